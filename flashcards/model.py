@@ -1,0 +1,116 @@
+"""Plain data passed between the pipeline's stages.
+
+Every stage takes and returns these frozen dataclasses (or lists of them), so that
+each stage can be tested alone and results can be cached as plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What an article says about itself; goes on the cards as the source line."""
+
+    title_en: str = ""
+    title_zh: str = ""
+    source: str = ""
+    editor: str = ""
+    date: str = ""
+    author: str = ""
+    author_zh: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph and its translation; either side may be empty."""
+
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An ingested article: metadata plus paragraph pairs in document order."""
+
+    slug: str
+    metadata: Metadata
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """An aligned pair. ``paragraph`` is the index of the paragraph it came from."""
+
+    zh: str
+    en: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Token:
+    """A segment of a Chinese sentence with one tone-marked syllable per Han character."""
+
+    text: str
+    pinyin: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    """A sentence pair with its Chinese side segmented and read in context."""
+
+    pair: SentencePair
+    tokens: tuple[Token, ...]
+
+    @property
+    def pinyin(self) -> str:
+        """The sentence's pinyin, syllables of a token joined, tokens spaced."""
+        return " ".join("".join(t.pinyin) for t in self.tokens if t.pinyin)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One curated term of ``glossary.yaml``. ``line`` is where it starts in the file."""
+
+    hanzi: str
+    pinyin: str
+    english: tuple[str, ...]
+    category: str
+    traditional: str = ""
+    abbreviation_of: str = ""
+    note: str = ""
+    see: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example sentence pair for a term, from an article."""
+
+    zh: str
+    en: str
+    pinyin: str = ""
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class VocabEntry:
+    """A merged vocabulary entry: what a card or a list row shows."""
+
+    hanzi: str
+    pinyin: str
+    english: tuple[str, ...]
+    source: str  # "glossary" | "article" | "both"
+    category: str | None = None
+    traditional: str = ""
+    context_english: str = ""
+    hsk: int | None = None
+    frequency: float | None = None  # wordfreq Zipf value
+    measure_words: tuple[str, ...] = ()
+    is_name: bool = False
+    count: int = 0
+    note: str = ""
+    examples: tuple[Example, ...] = field(default=())
+    articles: tuple[str, ...] = ()
