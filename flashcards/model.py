@@ -114,3 +114,11 @@ class VocabEntry:
     note: str = ""
     examples: tuple[Example, ...] = field(default=())
     articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article after alignment and analysis: what the renderers consume."""
+
+    article: Article
+    sentences: tuple[AnalysedSentence, ...]
