@@ -1,0 +1,70 @@
+"""Sentence splitting: English with pysbd, Chinese by rule, Chinese clauses on ；.
+
+The splitters never lose a character: joining the pieces gives back the input,
+apart from whitespace between sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Closing marks that stay with the sentence they close.
+_CLOSERS = "”’\"'」』）)】》〉]"
+# A sentence ends after 。！？ (full or half width), an ellipsis, or a full stop
+# written as an ASCII dot right after a Han character (not in "1.5%" or "U.S.").
+_ZH_END = re.compile(
+    r"(?:[。！？!?]+|…+(?=[" + re.escape(_CLOSERS) + r"]|\s|$|[。！？!?])|(?<=[\u3400-\u9fff])\.(?![0-9]))"
+    r"[。！？!?…]*[" + re.escape(_CLOSERS) + r"]*"
+)
+_ZH_CLAUSE = re.compile(r"[；;][" + re.escape(_CLOSERS) + r"]*")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+@functools.cache
+def _segmenter():
+    import pysbd  # lazily: only the English side needs it
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _cut(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Cut ``text`` after every match of ``pattern``; strip pieces, drop empty ones."""
+    pieces: list[str] = []
+    start = 0
+    for m in pattern.finditer(text):
+        if m.end() > start:
+            pieces.append(text[start:m.end()])
+            start = m.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def split_en(text: str) -> list[str]:
+    """English sentences of ``text`` (a paragraph), minding abbreviations and quotes."""
+    out: list[str] = []
+    for line in _LINE_BREAK.split(text.strip()):
+        if not line:
+            continue
+        pieces = [p.strip() for p in _segmenter().segment(line) if p.strip()]
+        if _squash("".join(pieces)) != _squash(line):
+            pieces = [line]  # never trade a character for a sentence boundary
+        out.extend(pieces)
+    return out
+
+
+def split_zh(text: str) -> list[str]:
+    """Chinese sentences of ``text``: cut after 。！？… keeping closing quotes/brackets."""
+    out: list[str] = []
+    for line in _LINE_BREAK.split(text.strip()):
+        out.extend(_cut(line, _ZH_END))
+    return out
+
+
+def split_zh_clauses(sentence: str) -> list[str]:
+    """Clauses of one Chinese sentence, cut after ；/; (the mark stays with its clause)."""
+    return _cut(sentence, _ZH_CLAUSE)
