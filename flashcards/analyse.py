@@ -1,0 +1,74 @@
+"""Analysis: segment each Chinese sentence and read it in context.
+
+jieba segments, with the glossary's terms added as user words so that curated
+terms (战略伙伴关系协定, 直升机护卫舰) come out as one token. Pinyin is read on
+the whole sentence (never token by token, which loses context) and then sliced
+by token, so every token carries one syllable per Han character.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+
+from flashcards.model import AnalysedSentence, SentencePair, Token
+
+_USER_WORD_FREQ = 200_000  # high enough that a curated term beats its own parts
+
+
+@functools.cache
+def _tokenizer(user_words: frozenset[str]):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in sorted(user_words):
+        tokenizer.add_word(word, freq=_USER_WORD_FREQ)
+    return tokenizer
+
+
+@functools.cache
+def _converter(phrases: tuple[tuple[str, tuple[str, ...]], ...]):
+    from flashcards.pinyin import PinyinConverter
+
+    return PinyinConverter(phrases=dict(phrases))
+
+
+class Analyser:
+    """Segments and reads sentences; built once per glossary.
+
+    ``user_words`` are kept whole by the segmenter; ``readings`` (hanzi → one
+    tone-marked syllable per character) are curated readings the converter
+    never second-guesses.
+    """
+
+    def __init__(self, user_words: Iterable[str] = (), readings: Mapping[str, Sequence[str]] | None = None):
+        self._words = frozenset(w for w in user_words if w)
+        self._readings = tuple(sorted((k, tuple(v)) for k, v in (readings or {}).items()))
+
+    def segment(self, text: str) -> list[str]:
+        pieces = list(_tokenizer(self._words).cut(text, HMM=True))
+        if "".join(pieces) != text:  # jieba never drops characters, but a token list must be exact
+            return [text]
+        return pieces
+
+    def tokens(self, text: str, syllables: Sequence[str | None]) -> tuple[Token, ...]:
+        out = []
+        pos = 0
+        for piece in self.segment(text):
+            syl = tuple(s for s in syllables[pos:pos + len(piece)] if s)
+            out.append(Token(piece, syl))
+            pos += len(piece)
+        return tuple(out)
+
+    def analyse(self, pairs: Sequence[SentencePair]) -> list[AnalysedSentence]:
+        texts = [p.zh for p in pairs]
+        readings = _converter(self._readings).syllables_many(texts)
+        return [AnalysedSentence(p, self.tokens(p.zh, r)) for p, r in zip(pairs, readings)]
+
+    def read(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
+        """Tokens with pinyin for bare texts (the ``pinyin`` command)."""
+        readings = _converter(self._readings).syllables_many(list(texts))
+        return [self.tokens(t, r) for t, r in zip(texts, readings)]

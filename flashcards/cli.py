@@ -1,0 +1,292 @@
+"""The command line: parses arguments, calls the pipeline, prints, sets exit codes.
+
+Exit codes: 0 success, 1 bad input (one line on stderr), 2 usage error,
+3 internal error (a bug: rerun with --debug for the traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from flashcards import pipeline
+from flashcards.errors import InputError
+
+_FILE = click.Path(path_type=Path)
+
+
+class _State:
+    debug = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="flashcards")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+def cli(debug: bool) -> None:
+    """Anki decks and vocabulary lists from bilingual English/Chinese articles."""
+    _State.debug = debug
+
+
+def _separate_options(func):
+    func = click.option("--zh", "zh_file", type=_FILE, help="The Chinese version, when the article comes as two files.")(func)
+    return click.option("--en", "en_file", type=_FILE, help="The English version, when the article comes as two files.")(func)
+
+
+def _inputs(articles, en_file, zh_file, *, default_folder: bool):
+    """Articles named on the command line (folders expanded) plus an --en/--zh pair."""
+    paths = list(articles)
+    if not paths and en_file is None and zh_file is None and default_folder:
+        paths = pipeline.article_paths([])
+    elif paths:
+        paths = pipeline.article_paths(paths)
+    return pipeline.read_articles(paths, en_file, zh_file)
+
+
+def _echo(text: str) -> None:
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+# ── build ────────────────────────────────────────────────────────────────────
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, type=_FILE)
+@_separate_options
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
+@click.option("--name", default="flashcards", show_default=True, help="Package name when articles go into one package.")
+@click.option("--per-article", is_flag=True, help="One package per article instead of one for all.")
+@click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
+def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top):
+    """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
+    from flashcards.build import build_packages
+
+    glossary = pipeline.load_glossary(glossary_path)
+    inputs = _inputs(articles, en_file, zh_file, default_folder=True)
+    options = pipeline.Options(top=top)
+    for report in build_packages(inputs, glossary, out_dir, name=name, per_article=per_article, options=options):
+        click.echo(f"wrote {report.path}")
+        click.echo(
+            f"  notes: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.dropped)} dropped"
+        )
+        if report.dropped:
+            click.echo("  dropped notes stay in your Anki collection; find them with the search: tag:flashcards::dropped")
+
+
+# ── sentences ────────────────────────────────────────────────────────────────
+
+
+@cli.command()
+@click.argument("article", required=False, type=_FILE)
+@_separate_options
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table", show_default=True)
+def sentences(article, en_file, zh_file, glossary_path, fmt):
+    """The aligned sentence pairs of ARTICLE, with pinyin."""
+    if article is None and en_file is None:
+        raise click.UsageError("name an ARTICLE, or give --en and --zh")
+    glossary = pipeline.load_glossary(glossary_path)
+    reader = pipeline.analyser(glossary)
+    items = []
+    for art in _inputs([article] if article else [], en_file, zh_file, default_folder=False):
+        analysed = pipeline.analyse_article(art, reader)
+        items.extend(analysed.sentences)
+    if fmt == "json":
+        rows = [{"en": s.pair.en, "zh": s.pair.zh, "pinyin": s.pinyin, "paragraph": s.pair.paragraph} for s in items]
+        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "tsv":
+        click.echo("zh\ten\tpinyin")
+        for s in items:
+            click.echo("\t".join(_tsv_cell(x) for x in (s.pair.zh, s.pair.en, s.pinyin)))
+    else:
+        from flashcards.terminal import sentence_table
+
+        sentence_table(items)
+
+
+def _tsv_cell(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ── align ────────────────────────────────────────────────────────────────────
+
+
+@cli.command()
+@click.option("--zh", "zh_file", type=_FILE, required=True, help="Chinese sentences, one per line.")
+@click.option("--en", "en_file", type=_FILE, required=True, help="English sentences, one per line.")
+def align(zh_file, en_file):
+    """Align two files of one sentence per line; print beads like [3]:[3,4]."""
+    from flashcards.align import align as align_lines
+    from flashcards.align import format_bead
+    from flashcards.ingest import read_lines
+
+    beads = align_lines(read_lines(zh_file), read_lines(en_file))
+    _echo("".join(format_bead(b) + "\n" for b in beads))
+
+
+# ── pinyin ───────────────────────────────────────────────────────────────────
+
+
+@cli.command()
+@click.argument("texts", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "numbers", "json"]), default="text", show_default=True)
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary whose readings are trusted [default: ./glossary.yaml].")
+def pinyin(texts, fmt, glossary_path):
+    """Pinyin in context for each TEXT (or each line of standard input)."""
+    from flashcards.pinyin_style import to_numbers
+
+    lines = list(texts) if texts else [line.rstrip("\r\n") for line in sys.stdin]
+    reader = pipeline.analyser(pipeline.load_glossary(glossary_path))
+    for text, tokens in zip(lines, reader.read(lines)):
+        if fmt == "json":
+            obj = {"text": text, "tokens": [{"text": t.text, "pinyin": list(t.pinyin)} for t in tokens]}
+            click.echo(json.dumps(obj, ensure_ascii=False))
+            continue
+        shown = []
+        for t in tokens:
+            if t.pinyin:
+                syl = [to_numbers(s) for s in t.pinyin] if fmt == "numbers" else list(t.pinyin)
+                shown.append("".join(syl) if fmt == "text" else " ".join(syl))
+            elif t.text.strip():
+                shown.append(t.text)
+        click.echo(" ".join(shown))
+
+
+# ── vocab ────────────────────────────────────────────────────────────────────
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, type=_FILE)
+@_separate_options
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option(
+    "--format", "fmt", default="table", show_default=True,
+    type=click.Choice(["table", "markdown", "csv", "tsv", "pleco", "html", "json"]),
+)
+@click.option("--output", "-o", type=_FILE, help="Write to FILE (atomically) instead of standard output.")
+@click.option("--sort", "sort_key", type=click.Choice(["appearance", "frequency", "pinyin", "category"]), default="appearance", show_default=True)
+@click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
+@click.option("--source", "sources", multiple=True, type=click.Choice(["glossary", "article", "both"]), help="Only entries from this source (repeatable).")
+@click.option("--hsk-min", type=click.IntRange(1, 9), help="Only words of at least this HSK level.")
+@click.option("--hsk-max", type=click.IntRange(1, 9), help="Only words of at most this HSK level.")
+@click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
+@click.option("--known", "known_file", type=_FILE, help="Skip words listed in FILE (a word list, or a CSV/TSV export of Anki notes).")
+@click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations).")
+def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names):
+    """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
+    from flashcards.vocab_select import filter_entries, sort_entries
+    from flashcards.vocablist import render
+
+    glossary = pipeline.load_glossary(glossary_path)
+    inputs = _inputs(articles, en_file, zh_file, default_folder=False)
+    reader = pipeline.analyser(glossary) if inputs else None
+    analysed = [pipeline.analyse_article(a, reader) for a in inputs]
+    known = frozenset()
+    if known_file is not None:
+        from flashcards.known_words import read_known_words
+
+        known = frozenset(read_known_words(known_file))
+    entries = pipeline.vocabulary(analysed, glossary, pipeline.Options(top=top, names=names, known=known))
+    entries = filter_entries(entries, categories=categories, sources=sources, hsk_min=hsk_min, hsk_max=hsk_max)
+    entries = sort_entries(entries, sort_key)
+    metadata = [a.article.metadata for a in analysed]
+    if output is not None:
+        from flashcards.fileio import write_atomic
+
+        write_atomic(output, render(entries, fmt, metadata=metadata, color=False))
+        click.echo(f"wrote {output} ({len(entries)} entries)", err=True)
+        return
+    color = fmt == "table" and sys.stdout.isatty()
+    _echo(render(entries, fmt, metadata=metadata, color=color))
+
+
+# ── glossary ─────────────────────────────────────────────────────────────────
+
+
+@cli.group()
+def glossary():
+    """Check, search and extend the glossary."""
+
+
+def _glossary_path(path: Path | None) -> Path:
+    return path if path is not None else pipeline.DEFAULT_GLOSSARY
+
+
+@glossary.command("check")
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+def glossary_check(glossary_path):
+    """Validate the glossary: one line per problem, PATH:LINE: message."""
+    from flashcards.glossary import check_glossary
+
+    path = _glossary_path(glossary_path)
+    problems = check_glossary(path)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{path}: ok")
+
+
+@glossary.command("add")
+@click.argument("hanzi")
+@click.option("--english", "english", multiple=True, required=True, help="English rendering (repeat for alternatives).")
+@click.option("--category", required=True, help="One of the glossary's categories.")
+@click.option("--pinyin", "pinyin_text", help="Tone-marked pinyin [default: read by the converter].")
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+def glossary_add(hanzi, english, category, pinyin_text, glossary_path):
+    """Add HANZI to the glossary, keeping the file's comments and layout."""
+    from flashcards.glossary_edit import add_entry
+
+    path = _glossary_path(glossary_path)
+    entry = add_entry(path, hanzi, list(english), category, pinyin=pinyin_text)
+    click.echo(f"added {entry.hanzi} {entry.pinyin} ({entry.category}) to {path}:{entry.line}")
+
+
+@glossary.command("list")
+@click.argument("query", required=False)
+@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+def glossary_list(query, glossary_path):
+    """List the glossary, or the entries matching QUERY (hanzi, pinyin with or without tones, English)."""
+    from flashcards.glossary import load_glossary
+    from flashcards.glossary_edit import search
+
+    gloss = load_glossary(_glossary_path(glossary_path))
+    entries = search(gloss, query) if query else list(gloss.entries)
+    for e in entries:
+        click.echo(f"{e.hanzi}\t{e.pinyin}\t{'; '.join(e.english)}\t{e.category}")
+
+
+# ── entry point ──────────────────────────────────────────────────────────────
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: one line on stderr and a documented exit code on failure."""
+    try:
+        code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
+    except InputError as exc:
+        if _State.debug:
+            raise
+        click.echo(f"flashcards: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("flashcards: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("flashcards: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+        if _State.debug:
+            raise
+        click.echo(f"flashcards: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", err=True)
+        sys.exit(3)
+    if isinstance(code, int) and code:
+        sys.exit(code)

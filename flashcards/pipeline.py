@@ -1,0 +1,120 @@
+"""The pipeline, stage by stage: ingest → align → analyse → terms → merge → render.
+
+Each function here wires plain data from one stage into the next; the stages live
+in their own modules. The CLI calls only these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from flashcards.errors import InputError
+from flashcards.model import AnalysedArticle, Article, VocabEntry
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
+DEFAULT_GLOSSARY = Path("glossary.yaml")
+DEFAULT_ARTICLES = Path("articles")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose for term extraction."""
+
+    top: int | None = None
+    names: bool = True
+    known: frozenset[str] = frozenset()
+
+
+def load_glossary(path: Path | None):
+    """The glossary at ``path``; with ``None``, ``./glossary.yaml`` when there is one."""
+    from flashcards.glossary import load_glossary as load
+
+    if path is None:
+        if not DEFAULT_GLOSSARY.is_file():
+            return None
+        path = DEFAULT_GLOSSARY
+    return load(path)
+
+
+def article_paths(args: Sequence[Path]) -> list[Path]:
+    """The article files named, folders expanded; with none, everything under ``articles/``."""
+    if not args:
+        if not DEFAULT_ARTICLES.is_dir():
+            raise InputError("no ARTICLE given and no articles/ folder here; name an article file", DEFAULT_ARTICLES)
+        args = [DEFAULT_ARTICLES]
+    paths: list[Path] = []
+    for arg in args:
+        if arg.is_dir():
+            found = sorted(p for p in arg.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError("folder holds no article files (.txt, .html)", arg)
+            paths.extend(found)
+        else:
+            paths.append(arg)
+    return paths
+
+
+def read_articles(paths: Sequence[Path], en: Path | None = None, zh: Path | None = None) -> list[Article]:
+    """Ingest: each path one article, plus one from a separate ``--en``/``--zh`` pair."""
+    from flashcards import ingest
+
+    if (en is None) != (zh is None):
+        raise InputError("--en and --zh go together: give both files of the article")
+    articles = [ingest.read_article(p) for p in paths]
+    if en is not None and zh is not None:
+        articles.append(ingest.read_separate(en, zh))
+    return articles
+
+
+def analyser(glossary):
+    """The segmenter/reader for this glossary: its terms kept whole, its readings trusted."""
+    from flashcards.analyse import Analyser
+
+    if glossary is None:
+        return Analyser()
+    return Analyser(
+        user_words=[e.hanzi for e in glossary.entries],
+        readings=glossary_readings(glossary),
+    )
+
+
+def glossary_readings(glossary) -> dict[str, list[str]]:
+    """Curated per-character readings of the glossary's terms (hanzi → syllables)."""
+    from flashcards.pinyin_style import split_syllables
+
+    out: dict[str, list[str]] = {}
+    for entry in glossary.entries:
+        syllables = split_syllables(entry.pinyin)
+        hanzi = [c for c in entry.hanzi if _is_han(c)]
+        if len(syllables) == len(hanzi) == len(entry.hanzi):
+            out[entry.hanzi] = syllables
+    return out
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003134f"
+
+
+def analyse_article(article: Article, reader) -> AnalysedArticle:
+    """Align the article's paragraphs into sentence pairs and read them in context."""
+    from flashcards.align import align_paragraphs
+
+    pairs = align_paragraphs(article.paragraphs)
+    return AnalysedArticle(article, tuple(reader.analyse(pairs)))
+
+
+def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:
+    """Key terms of the articles merged with the glossary; with no article, the glossary."""
+    from flashcards.merge import merge_vocab
+    from flashcards.terms import extract_terms
+
+    terms = {
+        a.article.slug: extract_terms(a.sentences, glossary, top=options.top, names=options.names)
+        for a in analysed
+    }
+    entries = merge_vocab(glossary, terms, include_glossary_only=not analysed)
+    if options.known:
+        entries = [e for e in entries if e.hanzi not in options.known]
+    return entries
