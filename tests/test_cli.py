@@ -12,14 +12,17 @@ SYLLABLE = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ
 
 
 @pytest.fixture(scope="module")
-def sentences_json(tmp_path_factory):
-    """`flashcards sentences SAMPLE --format json`, run once for the module."""
-    from tests.conftest import GLOSSARY, SAMPLE
+def sentences_json():
+    """`python -m flashcards sentences SAMPLE --format json`, run once for the module."""
     import subprocess
     import sys
+    from pathlib import Path
 
+    root = Path(__file__).resolve().parents[1]
+    sample = root / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
     proc = subprocess.run(
-        [sys.executable, "-m", "flashcards", "sentences", str(SAMPLE), "--format", "json", "--glossary", str(GLOSSARY)],
+        [sys.executable, "-m", "flashcards", "sentences", str(sample), "--format", "json",
+         "--glossary", str(root / "glossary.yaml")],
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr
