@@ -1,0 +1,542 @@
+"""The curated glossary: load ``glossary.yaml`` safely and check every entry.
+
+The file is edited by hand, so every mistake is reported with the line it is on
+(``PATH:LINE: message``) before it can reach a card. Loading is safe by
+construction: the YAML is first read as a stream of parser events, and anchors,
+aliases and explicit tags are refused there, before anything is built; so an
+alias bomb or an arbitrary-tag payload is rejected in one linear pass. The
+document is then composed into nodes (which keep line numbers) and checked
+field by field; no Python objects are ever constructed from tags.
+
+File layout::
+
+    terms:
+      # ── armed forces and services ──
+      - hanzi: 火箭军
+        pinyin: Huǒjiànjūn
+        english: [PLA Rocket Force, Rocket Force]
+        category: forces
+
+Fields: ``hanzi`` (simplified), ``pinyin`` (tone marks, word-joined), ``english``
+(a string or a list, the standard rendering first), ``category`` (a key of
+:data:`CATEGORIES`); optional ``traditional`` (derived when absent),
+``abbreviation_of``, ``note``, ``see`` (a string or a list of other entries) and
+``pinyin_differs`` (why the reading deliberately differs from CC-CEDICT or the
+pinyin converter).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from flashcards.errors import InputError
+from flashcards.model import GlossaryEntry
+
+# The fixed set of categories; ``glossary.yaml`` groups its entries in this order.
+CATEGORIES: dict[str, str] = {
+    "forces": "armed forces, services, branches and units (解放军, 火箭军, 战区)",
+    "ranks": "ranks, posts and titles (上将, 司令员, 政委)",
+    "weapons": "weapons, platforms and equipment (航空母舰, 弹道导弹, 无人机)",
+    "operations": "exercises, operations, training and combat (联合演习, 巡航)",
+    "strategy": "strategy, doctrine and military concepts (威慑, 积极防御)",
+    "diplomacy": "alliances, diplomacy and international relations (准同盟, 双边)",
+    "arms_control": "arms control, nuclear and non-proliferation terms (核裁军, 不首先使用)",
+    "maritime": "maritime, territorial and airspace terms (领海, 专属经济区)",
+    "japan": "Japanese security terms as Chinese texts render them (自卫队, 防卫省)",
+    "formulations": "official policy formulations and slogans (人类命运共同体)",
+    "organisations": "organisations, institutions and their abbreviations (北约, 中央军委)",
+    "politics": "politics, government, economy and society in security writing (政府, 预算)",
+}
+
+REQUIRED = ("hanzi", "pinyin", "english", "category")
+OPTIONAL = ("traditional", "abbreviation_of", "note", "see", "pinyin_differs")
+MAX_BYTES = 5_000_000
+
+# Toneless Mandarin syllables (ü written as ü).
+SYLLABLES = frozenset(
+    """a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu
+    ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong
+    chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da
+    dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui
+    dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei
+    gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen
+    heng hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie
+    jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku
+    kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang
+    liao lie lin ling liu lo long lou lu luan lun luo lü lüe m ma mai man mang mao me
+    mei men meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei
+    nen neng ng ni nian niang niao nie nin ning niu nong nou nu nuan nun nuo nü nüe o ou
+    pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian
+    qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong
+    rou ru ruan rui run ruo sa sai san sang sao se sei sen seng sha shai shan shang shao
+    she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou
+    su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou
+    tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin
+    xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan
+    yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen
+    zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan
+    zui zun zuo""".split()
+)
+_MARKS = {
+    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
+    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
+    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
+    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
+    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
+    "ǖ": ("ü", 1), "ǘ": ("ü", 2), "ǚ": ("ü", 3), "ǜ": ("ü", 4),
+}
+_LOOKALIKES = {"ă": "ǎ", "ĕ": "ě", "ĭ": "ǐ", "ŏ": "ǒ", "ŭ": "ǔ", "â": "ā", "ê": "ē", "î": "ī",
+               "ô": "ō", "û": "ū", "ã": "ǎ", "õ": "ǒ", "ä": "a", "v": "ü"}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HANZI_OK = re.compile(r"^(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]|·)+$")
+_PINYIN_CHARS = re.compile(r"[a-zA-ZüÜ" + "".join(_MARKS) + "".join(_MARKS).upper() + r"'’\- ]")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The loaded glossary: entries in file order, looked up by simplified or traditional."""
+
+    entries: tuple[GlossaryEntry, ...]
+    path: str = ""
+    pinyin_differs: dict[str, str] = field(default_factory=dict)  # hanzi -> why
+
+    def get(self, hanzi: str) -> GlossaryEntry | None:
+        return self._index().get(hanzi)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def _index(self) -> dict[str, GlossaryEntry]:
+        index = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {}
+            for e in self.entries:
+                index.setdefault(e.traditional, e)
+            for e in self.entries:
+                index[e.hanzi] = e
+            object.__setattr__(self, "_index_cache", index)
+        return index
+
+
+def load_glossary(path: str | os.PathLike) -> Glossary:
+    """Load and validate ``path``; raise the first problem found as :class:`InputError`."""
+    glossary, problems = _load(path)
+    if problems:
+        raise problems[0]
+    return glossary
+
+
+def check_glossary(path: str | os.PathLike) -> list[InputError]:
+    """Every problem of the glossary at ``path``, each with path and line; empty when valid."""
+    return _load(path)[1]
+
+
+# ── pinyin ──────────────────────────────────────────────────────────────────────
+
+
+def pinyin_syllables(pinyin: str) -> tuple[str, ...]:
+    """Numbered syllables of tone-marked pinyin: ``"Běiyuē"`` -> ``("bei3", "yue1")``.
+
+    Neutral tone is 5, ü stays ü. Raises :class:`ValueError` with a readable reason
+    when the text is not valid tone-marked pinyin.
+    """
+    for ch in pinyin:
+        if ch.isdigit():
+            raise ValueError(f"tone numbers are not allowed in {pinyin!r}; write tone marks (zhōng, not zhong1)")
+        if ch.lower() in _LOOKALIKES and ch.lower() != "v":
+            raise ValueError(f"{ch!r} is not a pinyin tone mark; use {_LOOKALIKES[ch.lower()]!r}")
+        if not _PINYIN_CHARS.fullmatch(ch):
+            raise ValueError(f"character {ch!r} (U+{ord(ch):04X}) does not belong in pinyin")
+    out: list[str] = []
+    for word in re.split(r"[\s\-]+", pinyin.strip()):
+        if not word:
+            continue
+        if any(c.isupper() for c in word[1:]):
+            raise ValueError(f"capital letter inside the word {word!r}; capitalise only a word's first letter")
+        for i, chunk in enumerate(re.split(r"['’]", word.lower())):
+            if not chunk:
+                raise ValueError(f"misplaced apostrophe in {word!r}")
+            syllables = _segment(chunk, first=(i == 0))
+            if syllables is None:
+                raise ValueError(f"{chunk!r} is not valid pinyin (in {word!r})")
+            out.extend(syllables)
+    return tuple(out)
+
+
+def numbered_to_marked(syllable: str) -> str:
+    """``"zhong1"`` -> ``"zhōng"``; ``"u:"``/``"v"`` read as ü; tone 5 or none is neutral."""
+    m = re.fullmatch(r"([a-zü:]+?)([1-5]?)", syllable.lower().replace("u:", "ü").replace("v", "ü"))
+    if not m:
+        raise ValueError(f"not a numbered syllable: {syllable!r}")
+    base, tone = m.group(1), int(m.group(2) or 5)
+    if tone == 5:
+        return base
+    pos = _mark_position(base)
+    if pos is None:
+        return base
+    marked = next(k for k, v in _MARKS.items() if v == (base[pos], tone))
+    return base[:pos] + marked + base[pos + 1:]
+
+
+def _segment(chunk: str, first: bool) -> list[str] | None:
+    """Split a lower-case apostrophe-free run into numbered syllables, or None."""
+
+    @functools.lru_cache(maxsize=None)
+    def rest(i: int) -> tuple[str, ...] | None:
+        if i == len(chunk):
+            return ()
+        for j in range(min(len(chunk), i + 6), i, -1):
+            piece = chunk[i:j]
+            if i > 0 and piece[0] in "aoeāáǎàōóǒòēéěè":
+                continue  # a syllable starting with a, o, e needs an apostrophe
+            numbered = _syllable(piece)
+            if numbered is None:
+                continue
+            tail = rest(j)
+            if tail is not None:
+                return (numbered, *tail)
+        return None
+
+    found = rest(0)
+    return list(found) if found is not None else None
+
+
+def _syllable(piece: str) -> str | None:
+    tones = [(i, _MARKS[c]) for i, c in enumerate(piece) if c in _MARKS]
+    if len(tones) > 1:
+        return None
+    base = "".join(_MARKS[c][0] if c in _MARKS else c for c in piece)
+    if base not in SYLLABLES:
+        return None
+    if not tones:
+        return base + "5"
+    pos, (_, tone) = tones[0]
+    if pos != _mark_position(base):
+        return None
+    return base + str(tone)
+
+
+def _mark_position(base: str) -> int | None:
+    """Where the tone mark goes: a or e; the o of ou; else the last vowel."""
+    for v in ("a", "e"):
+        if v in base:
+            return base.index(v)
+    if "ou" in base:
+        return base.index("o")
+    for i in range(len(base) - 1, -1, -1):
+        if base[i] in "iouü":
+            return i
+    return None
+
+
+def _tone_problem(pinyin: str) -> str | None:
+    """Explain a syllable whose tone mark is misplaced or doubled, for a clearer message."""
+    for word in re.split(r"[\s\-'’]+", pinyin.lower()):
+        marks = [c for c in word if c in _MARKS]
+        if len(marks) > 1 and len(_segment_toneless(word)) == 1:
+            return f"{word!r} has {len(marks)} tone marks for one syllable"
+        if len(marks) == 1 and len(_segment_toneless(word)) == 1:
+            base = "".join(_MARKS[c][0] if c in _MARKS else c for c in word)
+            pos = _mark_position(base)
+            if pos is not None and word[pos] not in _MARKS:
+                return f"tone mark on the wrong vowel in {word!r}; write {numbered_to_marked(base + str(_MARKS[marks[0]][1]))!r}"
+    return None
+
+
+def _segment_toneless(word: str) -> list[str]:
+    base = "".join(_MARKS[c][0] if c in _MARKS else c for c in word)
+    return [base] if base in SYLLABLES else []
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+# ── loading ─────────────────────────────────────────────────────────────────────
+
+
+def _load(path: str | os.PathLike) -> tuple[Glossary, list[InputError]]:
+    path = os.fspath(path)
+    text, problems = _read_text(path)
+    empty = Glossary((), path)
+    if text is None:
+        return empty, problems
+    for number, line in enumerate(text.split("\n"), 1):
+        if "\t" in line:
+            problems.append(InputError("tab character; indent with spaces", path, number))
+    root, yaml_problems = _compose(text, path)
+    problems += yaml_problems
+    if root is None:
+        if not yaml_problems:
+            problems.append(InputError("the glossary is empty; expected 'terms:' and a list of entries", path, 1))
+        return empty, problems
+    entries, differs, schema_problems = _entries(root, path)
+    problems += schema_problems
+    problems.sort(key=lambda e: e.line or 0)
+    return Glossary(tuple(entries), path, differs), problems
+
+
+def _read_text(path: str) -> tuple[str | None, list[InputError]]:
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            return None, [InputError(f"glossary is too large ({size} bytes; the limit is {MAX_BYTES})", path)]
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [InputError("glossary not found", path)]
+    except IsADirectoryError:
+        return None, [InputError("is a directory, not a glossary file", path)]
+    except OSError as exc:
+        return None, [InputError(f"cannot read the glossary: {exc.strerror or exc}", path)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [InputError("not UTF-8 text; save the glossary as UTF-8", path, line)]
+    return text.replace("\r\n", "\n"), []
+
+
+def _compose(text: str, path: str) -> tuple[Node | None, list[InputError]]:
+    """Safety pass over parser events, then the node tree (or the problems found)."""
+    yaml = YAML(typ="rt")
+    problems: list[InputError] = []
+    try:
+        for event in yaml.parse(StringIO(text)):
+            line = event.start_mark.line + 1
+            if isinstance(event, AliasEvent):
+                problems.append(InputError(f"YAML alias '*{event.anchor}' is not allowed; write the value out", path, line))
+            elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
+                if event.anchor is not None:
+                    problems.append(InputError(f"YAML anchor '&{event.anchor}' is not allowed", path, line))
+                if event.tag is not None:
+                    problems.append(InputError(f"YAML tag '{event.tag}' is not allowed; write plain text", path, line))
+            if len(problems) >= 20:
+                break
+        if problems:
+            return None, problems
+        return yaml.compose(StringIO(text)), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        return None, problems + [InputError(f"YAML error: {reason}", path, line)]
+    except YAMLError as exc:
+        return None, problems + [InputError(f"YAML error: {' '.join(str(exc).split())}", path)]
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str], list[InputError]]:
+    problems: list[InputError] = []
+
+    def err(node: Node, message: str) -> None:
+        problems.append(InputError(message, path, _line(node)))
+
+    if not isinstance(root, MappingNode):
+        err(root, "the glossary must be a mapping with one key, 'terms:', holding a list of entries")
+        return [], {}, problems
+    top = _mapping(root, err)
+    for key, (key_node, _) in top.items():
+        if key != "terms":
+            err(key_node, f"unknown top-level key {key!r}; the glossary holds only 'terms:'")
+    if "terms" not in top:
+        err(root, "missing 'terms:' (the list of entries)")
+        return [], {}, problems
+    terms = top["terms"][1]
+    if isinstance(terms, ScalarNode) and terms.value in ("", "~", "null"):
+        return [], {}, problems
+    if not isinstance(terms, SequenceNode):
+        err(terms, "'terms:' must be a list of entries, each starting with '- hanzi: ...'")
+        return [], {}, problems
+
+    entries: list[GlossaryEntry] = []
+    differs: dict[str, str] = {}
+    refs: list[tuple[Node, str, str]] = []
+    heads: list[tuple[str, str, int]] = []
+    for item in terms.value:
+        entry = _entry(item, err, differs, refs, heads)
+        if entry is not None:
+            entries.append(entry)
+    _check_duplicates(heads, path, problems)
+    known = {h[0] for h in heads}
+    for node, kind, target in refs:
+        if target not in known:
+            err(node, f"{kind}: {target!r} is not an entry of the glossary")
+    return entries, differs, problems
+
+
+def _mapping(node: MappingNode, err) -> dict[str, tuple[Node, Node]]:
+    out: dict[str, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            err(key_node, "a key must be plain text")
+            continue
+        key = key_node.value
+        if key in out:
+            err(key_node, f"duplicate key {key!r} (first at line {_line(out[key][0])})")
+            continue
+        out[key] = (key_node, value_node)
+    return out
+
+
+def _text(node: Node, name: str, err) -> str | None:
+    if not isinstance(node, ScalarNode):
+        err(node, f"'{name}' must be text, not a {'list' if isinstance(node, SequenceNode) else 'mapping'}")
+        return None
+    value = node.value
+    if node.style is None and value in ("~", "null", "Null", "NULL"):
+        value = ""
+    if not value.strip():
+        err(node, f"'{name}' is empty")
+        return None
+    if value != value.strip():
+        err(node, f"'{name}' has leading or trailing whitespace")
+        return None
+    if "\n" in value:
+        err(node, f"'{name}' must be on one line")
+        return None
+    return value
+
+
+def _texts(node: Node, name: str, err) -> tuple[str, ...] | None:
+    if isinstance(node, SequenceNode):
+        if not node.value:
+            err(node, f"'{name}' is an empty list")
+            return None
+        values = [_text(item, name, err) for item in node.value]
+        if any(v is None for v in values):
+            return None
+        return tuple(values)  # type: ignore[arg-type]
+    value = _text(node, name, err)
+    return None if value is None else (value,)
+
+
+def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) -> GlossaryEntry | None:
+    """Check one entry field by field (reporting every problem); the entry when valid."""
+    if not isinstance(item, MappingNode):
+        err(item, "an entry must be a mapping ('- hanzi: ...' with its fields below)")
+        return None
+    fields = _mapping(item, err)
+    ok = True
+    for key, (key_node, _) in fields.items():
+        if key not in REQUIRED and key not in OPTIONAL:
+            err(key_node, f"unknown field {key!r}; fields are {', '.join(REQUIRED + OPTIONAL)}")
+            ok = False
+    for key in REQUIRED:
+        if key not in fields:
+            err(item, f"entry is missing '{key}'")
+            ok = False
+    values: dict[str, object] = {}
+    for key, (_, value_node) in fields.items():
+        if key in ("english", "see"):
+            values[key] = _texts(value_node, key, err)
+        elif key in REQUIRED or key in OPTIONAL:
+            values[key] = _text(value_node, key, err)
+        if key in values and values[key] is None:
+            ok = False
+
+    def node(key: str) -> Node:
+        return fields[key][1]
+
+    hanzi = values.get("hanzi")
+    if hanzi is not None and not _HANZI_OK.match(str(hanzi)):
+        err(node("hanzi"), f"'hanzi' must be Chinese characters only, got {hanzi!r}")
+        ok, hanzi = False, None
+    category = values.get("category")
+    if category is not None and category not in CATEGORIES:
+        err(node("category"), f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+        ok = False
+    pinyin = values.get("pinyin")
+    if pinyin is not None and not _pinyin_ok(str(pinyin), str(hanzi or ""), node("pinyin"), err):
+        ok = False
+    traditional = values.get("traditional")
+    if traditional is not None and hanzi is not None:
+        if not _HANZI_OK.match(str(traditional)) or len(str(traditional)) != len(str(hanzi)):
+            err(node("traditional"), f"'traditional' must be {len(str(hanzi))} Chinese characters matching 'hanzi'")
+            ok, traditional = False, None
+    if "abbreviation_of" in values and values["abbreviation_of"] is not None:
+        refs.append((node("abbreviation_of"), "abbreviation_of", str(values["abbreviation_of"])))
+    for target in values.get("see") or ():
+        refs.append((node("see"), "see", target))
+    if hanzi is not None:
+        heads.append((str(hanzi), str(traditional or to_traditional(str(hanzi))), _line(item)))
+    if not ok:
+        return None
+    hanzi = str(hanzi)
+    if "pinyin_differs" in values:
+        differs[hanzi] = str(values["pinyin_differs"])
+    return GlossaryEntry(
+        hanzi=hanzi,
+        pinyin=str(pinyin),
+        english=values["english"],  # type: ignore[arg-type]
+        category=str(category),
+        traditional=str(traditional or to_traditional(hanzi)),
+        abbreviation_of=str(values.get("abbreviation_of") or ""),
+        note=str(values.get("note") or ""),
+        see=values.get("see") or (),  # type: ignore[arg-type]
+        line=_line(item),
+    )
+
+
+def _pinyin_ok(pinyin: str, hanzi: str, node: Node, err) -> bool:
+    try:
+        syllables = pinyin_syllables(unicodedata.normalize("NFC", pinyin))
+    except ValueError as exc:
+        err(node, f"pinyin: {_tone_problem(pinyin) or exc}")
+        return False
+    if pinyin != unicodedata.normalize("NFC", pinyin):
+        err(node, "pinyin: use precomposed tone-marked letters (Unicode NFC)")
+        return False
+    wanted = han_count(hanzi)
+    if hanzi and len(syllables) != wanted:
+        err(node, f"pinyin has {len(syllables)} syllable{'s' * (len(syllables) != 1)} "
+                  f"for {wanted} character{'s' * (wanted != 1)} ({pinyin!r} for {hanzi})")
+        return False
+    return True
+
+
+def _check_duplicates(heads: list[tuple[str, str, int]], path: str, problems: list[InputError]) -> None:
+    """Same headword twice, also when one is written in traditional characters."""
+    seen: dict[str, tuple[str, int]] = {}
+    for hanzi, traditional, line in heads:
+        keys = {hanzi, traditional, to_simplified(hanzi)}
+        clash = next((seen[k] for k in keys if k in seen), None)
+        if clash is not None:
+            twin = "" if clash[0] == hanzi else f" (simplified/traditional twin of {clash[0]})"
+            problems.append(InputError(f"duplicate entry {hanzi}{twin}; first at line {clash[1]}", path, line))
+            continue
+        for k in keys:
+            seen.setdefault(k, (hanzi, line))
+
+
+@functools.cache
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@functools.cache
+def to_traditional(hanzi: str) -> str:
+    return _converter("s2t").convert(hanzi)
+
+
+@functools.cache
+def to_simplified(hanzi: str) -> str:
+    return _converter("t2s").convert(hanzi)
