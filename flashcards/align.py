@@ -45,49 +45,101 @@ def _length_cost(lz: int, le: int, ratio: float) -> float:
     return -math.log(max(p, 1e-12))
 
 
-def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
-    """Align two sentence lists; every index of both lists lands in exactly one bead."""
+def _cumulative(values: Sequence[int]) -> list[int]:
+    out = [0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
+def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
+    """For each Chinese boundary i, the English boundary at the same share of text."""
+    n, m = len(cz) - 1, len(ce) - 1
+    out, j = [], 0
+    for i in range(n + 1):
+        target = cz[i] / cz[n] * ce[m] if cz[n] else i * m / max(n, 1)
+        while j < m and ce[j + 1] <= target:
+            j += 1
+        out.append(j)
+    return out
+
+
+LEXICAL_WEIGHT = 6.0
+DELETION_COST = 2.0
+_MAX_SPAN = max(max(a, b) for a, b in BEAD_PRIORS)
+
+
+def _search(zh, en, lz, le, ratio, evidence, lo, hi):
+    """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
     n, m = len(zh), len(en)
-    lz = [_length(s) for s in zh]
-    le = [_length(s) for s in en]
-    ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
-    cz = [0]
-    for x in lz:
-        cz.append(cz[-1] + x)
-    ce = [0]
-    for x in le:
-        ce.append(ce[-1] + x)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
+        row_cost, row_back = cost[i], back[i]
+        for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
                 continue
             best, arg = inf, None
             for (a, b), prior in _BEAD_COST.items():
                 if a > i or b > j:
                     continue
-                prev = cost[i - a][j - b]
-                if prev == inf:
+                prev = cost[i - a].get(j - b)
+                if prev is None:
                     continue
+                c = prev + prior
                 if a == 0 or b == 0:
-                    c = prev + prior + 3.0
+                    c += DELETION_COST
                 else:
-                    c = prev + prior + _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
+                    c += _length_cost(sum(lz[i - a:i]), sum(le[j - b:j]), ratio)
+                    if evidence is not None:
+                        c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
                 if c < best:
                     best, arg = c, (a, b)
-            cost[i][j] = best
-            back[i][j] = arg
+            if arg is not None:
+                row_cost[j] = best
+                row_back[j] = arg
     beads: list[Bead] = []
+    edge = False
     i, j = n, m
     while i or j:
-        a, b = back[i][j]  # type: ignore[misc]
+        if (j == lo[i] and j > 0) or (j == hi[i] and j < m):
+            edge = True
+        a, b = back[i][j]
         beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
         i, j = i - a, j - b
     beads.reverse()
-    return beads
+    return beads, edge
+
+
+def _band(diag: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
+    lo = [max(0, d - width) for d in diag]
+    hi = [min(m, d + width) for d in diag]
+    lo[-1], hi[-1] = max(0, min(lo[-1], m)), m  # the path must end at (n, m)
+    return lo, hi
+
+
+def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
+    """Align two sentence lists; every index of both lists lands in exactly one bead."""
+    from flashcards.align_evidence import DocumentEvidence
+
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+    lz = [_length(s) for s in zh]
+    le = [_length(s) for s in en]
+    ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
+    diag = _diagonal(_cumulative(lz), _cumulative(le))
+    width = 12
+    while True:
+        lo, hi = _band(diag, m, width)
+        near = [range(max(0, lo[i] - _MAX_SPAN), min(m, hi[i + 1] + _MAX_SPAN)) for i in range(n)]
+        evidence = DocumentEvidence(zh, en, near)
+        beads, edge = _search(zh, en, lz, le, ratio, evidence, lo, hi)
+        if not edge or (width >= m and width >= n):
+            return beads
+        width *= 2
 
 
 def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: int) -> list[SentencePair]:

@@ -1,0 +1,108 @@
+"""How well each sentence is covered by a span of the other side, net of chance.
+
+For one document (two sentence lists), every Chinese word is linked to the English
+tokens it may translate (see :mod:`flashcards.align_lexicon`). A sentence's *coverage*
+by a span of the other side is the share of its rarity-weighted words that the span
+links to; its *excess* subtracts the coverage a random span of the same size would
+give by chance. Scoring each sentence of a bead this way, rather than the bead as a
+whole, keeps the aligner from merging sentences just because bigger beads share more.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from flashcards.align_lexicon import en_tokens, zh_tokens
+
+Links = dict[str, frozenset[str]]  # extra document-specific links: zh word -> en keys
+
+
+class _Side:
+    """One side's sentences: linkable tokens, their weights and chance probabilities."""
+
+    def __init__(self, weights: list[list[float]], chance: list[list[float]], sizes: list[int]):
+        self.weights = weights  # per sentence, per linkable token
+        self.chance = chance  # per sentence, per token: P(a random token links to it)
+        self.total = [sum(w) for w in weights]
+        self.sizes = sizes  # tokens per sentence, for span sizes
+        self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
+
+    def excess(self, s: int, others: Iterable[int], span_size: int) -> float:
+        """Coverage of sentence ``s`` by the other side's sentences, minus chance."""
+        total = self.total[s]
+        if total == 0:
+            return 0.0
+        row = self.masks[s]
+        mask = 0
+        for o in others:
+            mask |= row.get(o, 0)
+        weights = self.weights[s]
+        covered = 0.0
+        while mask:
+            low = mask & -mask
+            covered += weights[low.bit_length() - 1]
+            mask ^= low
+        chance = 0.0
+        for w, p in zip(weights, self.chance[s]):
+            chance += w * (1.0 - (1.0 - p) ** span_size)
+        return (covered - chance) / total
+
+
+class DocumentEvidence:
+    """Word links between all sentence pairs of a document that lie near the diagonal."""
+
+    def __init__(self, zh: Sequence[str], en: Sequence[str], near: Sequence[range], extra: Links | None = None):
+        zt = [zh_tokens(s) for s in zh]
+        et = [en_tokens(s) for s in en]
+        extra = extra or {}
+        zkeys = [[keys | extra.get(word, frozenset()) for word, keys, _ in toks] for toks in zt]
+        # English key -> [(sentence, token)] and how many tokens of each side link where.
+        index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for e, toks in enumerate(et):
+            for p, (keys, _) in enumerate(toks):
+                for key in keys:
+                    index[key].append((e, p))
+        zh_key_count: dict[str, int] = defaultdict(int)
+        for row in zkeys:
+            for keys in row:
+                for key in keys:
+                    zh_key_count[key] += 1
+        n_en = max(1, sum(len(t) for t in et))
+        n_zh = max(1, sum(len(t) for t in zt))
+        # Keep only tokens that link to something in the document.
+        zkeep = [[k for k, keys in enumerate(row) if any(key in index for key in keys)] for row in zkeys]
+        ekeep = [[p for p, (keys, _) in enumerate(toks) if any(key in zh_key_count for key in keys)] for toks in et]
+        self.zh = _Side(
+            [[zt[z][k][2] for k in keep] for z, keep in enumerate(zkeep)],
+            [[min(1.0, sum(len(index[key]) for key in zkeys[z][k] if key in index) / n_en) for k in keep]
+             for z, keep in enumerate(zkeep)],
+            [len(t) for t in zt],
+        )
+        self.en = _Side(
+            [[et[e][p][1] for p in keep] for e, keep in enumerate(ekeep)],
+            [[min(1.0, sum(zh_key_count.get(key, 0) for key in et[e][p][0]) / n_zh) for p in keep]
+             for e, keep in enumerate(ekeep)],
+            [len(t) for t in et],
+        )
+        epos = [{p: i for i, p in enumerate(keep)} for keep in ekeep]
+        for z, keep in enumerate(zkeep):
+            window = near[z]
+            zmask = self.zh.masks[z]
+            for bit, k in enumerate(keep):
+                for key in zkeys[z][k]:
+                    for e, p in index.get(key, ()):
+                        if e in window:
+                            zmask[e] |= 1 << bit
+                            self.en.masks[e][z] |= 1 << epos[e][p]
+        self.zh_words = [[word for word, _, _ in toks] for toks in zt]
+        self.en_keys = [[keys for keys, _ in toks] for toks in et]
+
+    def bead_score(self, zs: range, es: range) -> float:
+        """Sum over the bead's sentences of their excess coverage by the other side."""
+        if not zs or not es:
+            return 0.0
+        en_size = sum(self.en.sizes[e] for e in es)
+        zh_size = sum(self.zh.sizes[z] for z in zs)
+        return (sum(self.zh.excess(z, es, en_size) for z in zs)
+                + sum(self.en.excess(e, zs, zh_size) for e in es))
