@@ -1,0 +1,510 @@
+"""Vocabulary lists: render entries as a terminal table, Markdown, CSV, TSV, Pleco, HTML or JSON.
+
+``render(entries, fmt)`` turns a sequence of :class:`~flashcards.model.VocabEntry`
+into text in one of :data:`FORMATS`. It keeps the order it is given (sort and filter
+first with :mod:`flashcards.vocab_select`); the grouped formats (table, markdown,
+pleco, html) group entries by category, categories in order of first appearance.
+
+CSV and TSV have a header row and one row per entry, with these columns:
+
+==============  ==============================================================
+hanzi           the headword in simplified characters
+traditional     traditional characters (empty when the same as ``hanzi``)
+pinyin          tone-marked pinyin, syllables of a word joined (``zhànlüè``)
+pinyin_numbers  numbered pinyin, syllables spaced (``zhan4 lve4``)
+english         the meanings, alternatives joined with ``"; "``
+category        the glossary category (empty for article-only terms)
+source          ``glossary``, ``article`` or ``both``
+hsk             HSK level 1-9, empty when the word is not in the HSK lists
+frequency       wordfreq Zipf value (about 1 = rare, 7 = very common)
+count           occurrences in the articles
+measure_words   classifiers, joined with ``"; "``
+note            the glossary's usage note
+example_zh      the first example sentence, Chinese
+example_en      its English translation
+example_pinyin  its pinyin
+articles        the articles the term was found in, joined with ``"; "``
+==============  ==============================================================
+
+CSV keeps every character of every field (fields with commas, quotes or line breaks
+are quoted); TSV puts each entry on one line: tabs and line breaks inside a field
+become spaces, so ``cut -f`` and Anki's text importer read it as it is.
+
+Pleco: a ``//Category`` line before each group, then one line per entry,
+``hanzi[traditional]<TAB>pinyin<TAB>definition`` with numbered pinyin.
+
+JSON: an array of objects with ``hanzi``, ``pinyin``, ``english`` (a string,
+alternatives joined with ``"; "``), ``source``, ``category``, ``hsk`` and
+``examples`` (``[{"zh", "en", "pinyin", "article"}]``), plus ``traditional``,
+``pinyin_numbers``, ``english_list``, ``frequency``, ``count``, ``measure_words``,
+``note``, ``is_name``, ``context_english`` and ``articles``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from flashcards.errors import InputError
+from flashcards.model import Metadata, VocabEntry
+
+FORMATS = ("table", "markdown", "csv", "tsv", "pleco", "html", "json")
+
+CSV_COLUMNS = (
+    "hanzi",
+    "traditional",
+    "pinyin",
+    "pinyin_numbers",
+    "english",
+    "category",
+    "source",
+    "hsk",
+    "frequency",
+    "count",
+    "measure_words",
+    "note",
+    "example_zh",
+    "example_en",
+    "example_pinyin",
+    "articles",
+)
+
+UNCATEGORISED = "Other"
+JOIN = "; "
+
+# Tone colours as Pleco and Anki's Chinese add-ons use them: 1 red, 2 green,
+# 3 blue, 4 purple, neutral grey.
+TERMINAL_TONE_STYLES = {1: "red1", 2: "green3", 3: "dodger_blue1", 4: "medium_purple1", 5: "grey58"}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_SPACE = re.compile(r"\s+")
+
+
+def render(
+    entries: Sequence[VocabEntry],
+    fmt: str,
+    *,
+    metadata: Sequence[Metadata] = (),
+    color: bool = False,
+    width: int | None = None,
+) -> str:
+    """Render ``entries`` in format ``fmt`` (one of :data:`FORMATS`) as text.
+
+    ``metadata`` heads the HTML page and the Markdown document; ``color`` turns on
+    tone colours in the terminal table; ``width`` is the table's width in columns.
+    """
+    if fmt == "table":
+        return render_table(entries, color=color, width=width)
+    if fmt == "markdown":
+        return render_markdown(entries, metadata=metadata)
+    if fmt == "csv":
+        return render_delimited(entries, ",")
+    if fmt == "tsv":
+        return render_delimited(entries, "\t")
+    if fmt == "pleco":
+        return render_pleco(entries)
+    if fmt == "html":
+        from flashcards.vocablist_html import render_html
+
+        return render_html(entries, metadata=metadata)
+    if fmt == "json":
+        return json.dumps(to_json(entries), ensure_ascii=False, indent=2) + "\n"
+    raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+# --- shared helpers -------------------------------------------------------------
+
+
+def english_text(entry: VocabEntry) -> str:
+    """The meanings as one string, alternatives joined with ``"; "``."""
+    return JOIN.join(e.strip() for e in entry.english if e.strip())
+
+
+def category_label(category: str | None) -> str:
+    """The heading a category is shown under."""
+    return (category or "").strip() or UNCATEGORISED
+
+
+def group_by_category(entries: Sequence[VocabEntry]) -> list[tuple[str, list[VocabEntry]]]:
+    """``[(label, entries), ...]``, categories in order of first appearance, order kept inside."""
+    groups: dict[str, list[VocabEntry]] = {}
+    for entry in entries:
+        groups.setdefault(category_label(entry.category), []).append(entry)
+    return list(groups.items())
+
+
+def traditional_form(entry: VocabEntry) -> str:
+    """Traditional characters when they differ from the headword, else ``""``."""
+    trad = entry.traditional.strip()
+    return trad if trad and trad != entry.hanzi else ""
+
+
+def one_line(text: str) -> str:
+    """Collapse tabs and line breaks (any whitespace run) into single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def split_syllables(pinyin: str, count: int | None = None) -> list[str] | None:
+    """Split word-joined tone-marked pinyin into syllables: ``"zhànlüè"`` -> ``["zhàn", "lüè"]``.
+
+    Spaces, apostrophes and hyphens are boundaries. ``count`` is the number of
+    syllables expected (the headword's Han characters): a split with exactly that
+    many wins, else the one taking the longest syllables first. ``None`` when the
+    text is not pinyin.
+    """
+    chunks = [c for c in re.split(r"[\s'’\-·]+", unicodedata.normalize("NFC", pinyin)) if c]
+    keyed = [_chunk_key(c) for c in chunks]
+    if not chunks or None in keyed:
+        return None
+    valid = _syllable_set()
+
+    @functools.cache
+    def solve(ci: int, pos: int, left: int | None) -> tuple[tuple[int, int, int], ...] | None:
+        if ci == len(chunks):
+            return () if left in (None, 0) else None
+        text, marks = keyed[ci]
+        if pos == len(text):
+            return solve(ci + 1, 0, left)
+        if left == 0:
+            return None
+        for end in range(min(len(text), pos + 6), pos, -1):  # longest syllable first
+            if text[pos:end] in valid and sum(marks[pos:end]) <= 1:
+                rest = solve(ci, end, None if left is None else left - 1)
+                if rest is not None:
+                    return ((ci, pos, end), *rest)
+        return None
+
+    cuts = (solve(0, 0, count) if count else None) or solve(0, 0, None)
+    if cuts is None:
+        return None
+    return [chunks[ci][start:end] for ci, start, end in cuts]
+
+
+def entry_syllables(entry: VocabEntry) -> list[str] | None:
+    """The syllables of an entry's pinyin, split with its character count as a guide."""
+    count = len(_HAN.findall(entry.hanzi)) or None
+    return split_syllables(entry.pinyin, count)
+
+
+def numbered_pinyin(entry: VocabEntry) -> str:
+    """Numbered pinyin, syllables spaced (``zhan4 lve4``); the pinyin as it is if it cannot be split."""
+    to_numbers = _style().to_numbers
+    syllables = entry_syllables(entry)
+    if syllables is None:
+        return entry.pinyin
+    return " ".join(to_numbers(s) for s in syllables)
+
+
+def tone_runs(entry: VocabEntry) -> list[tuple[str, int | None]]:
+    """The pinyin cut into ``(piece, tone)`` runs that concatenate to it exactly.
+
+    Each syllable has its tone (1-5); separators between syllables (spaces,
+    apostrophes) have ``None``. One ``(pinyin, None)`` run if it cannot be split.
+    """
+    tone = _style().tone
+    text = unicodedata.normalize("NFC", entry.pinyin)
+    syllables = entry_syllables(entry)
+    if syllables is None:
+        return [(text, None)] if text else []
+    runs: list[tuple[str, int | None]] = []
+    pos = 0
+    for syllable in syllables:
+        at = text.find(syllable, pos)
+        if at < 0:
+            return [(text, None)]
+        if at > pos:
+            runs.append((text[pos:at], None))
+        runs.append((syllable, tone(syllable)))
+        pos = at + len(syllable)
+    if pos < len(text):
+        runs.append((text[pos:], None))
+    return runs
+
+
+def highlight_spans(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """Cut ``text`` into ``(piece, is_term)`` pieces, marking each occurrence of any of ``terms``."""
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms or not text:
+        return [(text, False)] if text else []
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            pieces.append((text[pos : m.start()], False))
+        pieces.append((m.group(), True))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    return pieces
+
+
+def entry_terms(entry: VocabEntry) -> tuple[str, ...]:
+    """The forms of the headword to highlight in a Chinese example."""
+    return tuple(t for t in (entry.hanzi, entry.traditional) if t)
+
+
+# --- JSON -----------------------------------------------------------------------
+
+
+def to_json(entries: Sequence[VocabEntry]) -> list[dict]:
+    """The JSON shape of the command-line contract, one object per entry."""
+    return [
+        {
+            "hanzi": e.hanzi,
+            "pinyin": e.pinyin,
+            "english": english_text(e),
+            "source": e.source,
+            "category": e.category,
+            "hsk": e.hsk,
+            "examples": [{"zh": x.zh, "en": x.en, "pinyin": x.pinyin, "article": x.article} for x in e.examples],
+            "traditional": e.traditional or e.hanzi,
+            "pinyin_numbers": numbered_pinyin(e),
+            "english_list": list(e.english),
+            "frequency": e.frequency,
+            "count": e.count,
+            "measure_words": list(e.measure_words),
+            "note": e.note,
+            "is_name": e.is_name,
+            "context_english": e.context_english,
+            "articles": list(e.articles),
+        }
+        for e in entries
+    ]
+
+
+# --- CSV / TSV ------------------------------------------------------------------
+
+
+def csv_row(entry: VocabEntry) -> dict[str, str]:
+    """One entry as the CSV/TSV columns (all strings)."""
+    first = entry.examples[0] if entry.examples else None
+    return {
+        "hanzi": entry.hanzi,
+        "traditional": traditional_form(entry),
+        "pinyin": entry.pinyin,
+        "pinyin_numbers": numbered_pinyin(entry),
+        "english": english_text(entry),
+        "category": entry.category or "",
+        "source": entry.source,
+        "hsk": "" if entry.hsk is None else str(entry.hsk),
+        "frequency": "" if entry.frequency is None else f"{entry.frequency:.2f}",
+        "count": str(entry.count),
+        "measure_words": JOIN.join(entry.measure_words),
+        "note": entry.note,
+        "example_zh": first.zh if first else "",
+        "example_en": first.en if first else "",
+        "example_pinyin": first.pinyin if first else "",
+        "articles": JOIN.join(entry.articles),
+    }
+
+
+def render_delimited(entries: Sequence[VocabEntry], delimiter: str) -> str:
+    """CSV (``","``: fields kept exactly, quoted as needed) or TSV (``"\\t"``: one line per entry)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, delimiter=delimiter, lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        row = csv_row(entry)
+        if delimiter == "\t":
+            row = {k: one_line(v) for k, v in row.items()}
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+# --- Pleco ----------------------------------------------------------------------
+
+
+def pleco_line(entry: VocabEntry) -> str:
+    """``hanzi[traditional]<TAB>numbered pinyin<TAB>definition``."""
+    trad = traditional_form(entry)
+    head = one_line(entry.hanzi) + (f"[{one_line(trad)}]" if trad else "")
+    pinyin = numbered_pinyin(entry).replace(" ", "")
+    definition = english_text(entry)
+    if entry.measure_words:
+        definition += f" (measure word: {'、'.join(entry.measure_words)})"
+    return f"{head}\t{one_line(pinyin)}\t{one_line(definition)}"
+
+
+def render_pleco(entries: Sequence[VocabEntry]) -> str:
+    """Pleco's flashcard import text: ``//Category`` lines then one line per entry."""
+    lines: list[str] = []
+    for label, group in group_by_category(entries):
+        lines.append("//" + one_line(label).replace("/", "-"))
+        lines.extend(pleco_line(e) for e in group)
+    return "".join(line + "\n" for line in lines)
+
+
+# --- Markdown -------------------------------------------------------------------
+
+MARKDOWN_HEADER = ("Hanzi", "Pinyin", "English", "HSK", "Example")
+
+
+def md_escape(text: str) -> str:
+    """Make text safe inside a Markdown table cell: one line, no stray pipes or emphasis."""
+    text = one_line(text)
+    return re.sub(r"([\\|*_`<>\[\]])", r"\\\1", text)
+
+
+def _md_example(entry: VocabEntry) -> str:
+    if not entry.examples:
+        return ""
+    ex = entry.examples[0]
+    zh = "".join(f"**{md_escape(p)}**" if hit else md_escape(p) for p, hit in highlight_spans(ex.zh, entry_terms(entry)))
+    return zh + (f"<br>{md_escape(ex.en)}" if ex.en.strip() else "")
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_markdown(entries: Sequence[VocabEntry], *, metadata: Sequence[Metadata] = ()) -> str:
+    """A Markdown document: title, then a heading and a table per category."""
+    out: list[str] = ["# " + (md_escape(_title(metadata)) or "Vocabulary"), ""]
+    for meta in metadata:
+        parts = [meta.title_zh, meta.source, meta.date, meta.author or meta.author_zh]
+        line = " · ".join(md_escape(p) for p in parts if p.strip())
+        if meta.url.strip():
+            line += (" · " if line else "") + f"<{one_line(meta.url)}>"
+        if line:
+            out += [f"- {md_escape(meta.title_en) + ': ' if meta.title_en.strip() and len(metadata) > 1 else ''}{line}"]
+    if metadata:
+        out.append("")
+    if not entries:
+        out.append("No vocabulary entries.")
+        return "\n".join(out) + "\n"
+    for label, group in group_by_category(entries):
+        out += [f"## {md_escape(label)} ({len(group)})", "", _md_row(MARKDOWN_HEADER), _md_row(["---"] * len(MARKDOWN_HEADER))]
+        for e in group:
+            trad = traditional_form(e)
+            hanzi = md_escape(e.hanzi) + (f" ({md_escape(trad)})" if trad else "")
+            hsk = "" if e.hsk is None else str(e.hsk)
+            out.append(_md_row([hanzi, md_escape(e.pinyin), md_escape(english_text(e)), hsk, _md_example(e)]))
+        out.append("")
+    return "\n".join(out)
+
+
+def _title(metadata: Sequence[Metadata]) -> str:
+    if len(metadata) == 1:
+        meta = metadata[0]
+        return f"Vocabulary: {meta.title_en or meta.title_zh}" if (meta.title_en or meta.title_zh) else ""
+    return f"Vocabulary of {len(metadata)} articles" if metadata else ""
+
+
+# --- terminal table -------------------------------------------------------------
+
+
+def render_table(entries: Sequence[VocabEntry], *, color: bool = False, width: int | None = None) -> str:
+    """A rich table per category; pinyin coloured by tone when ``color``, plain text otherwise."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=width or 100,
+        force_terminal=color,
+        color_system="256" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    if not entries:
+        console.print("No vocabulary entries.")
+        return buf.getvalue()
+    for label, group in group_by_category(entries):
+        console.print(Text(f"{label} ({len(group)})", style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        table.add_column("Hanzi", no_wrap=True)
+        table.add_column("Pinyin", no_wrap=True)
+        table.add_column("English", ratio=1)
+        table.add_column("HSK", justify="right", no_wrap=True)
+        table.add_column("Source", no_wrap=True)
+        for e in group:
+            trad = traditional_form(e)
+            hanzi = Text(e.hanzi)
+            if trad:
+                hanzi.append(f" {trad}", style="dim")
+            table.add_row(
+                hanzi,
+                _pinyin_text(e, color),
+                Text(english_text(e)),
+                "" if e.hsk is None else str(e.hsk),
+                e.source,
+            )
+        console.print(table)
+    return buf.getvalue()
+
+
+def _pinyin_text(entry: VocabEntry, color: bool):
+    from rich.text import Text
+
+    if not color:
+        return Text(entry.pinyin)
+    text = Text()
+    for piece, tone in tone_runs(entry):
+        text.append(piece, style=TERMINAL_TONE_STYLES.get(tone, "") if tone else "")
+    return text
+
+
+# --- pinyin syllables ---------------------------------------------------------------
+
+_MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+class _FallbackStyle:
+    """Tone and numbered form of one syllable, for when ``flashcards.pinyin_style`` is absent."""
+
+    @staticmethod
+    def tone(syllable: str) -> int:
+        marks = [_MARK_TONES[c] for c in unicodedata.normalize("NFD", syllable) if c in _MARK_TONES]
+        return marks[0] if marks else 5
+
+    @staticmethod
+    def to_numbers(syllable: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFD", syllable) if c not in _MARK_TONES)
+        plain = unicodedata.normalize("NFC", plain).replace("ü", "v").replace("Ü", "V")
+        return f"{plain}{_FallbackStyle.tone(syllable)}"
+
+
+@functools.cache
+def _style():
+    """``flashcards.pinyin_style`` (tone colours and numbers shared with the cards), or a fallback."""
+    try:
+        from flashcards import pinyin_style
+    except ImportError:
+        return _FallbackStyle
+    return pinyin_style
+
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", "")
+_FINALS = (
+    "a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong io "
+    "u ua uo uai ui uan un uang ueng v ve van vn ue"
+).split()
+
+
+@functools.cache
+def _syllable_set() -> frozenset[str]:
+    return frozenset(i + f for i in _INITIALS for f in _FINALS)
+
+
+def _chunk_key(chunk: str) -> tuple[str, tuple[bool, ...]] | None:
+    """Toneless lowercase letters (``ü`` as ``v``), one per character, and where tone marks are."""
+    bases: list[str] = []
+    marks: list[bool] = []
+    for ch in chunk:
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, extra = decomposed[0].lower(), decomposed[1:]
+        bases.append("v" if base == "u" and "\u0308" in extra else base)
+        marks.append(any(m in _MARK_TONES for m in extra))
+    text = "".join(bases)
+    return (text, tuple(marks)) if text.isascii() and text.isalpha() else None
