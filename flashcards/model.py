@@ -25,10 +25,15 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph and its translation; either side may be empty."""
+    """One paragraph and its translation; either side may be empty.
+
+    ``zh_simplified`` is ``zh`` in Simplified script, for dictionary lookups (ingest
+    fills it; ``zh`` keeps the script the article was written in, for display).
+    """
 
     en: str
     zh: str
+    zh_simplified: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,101 @@
+"""Reading an article file (text or saved web page) into an :class:`Article`.
+
+The entry points of ingest: :func:`read_article` for one file in any layout and
+:func:`read_separate` for an English file plus a Chinese file. Decoding and text
+tidying live in :mod:`flashcards.textnorm`, layout parsing in
+:mod:`flashcards.ingest_text`, web-page extraction in :mod:`flashcards.ingest_html`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from flashcards import ingest_text, textnorm
+from flashcards.errors import InputError
+from flashcards.model import Article, Metadata, Paragraph
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError("no such file", path)
+    if path.is_dir():
+        raise InputError("is a directory, not an article file", path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path) from None
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """The decoded text of ``path`` (encoding detected); InputError if it is not text."""
+    path = Path(path)
+    text = textnorm.decode(_read_bytes(path), path)
+    if not text.strip():
+        raise InputError("the file is empty", path)
+    return text
+
+
+def is_html(path: Path, text: str) -> bool:
+    return path.suffix.lower() in _HTML_SUFFIXES or bool(_HTML_START.match(text[:2000]))
+
+
+def slug_for(path: str | os.PathLike) -> str:
+    """A file-name-safe identifier from the file name: lowercase ASCII, digits, ``-``."""
+    stem = Path(path).stem
+    if textnorm.has_han(stem):
+        from pypinyin import lazy_pinyin  # lazily: only for Chinese file names
+
+        stem = "-".join(lazy_pinyin(stem))
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return slug or "article"
+
+
+def _units_of(path: Path) -> tuple[dict[str, str], list[ingest_text.Unit]]:
+    text = read_text(path)
+    if is_html(path, text):
+        from flashcards import ingest_html  # lazily: trafilatura is slow to import
+
+        return ingest_html.read_units(text)
+    return ingest_text.read_units(text)
+
+
+def _with_simplified(paragraph: Paragraph) -> Paragraph:
+    return replace(paragraph, zh_simplified=textnorm.to_simplified(paragraph.zh))
+
+
+def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_path: Path) -> Article:
+    if not any(u.lang == "zh" for u in units):
+        raise InputError(f"no Chinese text found in {zh_path}", zh_path)
+    metadata, paragraphs = ingest_text.parse_units(meta, units)
+    if not paragraphs:
+        raise InputError(f"no article text found in {path} (only a title, metadata or page furniture)", path)
+    return Article(slug_for(path), metadata, tuple(_with_simplified(p) for p in paragraphs))
+
+
+def read_article(path: str | os.PathLike) -> Article:
+    """One article file (plain text in any bilingual layout, or a saved web page)."""
+    path = Path(path)
+    meta, units = _units_of(path)
+    return _build(path, meta, units, path)
+
+
+def read_separate(en_path: str | os.PathLike, zh_path: str | os.PathLike) -> Article:
+    """An article given as two files: the whole English version and the whole Chinese one.
+
+    The slug comes from the English file's name. Each file's blocks keep the
+    language their characters show, so swapped or mixed files still pair correctly.
+    """
+    en_path, zh_path = Path(en_path), Path(zh_path)
+    en_meta, en_units = _units_of(en_path)
+    zh_meta, zh_units = _units_of(zh_path)
+    meta = {**zh_meta, **en_meta}
+    return _build(en_path, meta, en_units + zh_units, zh_path)
+
+
+__all__ = ["read_article", "read_separate", "read_text", "slug_for", "Article", "Metadata"]

@@ -1,0 +1,219 @@
+"""Text-level helpers for ingest: decoding bytes, telling the languages apart,
+tidying Chinese punctuation and converting Traditional script to Simplified.
+
+Everything here works on one string (or one ``bytes``) at a time and knows nothing
+about article layout.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import os
+import re
+import unicodedata
+
+from flashcards.errors import InputError
+
+# ---------------------------------------------------------------- characters
+
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+HAN = re.compile(f"[{_HAN_RANGES}]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+
+
+def han_count(text: str) -> int:
+    """How many Han characters ``text`` holds."""
+    return len(HAN.findall(text))
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def latin_word_count(text: str) -> int:
+    return len(_LATIN_WORD.findall(text))
+
+
+def language(text: str) -> str:
+    """``"zh"``, ``"en"`` or ``""`` (neither: digits, symbols, nothing).
+
+    Decided from the characters, not the position: a Han character weighs about as
+    much as a Latin word, so a Chinese sentence quoting "NATO" stays Chinese and an
+    English one quoting 强军 stays English.
+    """
+    han = han_count(text)
+    words = latin_word_count(text)
+    if han == 0 and words == 0:
+        return ""
+    return "zh" if han >= words else "en"
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .apkg?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+# Control characters that never occur in text (tab, newlines, form feed excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM shows NUL in every other byte of ASCII."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > len(zeros) * 0.3:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _codec_name(name: str) -> str | None:
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "gb18030" if name.replace("-", "_") in _GB_FAMILY else name
+
+
+def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
+    """Text of ``data``, its encoding detected rather than assumed.
+
+    Order: byte-order mark; strict UTF-8; UTF-16 without BOM; a charset an HTML page
+    declares; then charset-normalizer's guess, where any GB2312/GBK guess is read as
+    GB18030 (their superset). Raises :class:`InputError` for binary or undecodable
+    data.
+    """
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(f"this is {what}, not a text or HTML article", path)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom):].decode(codec), path)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"cannot decode the file as {codec} (its byte-order mark says so): {exc.reason}", path) from None
+    try:
+        return _check_text(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return _check_text(text, path)
+    if b"\x00" in data:
+        raise InputError("binary data, not a text or HTML article", path)
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        codec = _codec_name(declared.group(1).decode("ascii"))
+        if codec:
+            try:
+                return _check_text(data.decode(codec), path)
+            except UnicodeDecodeError:
+                pass
+    from charset_normalizer import from_bytes  # lazily: only for non-UTF-8 input
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or another known one)", path)
+    codec = _codec_name(best.encoding) or best.encoding
+    try:
+        return _check_text(data.decode(codec), path)
+    except (UnicodeDecodeError, LookupError):
+        return _check_text(str(best), path)
+
+
+def _check_text(text: str, path: str | os.PathLike | None) -> str:
+    if text and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise InputError("binary data, not a text or HTML article", path)
+    return text
+
+
+# ---------------------------------------------------------------- cleaning
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_line(line: str) -> str:
+    """One line tidied: NFC, invisible characters gone, runs of spaces single,
+    ideographic spaces used for indentation removed, ends stripped."""
+    line = unicodedata.normalize("NFC", line)
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub("", line)
+    line = line.strip(" \t\u3000\u00a0")
+    return _SPACES.sub(" ", line).strip()
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of ``text`` (any newline convention), each cleaned."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return [clean_line(line) for line in text.split("\n")]
+
+
+# ---------------------------------------------------------------- punctuation
+
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_H = f"[{_HAN_RANGES}“”‘’《》「」『』、。，；：？！（）]"
+# An ASCII mark with Chinese (or Chinese punctuation) on at least one side; spaces
+# between the mark and the Chinese go with it.
+_MARK_AFTER_HAN = re.compile(rf"(?<={_H}) ?([,;:?!]) ?")
+_MARK_BEFORE_HAN = re.compile(rf" ?([,;:?!]) ?(?={_H})")
+_PARENS = re.compile(r"\(([^()\n]*)\)")
+_STOP_AFTER_HAN = re.compile(rf"(?<=[{_HAN_RANGES}])\.(?=\s|$|[“”\"」』）)])")
+
+
+def _parens(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if has_han(m.group(1)) or re.match(_H, before or "x") or re.match(_H, after or "x"):
+        return f"（{m.group(1).strip()}）"
+    return m.group(0)
+
+
+def normalise_zh_punctuation(text: str) -> str:
+    """Chinese text with ASCII ``,;:?!()`` next to Han characters made full-width
+    (``，；：？！（）``) and a full stop written ``.`` after a Han character made
+    ``。``. Marks between digits or Latin words (``19:40``, ``1,000``, ``U.S.``) stay."""
+    text = _PARENS.sub(_parens, text)
+    text = _MARK_AFTER_HAN.sub(lambda m: _FULL[m.group(1)], text)
+    text = _MARK_BEFORE_HAN.sub(lambda m: _FULL[m.group(1)], text)
+    return _STOP_AFTER_HAN.sub("。", text)
+
+
+# ---------------------------------------------------------------- script
+
+
+@functools.cache
+def _t2s():
+    import opencc  # lazily: only when Chinese text is converted
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in Simplified script (Traditional characters converted; others kept)."""
+    if not has_han(text):
+        return text
+    return _t2s().convert(text)
