@@ -269,12 +269,10 @@ def han_count(text: str) -> int:
 # ── loading ─────────────────────────────────────────────────────────────────────
 
 
-def _load(path: str | os.PathLike) -> tuple[Glossary, list[InputError]]:
-    path = os.fspath(path)
-    text, problems = _read_text(path)
+def check_text(text: str, path: str = "<text>") -> tuple[Glossary, list[InputError]]:
+    """Load glossary ``text`` (as read from ``path``): the glossary and every problem."""
+    problems: list[InputError] = []
     empty = Glossary((), path)
-    if text is None:
-        return empty, problems
     for number, line in enumerate(text.split("\n"), 1):
         if "\t" in line:
             problems.append(InputError("tab character; indent with spaces", path, number))
@@ -288,6 +286,14 @@ def _load(path: str | os.PathLike) -> tuple[Glossary, list[InputError]]:
     problems += schema_problems
     problems.sort(key=lambda e: e.line or 0)
     return Glossary(tuple(entries), path, differs), problems
+
+
+def _load(path: str | os.PathLike) -> tuple[Glossary, list[InputError]]:
+    path = os.fspath(path)
+    text, problems = _read_text(path)
+    if text is None:
+        return Glossary((), path), problems
+    return check_text(text, path)
 
 
 def _read_text(path: str) -> tuple[str | None, list[InputError]]:
