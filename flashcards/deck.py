@@ -1,0 +1,432 @@
+"""What goes into the Anki package: note types, notes, GUIDs, decks and tags.
+
+Everything here is plain data: :func:`build_notes` turns analysed articles and
+vocabulary entries into :class:`NoteSpec` values (fields as finished HTML, tags,
+GUID, deck), which :mod:`flashcards.package` writes out.
+
+Frozen once released (``tests/test_note_types_frozen.py`` guards them): the model
+ids, deck ids, field names and template names below. Anki compares a note type by
+its field and template names; a rename, removal *or addition* makes Anki import a
+second note type and stop updating the learner's notes (unless they tick "merge
+note types" on import). Change them only with a new model id and a migration note.
+
+GUIDs come from what identifies a note, never from what a user may correct: a
+vocabulary note from its headword (simplified hanzi), a sentence note from its
+normalised Chinese text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import genanki
+
+from flashcards import deck_templates
+from flashcards.model import AnalysedArticle, AnalysedSentence, Article, Example, Token, VocabEntry
+from flashcards.textnorm import has_han
+
+VOCAB_MODEL_ID = 1736150401
+SENTENCE_MODEL_ID = 1736150402
+VOCAB_DECK_ID = 1736150411
+SENTENCE_DECK_ID = 1736150412
+
+DECK_ROOT = "Chinese Defence & Foreign Policy"
+VOCAB_DECK = f"{DECK_ROOT}::Vocabulary"
+SENTENCE_DECK = f"{DECK_ROOT}::Sentences"
+
+VOCAB_FIELDS = (
+    "Hanzi", "Traditional", "Pinyin", "English", "Context English", "Category", "HSK",
+    "Frequency", "Measure Words", "Example", "Example Pinyin", "Example English",
+    "More Examples", "Source", "Glossary Note", "My Notes",
+)  # fmt: skip
+VOCAB_TEMPLATES = ("Recognition", "Recall")
+SENTENCE_FIELDS = (
+    "Chinese", "Ruby", "Pinyin", "English", "Source", "Key Terms", "Gap", "Gap Answer", "My Notes",
+)  # fmt: skip
+SENTENCE_TEMPLATES = ("Reading", "Gap Fill")
+
+LEARNER_FIELD = "My Notes"  # never filled by us; see README "Regenerating decks"
+MAX_EXAMPLES = 3  # per vocabulary note, across all articles
+MAX_KEY_TERMS = 8  # per sentence note
+
+_GUID_NAMESPACE = "flashcards.deck/v1"
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """A note type as plain data: what :mod:`flashcards.package` turns into a model."""
+
+    model_id: int
+    name: str
+    fields: tuple[str, ...]
+    templates: tuple[tuple[str, str, str], ...]  # (name, front, back)
+    css: str
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """One note of the package. ``label`` names it in change reports (hanzi or sentence)."""
+
+    guid: str
+    model_id: int
+    deck_id: int
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    label: str
+    kind: str  # "vocabulary" | "sentence"
+
+
+def note_types() -> tuple[NoteType, NoteType]:
+    """The two note types, vocabulary first."""
+    css = deck_templates.css()
+    t = deck_templates
+    return (
+        NoteType(
+            VOCAB_MODEL_ID,
+            "Flashcards Vocabulary",
+            VOCAB_FIELDS,
+            (("Recognition", t.RECOGNITION_FRONT, t.RECOGNITION_BACK), ("Recall", t.RECALL_FRONT, t.RECALL_BACK)),
+            css,
+        ),
+        NoteType(
+            SENTENCE_MODEL_ID,
+            "Flashcards Sentence",
+            SENTENCE_FIELDS,
+            (("Reading", t.READING_FRONT, t.READING_BACK), ("Gap Fill", t.GAP_FRONT, t.GAP_BACK)),
+            css,
+        ),
+    )
+
+
+DECKS = ((VOCAB_DECK_ID, VOCAB_DECK), (SENTENCE_DECK_ID, SENTENCE_DECK))
+
+
+# ---------------------------------------------------------------- identity
+
+_PUNCT = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+                        "‘": "'", "’": "'", "。": ".", "、": ",", "〜": "~", "—": "-", "–": "-"})  # fmt: skip
+
+
+def normalise_sentence(zh: str) -> str:
+    """A sentence's identity: NFKC (full-width → ASCII), quotes and stops unified, no whitespace."""
+    text = unicodedata.normalize("NFKC", zh).translate(_PUNCT)
+    return "".join(text.split())
+
+
+def vocab_guid(hanzi: str) -> str:
+    return genanki.guid_for(_GUID_NAMESPACE, "vocabulary", unicodedata.normalize("NFC", hanzi.strip()))
+
+
+def sentence_guid(zh: str) -> str:
+    return genanki.guid_for(_GUID_NAMESPACE, "sentence", normalise_sentence(zh))
+
+
+# ---------------------------------------------------------------- pinyin HTML
+
+
+def _style():
+    """The pinyin styling helpers (tone spans, ruby, syllable splitting).
+
+    ``flashcards.pinyin_style`` owns them; until it is importable a minimal stand-in
+    keeps the deck buildable.
+    """
+    try:
+        from flashcards import pinyin_style
+    except ImportError:
+        return _FallbackStyle
+    return pinyin_style
+
+
+class _FallbackStyle:
+    _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+    _SYLLABLE = re.compile(
+        r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+(?:ng(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|n(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?",
+        re.I,
+    )
+
+    @classmethod
+    def tone(cls, syllable: str) -> int:
+        for ch in unicodedata.normalize("NFD", syllable):
+            if ch in cls._MARKS:
+                return cls._MARKS[ch]
+        return 5
+
+    @classmethod
+    def tone_spans(cls, syllables) -> str:
+        return "".join(f'<span class="tone{cls.tone(s)}">{html.escape(s)}</span>' for s in syllables)
+
+    @classmethod
+    def ruby(cls, text: str, syllables) -> str:
+        out, queue = [], list(syllables)
+        for ch in text:
+            if has_han(ch) and queue:
+                s = queue.pop(0)
+                out.append(f'<ruby>{html.escape(ch)}<rt class="tone{cls.tone(s)}">{html.escape(s)}</rt></ruby>')
+            else:
+                out.append(html.escape(ch, quote=False))
+        return "".join(out)
+
+    @classmethod
+    def split_syllables(cls, pinyin: str) -> list[str]:
+        return [m.group(0) for m in cls._SYLLABLE.finditer(pinyin)]
+
+
+def _tone_spans(syllables: Sequence[str]) -> str:
+    return _style().tone_spans(list(syllables))
+
+
+def _split_syllables(pinyin: str) -> list[str]:
+    return list(_style().split_syllables(pinyin))
+
+
+def _pinyin_words_html(pinyin: str) -> str:
+    """Word-joined tone-marked pinyin ("zhànlüè huǒbàn") as tone spans, words spaced."""
+    words = []
+    for word in pinyin.split():
+        syllables = _split_syllables(word)
+        words.append(_tone_spans(syllables) if "".join(syllables) == word else html.escape(word))
+    return " ".join(words)
+
+
+def _tokens_pinyin_html(tokens: Sequence[Token]) -> str:
+    return " ".join(_tone_spans(t.pinyin) for t in tokens if t.pinyin)
+
+
+def _ruby_html(tokens: Sequence[Token]) -> str:
+    """The sentence with each Han character under its syllable (one ``<ruby>`` per character)."""
+    style = _style()
+    out = []
+    for token in tokens:
+        han = [c for c in token.text if has_han(c)]
+        if token.pinyin and len(han) == len(token.pinyin):
+            out.append(style.ruby(token.text, list(token.pinyin)))
+        else:
+            out.append(html.escape(token.text, quote=False))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- fields
+
+
+def _esc(text: str) -> str:
+    return html.escape(text or "", quote=False)
+
+
+def _highlight(zh: str, term: str) -> str:
+    escaped = _esc(zh)
+    if not term:
+        return escaped
+    return escaped.replace(_esc(term), f'<span class="hl">{_esc(term)}</span>')
+
+
+def _source_html(article: Article) -> str:
+    meta = article.metadata
+    title = meta.title_en or meta.title_zh or article.slug
+    text = _esc(title)
+    if meta.url:
+        text = f'<a href="{html.escape(meta.url, quote=True)}">{text}</a>'
+    extra = [x for x in (meta.title_zh if meta.title_en else "", meta.source, meta.date[:10]) if x]
+    return text + "".join(f" · {_esc(x)}" for x in extra)
+
+
+def _tag(prefix: str, value: str) -> str:
+    cleaned = re.sub(r"[\s\"]+", "_", value.strip().lower()).strip("_")
+    return f"{prefix}::{cleaned}" if prefix else cleaned
+
+
+def merge_duplicates(vocab: Iterable[VocabEntry]) -> list[VocabEntry]:
+    """One entry per headword, in first-seen order: later duplicates add examples, articles, counts."""
+    merged: dict[str, VocabEntry] = {}
+    for entry in vocab:
+        key = unicodedata.normalize("NFC", entry.hanzi.strip())
+        first = merged.get(key)
+        if first is None:
+            merged[key] = entry
+            continue
+        merged[key] = replace(
+            first,
+            english=first.english or entry.english,
+            traditional=first.traditional or entry.traditional,
+            context_english=first.context_english or entry.context_english,
+            category=first.category or entry.category,
+            hsk=first.hsk if first.hsk is not None else entry.hsk,
+            frequency=first.frequency if first.frequency is not None else entry.frequency,
+            measure_words=first.measure_words or entry.measure_words,
+            note=first.note or entry.note,
+            count=first.count + entry.count,
+            examples=first.examples + entry.examples,
+            articles=first.articles + tuple(a for a in entry.articles if a not in first.articles),
+            source=first.source if first.source == entry.source else "both",
+        )
+    return list(merged.values())
+
+
+def pick_examples(examples: Sequence[Example], cap: int = MAX_EXAMPLES) -> list[Example]:
+    """Distinct examples (by normalised Chinese), taking articles in turn so several are heard."""
+    seen: set[str] = set()
+    by_article: dict[str, list[Example]] = {}
+    for ex in examples:
+        key = normalise_sentence(ex.zh)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        by_article.setdefault(ex.article, []).append(ex)
+    picked: list[Example] = []
+    queues = list(by_article.values())
+    while len(picked) < cap and any(queues):
+        for queue in queues:
+            if queue and len(picked) < cap:
+                picked.append(queue.pop(0))
+    return picked
+
+
+class _Context:
+    """Lookups shared by all notes of one build: articles by slug, sentences by text."""
+
+    def __init__(self, articles: Sequence[AnalysedArticle]):
+        self.articles = {a.article.slug: a.article for a in articles}
+        self.sentences: dict[str, AnalysedSentence] = {}
+        for a in articles:
+            for s in a.sentences:
+                self.sentences.setdefault(normalise_sentence(s.pair.zh), s)
+
+    def example_pinyin(self, ex: Example) -> str:
+        sentence = self.sentences.get(normalise_sentence(ex.zh))
+        if sentence is not None:
+            return _tokens_pinyin_html(sentence.tokens)
+        return _pinyin_words_html(ex.pinyin)
+
+    def source(self, slugs: Iterable[str]) -> str:
+        parts = []
+        for slug in dict.fromkeys(s for s in slugs if s):
+            article = self.articles.get(slug)
+            parts.append(_source_html(article) if article else _esc(slug))
+        return "<br>".join(parts)
+
+
+def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
+    examples = pick_examples(entry.examples)
+    first = examples[0] if examples else None
+    more = ""
+    if len(examples) > 1:
+        items = "".join(
+            f'<li><span class="zh">{_highlight(ex.zh, entry.hanzi)}</span><br>'
+            f'<span class="example-english">{_esc(ex.en)}</span></li>'
+            for ex in examples[1:]
+        )
+        more = f'<ul class="more-examples">{items}</ul>'
+    slugs = tuple(entry.articles) + tuple(ex.article for ex in examples)
+    fields = {
+        "Hanzi": _esc(entry.hanzi),
+        "Traditional": _esc(entry.traditional) if entry.traditional != entry.hanzi else "",
+        "Pinyin": _pinyin_words_html(entry.pinyin),
+        "English": _esc("; ".join(entry.english)),
+        "Context English": _esc(entry.context_english),
+        "Category": _esc(entry.category or ""),
+        "HSK": str(entry.hsk) if entry.hsk is not None else "",
+        "Frequency": f"{entry.frequency:.1f}" if entry.frequency is not None else "",
+        "Measure Words": _esc("、".join(entry.measure_words)),
+        "Example": _highlight(first.zh, entry.hanzi) if first else "",
+        "Example Pinyin": ctx.example_pinyin(first) if first else "",
+        "Example English": _esc(first.en) if first else "",
+        "More Examples": more,
+        "Source": ctx.source(slugs),
+        "Glossary Note": _esc(entry.note),
+        LEARNER_FIELD: "",
+    }
+    tags = []
+    if entry.category:
+        tags.append(_tag("category", entry.category))
+    if entry.hsk is not None:
+        tags.append(_tag("hsk", str(entry.hsk)))
+    tags += [_tag("article", s) for s in dict.fromkeys(s for s in slugs if s)]
+    if entry.is_name:
+        tags.append("name")
+    tags.append(_tag("source", entry.source))
+    return NoteSpec(
+        guid=vocab_guid(entry.hanzi),
+        model_id=VOCAB_MODEL_ID,
+        deck_id=VOCAB_DECK_ID,
+        fields=tuple(fields[name] for name in VOCAB_FIELDS),
+        tags=tuple(sorted(set(tags))),
+        label=entry.hanzi,
+        kind="vocabulary",
+    )
+
+
+def key_terms(zh: str, vocab: Sequence[VocabEntry]) -> list[VocabEntry]:
+    """The vocabulary entries whose headword occurs in ``zh``, in order of first occurrence."""
+    found = [(zh.find(e.hanzi), -len(e.hanzi), e) for e in vocab if e.hanzi and e.hanzi in zh]
+    return [e for _, _, e in sorted(found, key=lambda x: (x[0], x[1]))][:MAX_KEY_TERMS]
+
+
+def _gap_term(terms: Sequence[VocabEntry]) -> VocabEntry | None:
+    """The term worth producing from memory: the longest non-name term (earliest on ties)."""
+    candidates = [e for e in terms if not e.is_name and len(e.hanzi) >= 2]
+    return max(candidates, key=lambda e: len(e.hanzi), default=None)
+
+
+def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Sequence[VocabEntry], ctx: _Context) -> NoteSpec:
+    zh = sentence.pair.zh.strip()
+    terms = key_terms(zh, vocab)
+    key_html = ""
+    if terms:
+        items = "".join(
+            f'<li><span class="zh">{_esc(e.hanzi)}</span> {_pinyin_words_html(e.pinyin)} — {_esc(e.english[0] if e.english else "")}</li>'
+            for e in terms
+        )
+        key_html = f'<ul class="key-terms">{items}</ul>'
+    gap = gap_answer = ""
+    target = _gap_term(terms)
+    if target is not None:
+        escaped, term = _esc(zh), _esc(target.hanzi)
+        gap = escaped.replace(term, '<span class="gap">＿＿</span>', 1)
+        gap_answer = (
+            escaped.replace(term, f'<span class="hl">{term}</span>', 1)
+            + f'<div class="pinyin">{_pinyin_words_html(target.pinyin)}</div>'
+            + f'<div class="english">{_esc("; ".join(target.english))}</div>'
+        )
+    fields = {
+        "Chinese": _esc(zh),
+        "Ruby": _ruby_html(sentence.tokens),
+        "Pinyin": _tokens_pinyin_html(sentence.tokens),
+        "English": _esc(sentence.pair.en.strip()),
+        "Source": ctx.source(slugs),
+        "Key Terms": key_html,
+        "Gap": gap,
+        "Gap Answer": gap_answer,
+        LEARNER_FIELD: "",
+    }
+    return NoteSpec(
+        guid=sentence_guid(zh),
+        model_id=SENTENCE_MODEL_ID,
+        deck_id=SENTENCE_DECK_ID,
+        fields=tuple(fields[name] for name in SENTENCE_FIELDS),
+        tags=tuple(sorted({_tag("article", s) for s in slugs if s})),
+        label=zh,
+        kind="sentence",
+    )
+
+
+def build_notes(articles: Sequence[AnalysedArticle], vocab: Sequence[VocabEntry]) -> list[NoteSpec]:
+    """Every note of a build: one per headword, one per distinct sentence (both sides present).
+
+    Vocabulary in the order given (the pipeline ranks it), then sentences in document
+    order: the order new cards are introduced in.
+    """
+    ctx = _Context(articles)
+    entries = merge_duplicates(vocab)
+    notes = [vocab_note(e, ctx) for e in entries if e.hanzi.strip()]
+    sentences: dict[str, tuple[AnalysedSentence, list[str]]] = {}
+    for a in articles:
+        for s in a.sentences:
+            if not (has_han(s.pair.zh) and s.pair.en.strip()):
+                continue
+            key = normalise_sentence(s.pair.zh)
+            sentences.setdefault(key, (s, []))[1].append(a.article.slug)
+    notes += [sentence_note(s, slugs, entries, ctx) for s, slugs in sentences.values()]
+    return notes
