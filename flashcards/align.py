@@ -69,9 +69,10 @@ DELETION_COST = 2.0
 _MAX_SPAN = max(max(a, b) for a, b in BEAD_PRIORS)
 
 
-def _search(zh, en, lz, le, ratio, evidence, lo, hi):
+def _search(lz, le, ratio, evidence, lo, hi):
     """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
-    n, m = len(zh), len(en)
+    n, m = len(lz), len(le)
+    cz, ce = _cumulative(lz), _cumulative(le)
     inf = float("inf")
     cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
@@ -92,7 +93,7 @@ def _search(zh, en, lz, le, ratio, evidence, lo, hi):
                 if a == 0 or b == 0:
                     c += DELETION_COST
                 else:
-                    c += _length_cost(sum(lz[i - a:i]), sum(le[j - b:j]), ratio)
+                    c += _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
                     if evidence is not None:
                         c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
                 if c < best:
@@ -122,7 +123,7 @@ def _band(diag: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
     """Align two sentence lists; every index of both lists lands in exactly one bead."""
-    from flashcards.align_evidence import DocumentEvidence
+    from flashcards.align_evidence import DocumentEvidence, learn_links
 
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
@@ -134,12 +135,40 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
     width = 12
     while True:
         lo, hi = _band(diag, m, width)
-        near = [range(max(0, lo[i] - _MAX_SPAN), min(m, hi[i + 1] + _MAX_SPAN)) for i in range(n)]
-        evidence = DocumentEvidence(zh, en, near)
-        beads, edge = _search(zh, en, lz, le, ratio, evidence, lo, hi)
+        evidence = DocumentEvidence(zh, en, _near(lo, hi))
+        beads, edge = _search(lz, le, ratio, evidence, lo, hi)
         if not edge or (width >= m and width >= n):
-            return beads
+            break
         width *= 2
+    # Second pass: document-specific word links, in a narrow band around the first path.
+    links = learn_links(evidence, beads)
+    if links:
+        lo, hi = _path_band(beads, n, m, 6)
+        evidence = DocumentEvidence(zh, en, _near(lo, hi), links)
+        beads, _ = _search(lz, le, ratio, evidence, lo, hi)
+    return beads
+
+
+def _near(lo: list[int], hi: list[int]) -> list[range]:
+    """English sentences each Chinese sentence may share a bead with, given the band."""
+    m = hi[-1]
+    return [range(max(0, lo[i] - _MAX_SPAN), min(m, hi[i + 1] + _MAX_SPAN)) for i in range(len(lo) - 1)]
+
+
+def _path_band(beads: list[Bead], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
+    """A band of ``width`` English sentences either side of an alignment path."""
+    lo, hi = [m] * (n + 1), [0] * (n + 1)
+    i = j = 0
+    lo[0] = hi[0] = 0
+    for zs, es in beads:
+        for step in range(len(zs) + 1):
+            lo[i + step] = min(lo[i + step], j)
+            hi[i + step] = max(hi[i + step], j + len(es))
+        i, j = i + len(zs), j + len(es)
+    lo = [max(0, x - width) for x in lo]
+    hi = [min(m, x + width) for x in hi]
+    hi[-1] = m
+    return lo, hi
 
 
 def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: int) -> list[SentencePair]:

@@ -11,11 +11,18 @@ whole, keeps the aligner from merging sentences just because bigger beads share 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from flashcards.align_lexicon import en_tokens, zh_tokens
 
 Links = dict[str, frozenset[str]]  # extra document-specific links: zh word -> en keys
+
+
+def _cumulative(values: Sequence[int]) -> list[int]:
+    out = [0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
 
 
 class _Side:
@@ -27,15 +34,22 @@ class _Side:
         self.total = [sum(w) for w in weights]
         self.sizes = sizes  # tokens per sentence, for span sizes
         self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
+        self._memo: dict[tuple[int, int, int], float] = {}
+        self._chance_memo: dict[tuple[int, int], float] = {}
 
-    def excess(self, s: int, others: Iterable[int], span_size: int) -> float:
-        """Coverage of sentence ``s`` by the other side's sentences, minus chance."""
+    def excess(self, s: int, start: int, stop: int, span_size: int) -> float:
+        """Coverage of sentence ``s`` by the other side's sentences start..stop-1, minus chance."""
+        memo_key = (s, start, stop)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
         total = self.total[s]
         if total == 0:
+            self._memo[memo_key] = 0.0
             return 0.0
         row = self.masks[s]
         mask = 0
-        for o in others:
+        for o in range(start, stop):
             mask |= row.get(o, 0)
         weights = self.weights[s]
         covered = 0.0
@@ -43,10 +57,15 @@ class _Side:
             low = mask & -mask
             covered += weights[low.bit_length() - 1]
             mask ^= low
-        chance = 0.0
-        for w, p in zip(weights, self.chance[s]):
-            chance += w * (1.0 - (1.0 - p) ** span_size)
-        return (covered - chance) / total
+        chance = self._chance_memo.get((s, span_size))
+        if chance is None:
+            chance = 0.0
+            for w, p in zip(weights, self.chance[s]):
+                chance += w * (1.0 - (1.0 - p) ** span_size)
+            self._chance_memo[s, span_size] = chance
+        value = (covered - chance) / total
+        self._memo[memo_key] = value
+        return value
 
 
 class DocumentEvidence:
@@ -95,6 +114,8 @@ class DocumentEvidence:
                         if e in window:
                             zmask[e] |= 1 << bit
                             self.en.masks[e][z] |= 1 << epos[e][p]
+        self._zh_cum = _cumulative(self.zh.sizes)
+        self._en_cum = _cumulative(self.en.sizes)
         self.zh_words = [[word for word, _, _ in toks] for toks in zt]
         self.en_keys = [[keys for keys, _ in toks] for toks in et]
 
@@ -102,7 +123,42 @@ class DocumentEvidence:
         """Sum over the bead's sentences of their excess coverage by the other side."""
         if not zs or not es:
             return 0.0
-        en_size = sum(self.en.sizes[e] for e in es)
-        zh_size = sum(self.zh.sizes[z] for z in zs)
-        return (sum(self.zh.excess(z, es, en_size) for z in zs)
-                + sum(self.en.excess(e, zs, zh_size) for e in es))
+        en_size = self._en_cum[es.stop] - self._en_cum[es.start]
+        zh_size = self._zh_cum[zs.stop] - self._zh_cum[zs.start]
+        zh_excess, en_excess = self.zh.excess, self.en.excess
+        total = 0.0
+        for z in zs:
+            total += zh_excess(z, es.start, es.stop, en_size)
+        for e in es:
+            total += en_excess(e, zs.start, zs.stop, zh_size)
+        return total
+
+
+def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int], Sequence[int]]],
+                min_count: int = 2, min_dice: float = 0.4) -> Links:
+    """Word links of this document, learned from co-occurrence in first-pass beads.
+
+    A Chinese word and an English key are linked when they share at least
+    ``min_count`` beads and their Dice coefficient over beads reaches ``min_dice``
+    (韦小宝 ~ Trinket, a name the dictionary cannot know).
+    """
+    pair_count: dict[tuple[str, str], int] = defaultdict(int)
+    zh_count: dict[str, int] = defaultdict(int)
+    en_count: dict[str, int] = defaultdict(int)
+    for zs, es in beads:
+        if not zs or not es:
+            continue
+        words = {w for z in zs for w in evidence.zh_words[z]}
+        keys = {k for e in es for ks in evidence.en_keys[e] for k in ks}
+        for w in words:
+            zh_count[w] += 1
+        for k in keys:
+            en_count[k] += 1
+        for w in words:
+            for k in keys:
+                pair_count[w, k] += 1
+    links: dict[str, set[str]] = defaultdict(set)
+    for (w, k), c in pair_count.items():
+        if c >= min_count and 2 * c / (zh_count[w] + en_count[k]) >= min_dice:
+            links[w].add(k)
+    return {w: frozenset(ks) for w, ks in links.items()}
