@@ -29,6 +29,9 @@ from flashcards.vocablist import (
 
 CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 
+# Latin fonts known to carry every tone-marked vowel (ǎ ǒ ǚ ...), so pinyin is set in one font.
+PINYIN_FONTS = '"Noto Sans", "Segoe UI", "DejaVu Sans", "Lucida Grande", "Arial Unicode MS", sans-serif'
+
 SOURCE_LABELS = {"glossary": "glossary", "article": "article", "both": "glossary + article"}
 
 STYLE = """
@@ -50,7 +53,8 @@ h2 .count { color: var(--muted); font-weight: normal; font-size: 10pt; }
   border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
 .hanzi { font-size: 22pt; line-height: 1.15; font-weight: 500; }
 .trad { color: var(--muted); font-size: 11pt; }
-.pinyin { font-size: 11pt; }
+.hanzi.long { font-size: 16pt; }
+.pinyin { font-size: 11pt; font-family: %(pinyin)s; }
 .english { font-weight: 600; }
 .details, .note { color: var(--muted); font-size: 9pt; }
 .example { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid var(--rule); font-size: 10pt; }
@@ -70,7 +74,7 @@ mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 .05
   a { text-decoration: none; }
   mark, .tone1, .tone2, .tone3, .tone4, .tone5 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-""" % {"cjk": CJK_FONTS}
+""" % {"cjk": CJK_FONTS, "pinyin": PINYIN_FONTS}
 
 SCRIPT = """
 (function () {
@@ -160,7 +164,8 @@ def _highlighted(text: str, terms: Sequence[str]) -> str:
 
 def _entry(e: VocabEntry) -> str:
     trad = traditional_form(e)
-    head = [f'<div class="hanzi" lang="zh-Hans">{escape(e.hanzi)}</div>']
+    size = " long" if len(e.hanzi) > 5 else ""
+    head = [f'<div class="hanzi{size}" lang="zh-Hans">{escape(e.hanzi)}</div>']
     if trad:
         head.append(f'<div class="trad" lang="zh-Hant">{escape(trad)}</div>')
     head.append(f'<div class="pinyin">{_pinyin_html(e)}</div>')
