@@ -1,0 +1,241 @@
+"""In-context English: the words of an aligned English sentence that translate a term.
+
+A term's dictionary glosses (or, for a compound the dictionary lacks, the glosses of
+its parts) are reduced to content-word lemmas (simplemma) and looked for in the
+English sentence. The answer is the shortest stretch of the sentence that covers
+the most of them: 默许 in "With the tacit approval and encouragement of the US"
+gives "tacit approval"; 反击能力 (反击 + 能力) gives "counterattack capabilities".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_GLOSS_WORD = re.compile(r"-?[A-Za-z]+-?")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
+_STOP = frozenset(
+    "a an the to of in on for and or with by be is are as at from into onto up out off "
+    "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
+    "something someone somebody kind type sort way very also have has do does".split()
+)
+_MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
+_AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
+_MAX_GAP = 2  # words between two matched words of one gloss
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the English sentence: its characters and normalised forms."""
+
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+
+@functools.cache
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def english_words(sentence: str) -> tuple[Word, ...]:
+    """The sentence's words (hyphenated compounds split) with offsets and lemmas."""
+    return tuple(Word(m.start(), m.end(), m.group().lower(), _lemma(m.group().lower())) for m in _WORD.finditer(sentence))
+
+
+def gloss_variants(gloss: str) -> list[str]:
+    """A gloss without its parenthesised notes, plus any acronym they hold.
+
+    "gross domestic product (GDP)" -> both; "internal (to a country, ...)" -> "internal".
+    """
+    inner = [p for p in _PAREN.findall(gloss) if _ACRONYM.search(p)]
+    outer = _PAREN.sub(" ", gloss)
+    out = []
+    for text in [outer, *inner]:
+        for piece in re.split(r"[;,]", text):
+            if _GLOSS_WORD.search(piece):
+                out.append(piece.strip())
+    return out
+
+
+@functools.cache
+def content_words(gloss: str) -> tuple[str, ...]:
+    """The meaning-bearing words of one gloss variant, lemmatised; affixes keep their dash."""
+    out = []
+    for raw in _GLOSS_WORD.findall(gloss):
+        word = raw.lower()
+        if word.strip("-") in _STOP or len(word.strip("-")) < 2:
+            continue
+        if word.startswith("-") or word.endswith("-"):
+            out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
+        else:
+            out.extend(_lemma(w) for w in word.split("-") if w)
+    return tuple(dict.fromkeys(out))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def matches(gloss_word: str, word: Word) -> bool:
+    """Does the English ``word`` render ``gloss_word`` (a lemma, or an affix like "-ism")?"""
+    if gloss_word.startswith("-"):
+        return len(word.lower) > len(gloss_word) and word.lower.endswith(gloss_word[1:])
+    if gloss_word.endswith("-"):
+        return word.lower == gloss_word[:-1] or (len(word.lower) > len(gloss_word) and word.lower.startswith(gloss_word[:-1]))
+    if gloss_word in (word.lemma, word.lower):
+        return True
+    shorter = min(len(gloss_word), len(word.lemma))
+    common = _common_prefix(gloss_word, word.lemma)
+    if shorter < _MIN_PREFIX or common < max(_MIN_PREFIX, 0.8 * shorter):
+        return False
+    longer = gloss_word if len(gloss_word) > len(word.lemma) else word.lemma
+    return longer[common:] not in _AGENT_SUFFIXES  # "fight" is not "fighter"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where one gloss (or part) shows up: word indices first..last, how well."""
+
+    first: int
+    last: int
+    matched: int  # distinct gloss words found
+    wanted: int  # gloss words there were
+
+    @property
+    def coverage(self) -> float:
+        return self.matched / self.wanted if self.wanted else 0.0
+
+
+def _tightest(cluster: Sequence[tuple[int, str]]) -> tuple[int, int, int]:
+    """The shortest stretch of a cluster that still holds every distinct gloss word found."""
+    found = {g for _, g in cluster}
+    best = (cluster[0][0], cluster[-1][0])
+    for a in range(len(cluster)):
+        for b in range(a, len(cluster)):
+            if {g for _, g in cluster[a:b + 1]} == found and cluster[b][0] - cluster[a][0] < best[1] - best[0]:
+                best = (cluster[a][0], cluster[b][0])
+    return best[0], best[1], len(found)
+
+
+def gloss_hits(gloss: str, words: Sequence[Word]) -> list[Hit]:
+    """Every cluster of the sentence's words that renders (part of) ``gloss``."""
+    hits = []
+    for variant in gloss_variants(gloss):
+        wanted = content_words(variant)
+        if not wanted:
+            continue
+        positions = [(i, g) for i, w in enumerate(words) for g in wanted if matches(g, w)]
+        # group into clusters of nearby matches
+        cluster: list[tuple[int, str]] = []
+        for i, g in positions + [(10**9, "")]:
+            if cluster and i - cluster[-1][0] > _MAX_GAP + 1:
+                first, last, found = _tightest(cluster)
+                hits.append(Hit(first, last, found, len(wanted)))
+                cluster = []
+            if g:
+                cluster.append((i, g))
+    return hits
+
+
+def _best(hits: Sequence[Hit]) -> Hit | None:
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.coverage >= 0.5, h.matched, h.coverage, -(h.last - h.first), -h.first))
+
+
+def _parts_span(parts: Sequence[Sequence[str]], words: Sequence[Word]) -> tuple[int, int] | None:
+    """Word indices covering the renderings of most parts, close together."""
+    options = []
+    for glosses in parts:
+        hits = [h for g in glosses for h in gloss_hits(g, words) if h.coverage >= 0.5 or h.matched >= 2]
+        hits = sorted(set(hits), key=lambda h: (-h.matched, h.first))[:6]
+        options.append([None, *hits])
+    best = None
+    best_key = None
+    for combo in itertools.product(*options):
+        chosen = [h for h in combo if h is not None]
+        if not chosen:
+            continue
+        first = min(h.first for h in chosen)
+        last = max(h.last for h in chosen)
+        if last - first > 2 * len(parts) + 1:
+            continue
+        # head extension: an unmatched last part is usually the English head noun
+        if combo[-1] is None and len(parts) > 1 and last + 1 < len(words) and words[last + 1].lower not in _STOP:
+            last += 1
+        elif combo[0] is None and len(parts) > 1 and first > 0 and words[first - 1].lower not in _STOP:
+            first -= 1
+        key = (len(chosen), -(last - first))
+        if best_key is None or key > best_key:
+            best, best_key = (first, last), key
+    return best
+
+
+def english_span(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int] | None:
+    """Character offsets of the part of ``sentence`` that translates a term.
+
+    ``glosses`` are the term's own dictionary glosses; ``parts`` the glosses of the
+    pieces of a compound (准同盟 -> [准's, 同盟's]), used when the whole does not
+    show up well. None when nothing plausible is found.
+    """
+    words = english_words(sentence)
+    if not words:
+        return None
+    whole = _best([h for g in glosses for h in gloss_hits(g, words)])
+    span = (whole.first, whole.last) if whole and whole.coverage >= 0.5 else None
+    if span is None and len(parts) > 1:
+        span = _parts_span(parts, words)
+    if span is None and whole is not None:
+        span = (whole.first, whole.last)
+    if span is None:
+        return None
+    return words[span[0]].start, words[span[1]].end
+
+
+def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> str:
+    """The text of :func:`english_span`, or "" when there is none."""
+    span = english_span(sentence, glosses, parts)
+    return sentence[span[0]:span[1]] if span else ""
+
+
+@functools.cache
+def _common_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 4.5
+
+
+def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of runs of capitalised words (candidate English names).
+
+    A common word that only is capitalised because it starts a sentence
+    ("During the Fumio Kishida administration") is left out.
+    """
+    runs: list[tuple[int, int]] = []
+    for m in re.finditer(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*", sentence):
+        start, end = m.start(), m.end()
+        before = sentence[:start].rstrip()
+        sentence_start = not before or before[-1] in ".!?\"“(:"
+        first = re.match(r"[A-Za-z]+", sentence[start:end]).group()
+        if sentence_start and _common_english(first.lower()):
+            rest = sentence[start + len(first):end].lstrip(" -'")
+            if not rest:
+                continue
+            start = end - len(rest)
+        runs.append((start, end))
+    return runs

