@@ -26,7 +26,6 @@ Every sort is stable: ties keep their appearance order.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from flashcards.errors import InputError
@@ -36,7 +35,6 @@ SORT_KEYS = ("appearance", "frequency", "count", "pinyin", "hsk", "category")
 SOURCES = ("glossary", "article", "both")
 HSK_LEVELS = range(1, 10)  # HSK 3.0: levels 1-6 and the 7-9 band (stored as 7, 8 or 9)
 
-_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _INF = float("inf")
 
 
@@ -108,26 +106,23 @@ def filter_entries(
 
 
 def pinyin_sort_key(pinyin: str) -> tuple[str, tuple[int, ...]]:
-    """A dictionary-order key for tone-marked pinyin: ``("zhanlu~e", (4, 4))``.
+    """A dictionary-order key for tone-marked pinyin: ``("zhanlve", (4, 4))``.
 
-    Letters are compared first (``ü`` as a letter of its own after ``u``), then
-    the tones of the marked syllables in order (an unmarked, neutral-tone syllable
-    adds no tone, so ``ma`` sorts before ``mā``).
+    Letters are compared first (``ü`` as ``v``, a letter of its own after ``u``),
+    then the tones syllable by syllable, the neutral tone after tone 4.
     """
+    from flashcards.pinyin_style import split_syllables, to_numbers
+
     letters: list[str] = []
     tones: list[int] = []
-    for ch in unicodedata.normalize("NFD", pinyin.lower()):
-        if ch in _TONE_MARKS:
-            tones.append(_TONE_MARKS[ch])
-        elif ch == "\u0308":  # diaeresis: ü
-            letters.append("~")
-        elif ch.isalnum():
-            letters.append(ch)
-        elif ch in " '-":
-            # syllable or word boundary: a neutral syllable may stand before it
-            if letters and letters[-1] != " ":
-                letters.append(" ")
-    return "".join(letters).strip(), tuple(tones)
+    for syllable in split_syllables(pinyin):
+        numbered = to_numbers(syllable).lower()
+        if numbered[-1:].isdigit():
+            letters.append(numbered[:-1])
+            tones.append(int(numbered[-1]))
+        else:
+            letters.append(numbered)
+    return "".join(letters), tuple(tones)
 
 
 def _category_key(category: str | None) -> str:

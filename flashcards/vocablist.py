@@ -43,7 +43,6 @@ alternatives joined with ``"; "``), ``source``, ``category``, ``hsk`` and
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
@@ -52,6 +51,7 @@ from collections.abc import Sequence
 
 from flashcards.errors import InputError
 from flashcards.model import Metadata, VocabEntry
+from flashcards.pinyin_style import split_syllables, to_numbers, tone
 
 FORMATS = ("table", "markdown", "csv", "tsv", "pleco", "html", "json")
 
@@ -77,11 +77,10 @@ CSV_COLUMNS = (
 UNCATEGORISED = "Other"
 JOIN = "; "
 
-# Tone colours as Pleco and Anki's Chinese add-ons use them: 1 red, 2 green,
-# 3 blue, 4 purple, neutral grey.
-TERMINAL_TONE_STYLES = {1: "red1", 2: "green3", 3: "dodger_blue1", 4: "medium_purple1", 5: "grey58"}
+# Tone colours as on the cards: 1 red, 2 orange, 3 green, 4 blue, neutral grey
+# (shades readable on dark and light terminals).
+TERMINAL_TONE_STYLES = {1: "red1", 2: "dark_orange", 3: "green3", 4: "dodger_blue1", 5: "grey58"}
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -149,53 +148,15 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def split_syllables(pinyin: str, count: int | None = None) -> list[str] | None:
-    """Split word-joined tone-marked pinyin into syllables: ``"zhànlüè"`` -> ``["zhàn", "lüè"]``.
-
-    Spaces, apostrophes and hyphens are boundaries. ``count`` is the number of
-    syllables expected (the headword's Han characters): a split with exactly that
-    many wins, else the one taking the longest syllables first. ``None`` when the
-    text is not pinyin.
-    """
-    chunks = [c for c in re.split(r"[\s'’\-·]+", unicodedata.normalize("NFC", pinyin)) if c]
-    keyed = [_chunk_key(c) for c in chunks]
-    if not chunks or None in keyed:
-        return None
-    valid = _syllable_set()
-
-    @functools.cache
-    def solve(ci: int, pos: int, left: int | None) -> tuple[tuple[int, int, int], ...] | None:
-        if ci == len(chunks):
-            return () if left in (None, 0) else None
-        text, marks = keyed[ci]
-        if pos == len(text):
-            return solve(ci + 1, 0, left)
-        if left == 0:
-            return None
-        for end in range(min(len(text), pos + 6), pos, -1):  # longest syllable first
-            if text[pos:end] in valid and sum(marks[pos:end]) <= 1:
-                rest = solve(ci, end, None if left is None else left - 1)
-                if rest is not None:
-                    return ((ci, pos, end), *rest)
-        return None
-
-    cuts = (solve(0, 0, count) if count else None) or solve(0, 0, None)
-    if cuts is None:
-        return None
-    return [chunks[ci][start:end] for ci, start, end in cuts]
-
-
-def entry_syllables(entry: VocabEntry) -> list[str] | None:
-    """The syllables of an entry's pinyin, split with its character count as a guide."""
-    count = len(_HAN.findall(entry.hanzi)) or None
-    return split_syllables(entry.pinyin, count)
+def entry_syllables(entry: VocabEntry) -> list[str]:
+    """The syllables of an entry's pinyin as written (``[]`` for no pinyin)."""
+    return split_syllables(entry.pinyin)
 
 
 def numbered_pinyin(entry: VocabEntry) -> str:
     """Numbered pinyin, syllables spaced (``zhan4 lve4``); the pinyin as it is if it cannot be split."""
-    to_numbers = _style().to_numbers
     syllables = entry_syllables(entry)
-    if syllables is None:
+    if not syllables:
         return entry.pinyin
     return " ".join(to_numbers(s) for s in syllables)
 
@@ -204,13 +165,10 @@ def tone_runs(entry: VocabEntry) -> list[tuple[str, int | None]]:
     """The pinyin cut into ``(piece, tone)`` runs that concatenate to it exactly.
 
     Each syllable has its tone (1-5); separators between syllables (spaces,
-    apostrophes) have ``None``. One ``(pinyin, None)`` run if it cannot be split.
+    apostrophes) have ``None``.
     """
-    tone = _style().tone
     text = unicodedata.normalize("NFC", entry.pinyin)
     syllables = entry_syllables(entry)
-    if syllables is None:
-        return [(text, None)] if text else []
     runs: list[tuple[str, int | None]] = []
     pos = 0
     for syllable in syllables:
@@ -453,58 +411,3 @@ def _pinyin_text(entry: VocabEntry, color: bool):
     for piece, tone in tone_runs(entry):
         text.append(piece, style=TERMINAL_TONE_STYLES.get(tone, "") if tone else "")
     return text
-
-
-# --- pinyin syllables ---------------------------------------------------------------
-
-_MARK_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-
-
-class _FallbackStyle:
-    """Tone and numbered form of one syllable, for when ``flashcards.pinyin_style`` is absent."""
-
-    @staticmethod
-    def tone(syllable: str) -> int:
-        marks = [_MARK_TONES[c] for c in unicodedata.normalize("NFD", syllable) if c in _MARK_TONES]
-        return marks[0] if marks else 5
-
-    @staticmethod
-    def to_numbers(syllable: str) -> str:
-        plain = "".join(c for c in unicodedata.normalize("NFD", syllable) if c not in _MARK_TONES)
-        plain = unicodedata.normalize("NFC", plain).replace("ü", "v").replace("Ü", "V")
-        return f"{plain}{_FallbackStyle.tone(syllable)}"
-
-
-@functools.cache
-def _style():
-    """``flashcards.pinyin_style`` (tone colours and numbers shared with the cards), or a fallback."""
-    try:
-        from flashcards import pinyin_style
-    except ImportError:
-        return _FallbackStyle
-    return pinyin_style
-
-
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", "")
-_FINALS = (
-    "a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong io "
-    "u ua uo uai ui uan un uang ueng v ve van vn ue"
-).split()
-
-
-@functools.cache
-def _syllable_set() -> frozenset[str]:
-    return frozenset(i + f for i in _INITIALS for f in _FINALS)
-
-
-def _chunk_key(chunk: str) -> tuple[str, tuple[bool, ...]] | None:
-    """Toneless lowercase letters (``ü`` as ``v``), one per character, and where tone marks are."""
-    bases: list[str] = []
-    marks: list[bool] = []
-    for ch in chunk:
-        decomposed = unicodedata.normalize("NFD", ch)
-        base, extra = decomposed[0].lower(), decomposed[1:]
-        bases.append("v" if base == "u" and "\u0308" in extra else base)
-        marks.append(any(m in _MARK_TONES for m in extra))
-    text = "".join(bases)
-    return (text, tuple(marks)) if text.isascii() and text.isalpha() else None

@@ -61,8 +61,8 @@ h2 .count { color: var(--muted); font-weight: normal; font-size: 10pt; }
 .example p { margin: 0; }
 .example .en { color: var(--muted); }
 mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 .05em; }
-.tone1 { color: #d50000; } .tone2 { color: #1b8a1b; } .tone3 { color: #1740d4; }
-.tone4 { color: #8a1cb5; } .tone5 { color: #6b6b6b; }
+.tone1 { color: #e30000; } .tone2 { color: #d89000; } .tone3 { color: #00a000; }
+.tone4 { color: #1510f0; } .tone5 { color: #8a8a8a; }
 .empty { color: var(--muted); font-style: italic; }
 .toolbar { position: sticky; top: 0; background: #f1f3f4; border: 1px solid var(--rule); border-radius: 6px;
   padding: .4rem .7rem; margin-bottom: 1rem; font-size: 10pt; }

@@ -55,7 +55,13 @@ def test_pinyin_sorts_by_letters_then_tones():
 
 def test_pinyin_sort_key_ignores_case_and_separators_between_words():
     assert pinyin_sort_key("Běiyuē") == pinyin_sort_key("běiyuē")
-    assert pinyin_sort_key("xī'ān")[1] == (1, 1)
+    assert pinyin_sort_key("xī'ān") == ("xian", (1, 1))
+    assert pinyin_sort_key("zhànlüè huǒbàn") == ("zhanlvehuoban", (4, 4, 3, 4))
+
+
+def test_pinyin_puts_the_neutral_tone_after_the_fourth():
+    entries = [entry("吗", "ma"), entry("骂", "mà"), entry("妈", "mā")]
+    assert hanzi(sort_entries(entries, "pinyin")) == ["妈", "骂", "吗"]
 
 
 def test_category_sorts_categories_alphabetically_with_uncategorised_last():
