@@ -10,8 +10,8 @@ run, a small length-based alignment (Gale–Church style) at paragraph level.
 
 from __future__ import annotations
 
-import math
 import re
+import statistics
 from dataclasses import dataclass, replace
 
 from flashcards import textnorm
@@ -124,8 +124,49 @@ def is_furniture(line: str) -> bool:
 _TERMINAL = re.compile(r"[.!?。！？…:：;；\"”’』」)）]$")
 
 
-def _meta_and_units(lines: list[str]) -> tuple[dict[str, str], list[Unit]]:
-    """Take the metadata and furniture lines out; join wrapped lines into units."""
+_SENTENCE_END = re.compile(r"[.!?。！？…]+[\"”’』」)）]*\s*")
+_SEPARATOR = re.compile(r"\t+|\s+[|｜]\s+|\s*｜\s*")
+_LABEL_ONLY = re.compile(r"^.{1,15}[:：]$")
+
+
+def _substantial(text: str) -> bool:
+    return textnorm.han_count(text) >= 4 or textnorm.latin_word_count(text) >= 4
+
+
+def split_mixed(line: str) -> list[str]:
+    """A line holding both languages (``EN | ZH`` table cells, or an English sentence
+    followed by its Chinese translation) cut into one piece per language.
+
+    Only cut between sentences or at a column separator, and only when every piece
+    is substantial, so a Chinese sentence quoting an English name stays whole."""
+    pieces = [p for p in _SEPARATOR.split(line) if p.strip()]
+    if len(pieces) > 1 and len({language(p) for p in pieces} - {""}) > 1:
+        return [q for p in pieces for q in split_mixed(p.strip())]
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    chunks = [line[a:b] for a, b in zip([0] + ends, ends + [len(line)]) if line[a:b]]
+    if len(chunks) < 2:
+        return [line]
+    groups: list[list[str]] = []
+    for chunk in chunks:
+        lang = language(chunk)
+        if groups and (language(groups[-1][-1]) == lang or not lang):
+            groups[-1].append(chunk)
+        else:
+            groups.append([chunk])
+    texts = ["".join(g).strip() for g in groups]
+    if len(texts) < 2 or not all(_substantial(t) for t in texts):
+        return [line]
+    return texts
+
+
+def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[dict[str, str], list[Unit]]:
+    """Take the metadata and furniture lines out; join wrapped lines into units.
+
+    ``join_wrapped``: a long line not ending a sentence continues on the next line
+    (hard-wrapped plain text); off for text whose lines are already paragraphs."""
+    lines: list[str] = []
+    for line in raw_lines:
+        lines += split_mixed(line) if line else [line]
     meta: dict[str, str] = {}
     units: list[Unit] = []
     byline_at = -100
@@ -140,8 +181,10 @@ def _meta_and_units(lines: list[str]) -> tuple[dict[str, str], list[Unit]]:
             continue
         if seen_body and _RELATED.match(line):
             break  # a list of other articles' headlines follows
-        hit = _label(line)
-        pairs = [hit] if hit else _segments(line)
+        pairs = _segments(line)
+        if pairs is None:
+            hit = _label(line)
+            pairs = [hit] if hit else None
         if pairs:
             for key, value in pairs:
                 if value is None and i < len(lines) and lines[i] and len(lines[i]) <= _METADATA_VALUE_MAX \
@@ -176,7 +219,8 @@ def _meta_and_units(lines: list[str]) -> tuple[dict[str, str], list[Unit]]:
             meta.setdefault("author_zh", m.group(1).strip())
             continue
         lang = language(line)
-        if joinable and units and units[-1].lang == lang and not _TERMINAL.search(units[-1].text):
+        continues = joinable and join_wrapped and not _TERMINAL.search(units[-1].text) if units else False
+        if units and units[-1].lang == lang and (continues or _LABEL_ONLY.match(units[-1].text)):
             sep = " " if lang == "en" else ""
             units[-1] = replace(units[-1], text=units[-1].text + sep + line)
         else:
@@ -204,8 +248,10 @@ def _put(meta: dict[str, str], key: str, value: str) -> None:
 
 _INDEL = {"interleaved": 2.5, "separate": 3.0}
 _MERGE = {"interleaved": 3.0, "separate": 1.5}
-_RATIO_WEIGHT = 4.0
-_SMOOTH = 12  # characters added to both sides so short blocks are not over-judged
+# Length model (after Gale & Church): an English block is about ``ratio`` times its
+# Chinese translation in characters, with a spread that grows with the length.
+_VARIANCE_PER_CHAR = 6.25
+_RELATIVE_SPREAD = 0.15
 
 
 def _size(text: str) -> int:
@@ -213,13 +259,22 @@ def _size(text: str) -> int:
 
 
 def _ratio_cost(en: list[str], zh: list[str], ratio: float) -> float:
-    le = sum(_size(t) for t in en) + _SMOOTH
-    lz = sum(_size(t) for t in zh) * ratio + _SMOOTH
-    return _RATIO_WEIGHT * math.log(le / lz) ** 2
+    """Half the squared z-score of the English length given the Chinese one."""
+    le = sum(_size(t) for t in en)
+    lz = sum(_size(t) for t in zh) * ratio
+    mean = (le + lz) / 2
+    variance = _VARIANCE_PER_CHAR * mean + (_RELATIVE_SPREAD * mean) ** 2 + 1.0
+    return (le - lz) ** 2 / variance / 2
 
 
-def _align(en: list[str], zh: list[str], ratio: float, style: str) -> tuple[float, list[Paragraph]]:
-    """Best paragraph alignment of two same-language runs: 1-1, 1-0, 0-1, 2-1, 1-2."""
+_DISTANCE_WEIGHT = 1.0  # per block standing between two interleaved partners
+
+
+def _align(en: list[str], zh: list[str], ratio: float, style: str, en_first: bool) -> tuple[float, list[Paragraph]]:
+    """Best paragraph alignment of two neighbouring runs: 1-1, 1-0, 0-1, 2-1, 1-2.
+
+    In an interleaved layout a translation stands next to its original, so a pair
+    with other blocks between its two halves costs more."""
     inf = float("inf")
     n, m = len(en), len(zh)
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -236,6 +291,9 @@ def _align(en: list[str], zh: list[str], ratio: float, style: str) -> tuple[floa
                     continue
                 if di and dj:
                     step = _ratio_cost(en[i:a], zh[j:b], ratio) + (_MERGE[style] if di + dj > 2 else 0.0)
+                    if style == "interleaved":
+                        between = (n - a) + j if en_first else (m - b) + i
+                        step += _DISTANCE_WEIGHT * between
                 else:
                     step = _INDEL[style]
                 if cost[i][j] + step < cost[a][b]:
@@ -260,6 +318,26 @@ def _runs(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
+def _length_ratio(runs: list[list[Unit]]) -> float:
+    """English characters per Chinese character in this article's translation.
+
+    The median over neighbouring one-block runs (an interleaved article's pairs)
+    when there are a few, else the ratio of totals; an untranslated block skews
+    a total but hardly a median."""
+    singles = [
+        _size(a[0].text) / max(1, _size(b[0].text)) if a[0].lang == "en" else _size(b[0].text) / max(1, _size(a[0].text))
+        for a, b in zip(runs, runs[1:])
+        if len(a) == 1 and len(b) == 1
+    ]
+    if len(singles) >= 3:
+        ratio = statistics.median(singles)
+    else:
+        en_total = sum(_size(u.text) for run in runs for u in run if u.lang == "en")
+        zh_total = sum(_size(u.text) for run in runs for u in run if u.lang == "zh")
+        ratio = en_total / zh_total if en_total and zh_total else 3.0
+    return min(5.0, max(1.5, ratio))
+
+
 def pair_units(units: list[Unit]) -> list[Paragraph]:
     """Pair English and Chinese units into paragraphs, in document order.
 
@@ -271,9 +349,7 @@ def pair_units(units: list[Unit]) -> list[Paragraph]:
     runs = _runs(units)
     if not runs:
         return []
-    en_total = sum(_size(u.text) for u in units if u.lang == "en")
-    zh_total = sum(_size(u.text) for u in units if u.lang == "zh")
-    ratio = min(5.0, max(1.5, en_total / zh_total)) if en_total and zh_total else 3.0
+    ratio = _length_ratio(runs)
     style = "interleaved" if len(runs) > 3 else "separate"
     best: tuple[float, list[Paragraph]] | None = None
     for offset in (0, 1):
@@ -285,7 +361,7 @@ def pair_units(units: list[Unit]) -> list[Paragraph]:
                 continue
             en = [u.text for run in group for u in run if u.lang == "en"]
             zh = [u.text for run in group for u in run if u.lang == "zh"]
-            cost, pairs = _align(en, zh, ratio, style)
+            cost, pairs = _align(en, zh, ratio, style, group[0][0].lang == "en")
             total += cost
             paragraphs += pairs
         if best is None or total < best[0] - 1e-9:
@@ -311,23 +387,44 @@ def _title_like(text: str, lang: str) -> bool:
 
 def _take_title(meta: dict[str, str], paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The first paragraph is the title pair when it looks like one and none is known."""
-    if not paragraphs:
+    if len(paragraphs) < 2:
         return paragraphs
     first = paragraphs[0]
-    known = (meta.get("title_en", ""), meta.get("title_zh", ""))
-    if (first.en or first.zh) and (first.en, first.zh) != ("", "") and (
-        (first.en and first.en == known[0]) or (first.zh and first.zh == known[1])
-    ):
-        return paragraphs[1:]  # the page's title repeated as the first block
-    if any(known) or len(paragraphs) < 2:
+    known_en, known_zh = meta.get("title_en", ""), meta.get("title_zh", "")
+    repeated = (first.en and first.en == known_en) or (first.zh and first.zh == known_zh)
+    if not (repeated or not (known_en or known_zh)):
         return paragraphs
-    if _title_like(first.en, "en") and _title_like(first.zh, "zh"):
-        meta["title_en"], meta["title_zh"] = first.en, first.zh
-        return paragraphs[1:]
-    return paragraphs
+    if not (_title_like(first.en, "en") and _title_like(first.zh, "zh")):
+        return paragraphs
+    if first.en:
+        meta["title_en"] = known_en or first.en
+    if first.zh:
+        meta["title_zh"] = known_zh or first.zh
+    return paragraphs[1:]
 
 
 # ---------------------------------------------------------------- entry point
+
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$")
+
+
+def _take_name_line(meta: dict[str, str], units: list[Unit]) -> list[Unit]:
+    """With an English byline known, a bare Chinese name among the first Chinese
+    blocks (after the title) is its Chinese form, not a paragraph."""
+    if not meta.get("author") or meta.get("author_zh"):
+        return units
+    zh_seen = 0
+    for k, unit in enumerate(units):
+        if unit.lang != "zh":
+            continue
+        zh_seen += 1
+        if zh_seen > 3:
+            break
+        if zh_seen > 1 and _NAME_LINE.match(unit.text):
+            meta["author_zh"] = unit.text
+            return units[:k] + units[k + 1:]
+    return units
+
 
 
 def _finish(paragraph: Paragraph) -> Paragraph:
@@ -338,6 +435,7 @@ def _finish(paragraph: Paragraph) -> Paragraph:
 def parse_units(meta: dict[str, str], units: list[Unit]) -> tuple[Metadata, tuple[Paragraph, ...]]:
     """Metadata and paragraphs from units already taken out of one or more texts."""
     meta = dict(meta)
+    units = _take_name_line(meta, units)
     paragraphs = _take_title(meta, pair_units(units))
     if meta.get("title_zh"):
         meta["title_zh"] = textnorm.normalise_zh_punctuation(meta["title_zh"])
@@ -345,9 +443,9 @@ def parse_units(meta: dict[str, str], units: list[Unit]) -> tuple[Metadata, tupl
     return Metadata(**fields), tuple(_finish(p) for p in paragraphs)
 
 
-def read_units(text: str) -> tuple[dict[str, str], list[Unit]]:
+def read_units(text: str, join_wrapped: bool = True) -> tuple[dict[str, str], list[Unit]]:
     """Metadata found in ``text`` and its content units (furniture dropped)."""
-    return _meta_and_units(textnorm.lines_of(text))
+    return _meta_and_units(textnorm.lines_of(text), join_wrapped)
 
 
 def parse_text(text: str) -> tuple[Metadata, tuple[Paragraph, ...]]:
