@@ -64,7 +64,8 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
     return out
 
 
-LEXICAL_WEIGHT = 6.0
+LEXICAL_WEIGHT = 9.0
+LENGTH_WEIGHT = 0.5
 DELETION_COST = 2.0
 _MAX_SPAN = max(max(a, b) for a, b in BEAD_PRIORS)
 
@@ -93,7 +94,7 @@ def _search(lz, le, ratio, evidence, lo, hi):
                 if a == 0 or b == 0:
                     c += DELETION_COST
                 else:
-                    c += _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
+                    c += LENGTH_WEIGHT * _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
                     if evidence is not None:
                         c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
                 if c < best:

@@ -43,6 +43,8 @@ _EN_PUNCT = {
     "?": "?", "!": "!", ":": ":", '"': '"', "“": '"', "”": '"', "...": "…", "…": "…",
     "—": "—", "--": "—", "–": "—", "%": "%",
 }
+# A single quote mark that is not an apostrophe inside a word quotes speech.
+_SINGLE_QUOTE = re.compile(r"(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+\-]*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -74,8 +76,8 @@ def _stem(word: str) -> str:
 def en_key(word: str) -> str | None:
     """The comparison key of an English word, or ``None`` for a function word."""
     low = word.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
+    if "'" in low:  # he's, you're, don't: the word before the clitic
+        low = "not" if low.endswith("n't") else low.split("'", 1)[0]
     if low in _NUMBERS:
         return _NUMBERS[low]
     if low in _STOP or not low:
@@ -110,12 +112,14 @@ def en_tokens(sentence: str) -> list[tuple[frozenset[str], float]]:
         key = en_key(tok)
         if key is not None:
             keys.add(key)
-        if tok[0].isupper():
+        if key is not None and tok[0].isupper():
             parts = [p for p in re.split(r"['’\-]", tok.lower()) if p]
             keys.add("N:" + "".join(parts))
             keys.update("N:" + p for p in parts if len(parts) > 1)
         if keys:
             out.append((frozenset(keys), _en_weight(tok.lower())))
+    quote = (frozenset(('P"',)), PUNCT_WEIGHT)
+    out.extend(quote for _ in _SINGLE_QUOTE.finditer(sentence))
     return out
 
 
