@@ -358,6 +358,11 @@ def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
     )
 
 
+def _first_gloss(entry: VocabEntry) -> str:
+    """Sentence notes show a term's main gloss only (so a fix to a later gloss touches one note)."""
+    return entry.english[0] if entry.english else ""
+
+
 def key_terms(zh: str, vocab: Sequence[VocabEntry]) -> list[VocabEntry]:
     """The vocabulary entries whose headword occurs in ``zh``, in order of first occurrence."""
     found = [(zh.find(e.hanzi), -len(e.hanzi), e) for e in vocab if e.hanzi and e.hanzi in zh]
@@ -376,7 +381,7 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
     key_html = ""
     if terms:
         items = "".join(
-            f'<li><span class="zh">{_esc(e.hanzi)}</span> {_pinyin_words_html(e.pinyin)} — {_esc(e.english[0] if e.english else "")}</li>'
+            f'<li><span class="zh">{_esc(e.hanzi)}</span> {_pinyin_words_html(e.pinyin)} — {_esc(_first_gloss(e))}</li>'
             for e in terms
         )
         key_html = f'<ul class="key-terms">{items}</ul>'
@@ -388,7 +393,7 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
         gap_answer = (
             escaped.replace(term, f'<span class="hl">{term}</span>', 1)
             + f'<div class="pinyin">{_pinyin_words_html(target.pinyin)}</div>'
-            + f'<div class="english">{_esc("; ".join(target.english))}</div>'
+            + f'<div class="english">{_esc(_first_gloss(target))}</div>'
         )
     fields = {
         "Chinese": _esc(zh),
