@@ -308,6 +308,12 @@ class _Context:
         return "<br>".join(parts)
 
 
+def _context_english(entry: VocabEntry) -> str:
+    """The article's own translation of the term, unless it only repeats the gloss."""
+    context = entry.context_english.strip()
+    return "" if context.lower() in {g.strip().lower() for g in entry.english} else context
+
+
 def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
     examples = pick_examples(entry.examples)
     first = examples[0] if examples else None
@@ -325,7 +331,7 @@ def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
         "Traditional": _esc(entry.traditional) if entry.traditional != entry.hanzi else "",
         "Pinyin": _pinyin_words_html(entry.pinyin),
         "English": _esc("; ".join(entry.english)),
-        "Context English": _esc(entry.context_english),
+        "Context English": _esc(_context_english(entry)),
         "Category": _esc(entry.category or ""),
         "HSK": str(entry.hsk) if entry.hsk is not None else "",
         "Frequency": f"{entry.frequency:.1f}" if entry.frequency is not None else "",
@@ -391,7 +397,7 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
         escaped, term = _esc(zh), _esc(target.hanzi)
         gap = escaped.replace(term, '<span class="gap">＿＿</span>', 1)
         gap_answer = (
-            escaped.replace(term, f'<span class="hl">{term}</span>', 1)
+            '<div class="sentence">' + escaped.replace(term, f'<span class="hl">{term}</span>', 1) + "</div>"
             + f'<div class="pinyin">{_pinyin_words_html(target.pinyin)}</div>'
             + f'<div class="english">{_esc(_first_gloss(target))}</div>'
         )

@@ -13,7 +13,7 @@ from importlib import resources
 _META = (
     '<div class="meta">{{#Category}}<span>{{Category}}</span>{{/Category}}'
     "{{#HSK}}<span>HSK {{HSK}}</span>{{/HSK}}"
-    "{{#Frequency}}<span>Zipf {{Frequency}}</span>{{/Frequency}}"
+    "{{#Frequency}}<span title=\"word frequency, Zipf scale: 1 rare, 7 very common\">frequency {{Frequency}}/7</span>{{/Frequency}}"
     "{{#Measure Words}}<span>MW {{Measure Words}}</span>{{/Measure Words}}</div>"
 )
 
@@ -68,7 +68,7 @@ GAP_FRONT = (
     '<div class="hint">Which term fills the gap?</div>{{/Gap}}'
 )
 GAP_BACK = (
-    '{{#Gap}}<div class="sentence">{{Gap Answer}}</div>'
+    '{{#Gap}}<div class="gap-answer">{{Gap Answer}}</div>'
     '<hr id="answer"><div class="english">{{English}}</div>'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
     '{{#My Notes}}<div class="notes">{{My Notes}}</div>{{/My Notes}}{{/Gap}}'
