@@ -32,12 +32,18 @@ _MAX_GAP = 2  # words between two matched words of one gloss
 
 @dataclass(frozen=True)
 class Word:
-    """One word of the English sentence: its characters and normalised forms."""
+    """One word of the English sentence: its characters and normalised forms.
+
+    The first word of a hyphenated compound also holds the compound run together
+    ("post-war" -> "postwar") and the index of its last word.
+    """
 
     start: int
     end: int
     lower: str
     lemma: str
+    compound: str = ""
+    compound_last: int = -1
 
 
 @functools.cache
@@ -49,7 +55,17 @@ def _lemma(word: str) -> str:
 
 def english_words(sentence: str) -> tuple[Word, ...]:
     """The sentence's words (hyphenated compounds split) with offsets and lemmas."""
-    return tuple(Word(m.start(), m.end(), m.group().lower(), _lemma(m.group().lower())) for m in _WORD.finditer(sentence))
+    words = [Word(m.start(), m.end(), m.group().lower(), _lemma(m.group().lower())) for m in _WORD.finditer(sentence)]
+    out = []
+    for i, w in enumerate(words):
+        j = i
+        while j + 1 < len(words) and sentence[words[j].end:words[j + 1].start] == "-":
+            j += 1
+        if j > i and (i == 0 or sentence[words[i - 1].end:w.start] != "-"):
+            joined = "".join(x.lower for x in words[i:j + 1])
+            w = Word(w.start, w.end, w.lower, w.lemma, _lemma(joined), j)
+        out.append(w)
+    return tuple(out)
 
 
 def gloss_variants(gloss: str) -> list[str]:
@@ -121,14 +137,17 @@ class Hit:
         return self.matched / self.wanted if self.wanted else 0.0
 
 
-def _tightest(cluster: Sequence[tuple[int, str]]) -> tuple[int, int, int]:
+def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
     """The shortest stretch of a cluster that still holds every distinct gloss word found."""
-    found = {g for _, g in cluster}
-    best = (cluster[0][0], cluster[-1][0])
+    found = {g for _, _, g in cluster}
+    best = None
     for a in range(len(cluster)):
         for b in range(a, len(cluster)):
-            if {g for _, g in cluster[a:b + 1]} == found and cluster[b][0] - cluster[a][0] < best[1] - best[0]:
-                best = (cluster[a][0], cluster[b][0])
+            window = cluster[a:b + 1]
+            if {g for _, _, g in window} == found:
+                span = (window[0][0], max(c[1] for c in window))
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
     return best[0], best[1], len(found)
 
 
@@ -139,16 +158,19 @@ def gloss_hits(gloss: str, words: Sequence[Word]) -> list[Hit]:
         wanted = content_words(variant)
         if not wanted:
             continue
-        positions = [(i, g) for i, w in enumerate(words) for g in wanted if matches(g, w)]
+        positions = sorted(
+            {(i, i, g) for i, w in enumerate(words) for g in wanted if matches(g, w)}
+            | {(i, w.compound_last, g) for i, w in enumerate(words) if w.compound for g in wanted if g == w.compound}
+        )
         # group into clusters of nearby matches
-        cluster: list[tuple[int, str]] = []
-        for i, g in positions + [(10**9, "")]:
-            if cluster and i - cluster[-1][0] > _MAX_GAP + 1:
+        cluster: list[tuple[int, int, str]] = []
+        for i, j, g in positions + [(10**9, 10**9, "")]:
+            if cluster and i - max(c[1] for c in cluster) > _MAX_GAP + 1:
                 first, last, found = _tightest(cluster)
                 hits.append(Hit(first, last, found, len(wanted)))
                 cluster = []
             if g:
-                cluster.append((i, g))
+                cluster.append((i, j, g))
     return hits
 
 

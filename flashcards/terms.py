@@ -267,8 +267,19 @@ def _parts_glosses(word: str) -> list[tuple[str, ...]]:
     return [dictionary.english(p) for p in parts] if len(parts) > 1 else []
 
 
-def _context(sentence_en: str, word: str, info: dictionary.WordInfo) -> tuple[int, int] | None:
+def _literal(word: str) -> str:
+    """A word-by-word gloss of a compound the dictionary lacks: 扩武 -> "to expand + military"."""
+    glosses = [next((g for g in (re.sub(r"\([^()]*\)", "", x).strip() for x in p) if g), "") for p in _parts_glosses(word)]
+    return " + ".join(glosses) if glosses and all(glosses) else ""
+
+
+def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where ``sentence_en`` renders ``word``: curated glossary English first, then CEDICT's."""
     kind = name_kind(word)
+    if curated:
+        span = context_gloss.english_span(sentence_en, curated)
+        if span:
+            return span
     if not kind:
         return context_gloss.english_span(sentence_en, info.english, _parts_glosses(word))
     # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
@@ -371,8 +382,9 @@ def extract_terms(
     # In-context English, first from glosses, then names from leftover capitalised words.
     context: dict[str, str] = {}
     for text, (unit, info, kind) in kept.items():
+        entry = glossary.get(text) if text in glossary_words else None
         for i in where[text]:
-            span = _context(sentences[i].pair.en, text, info)
+            span = _context(sentences[i].pair.en, text, info, entry.english if entry else ())
             if span:
                 context[text] = sentences[i].pair.en[span[0]:span[1]]
                 break
@@ -385,12 +397,12 @@ def extract_terms(
     for order, (text, (unit, info, kind)) in enumerate(kept.items()):
         in_glossary = text in glossary_words
         english = info.english[:MAX_GLOSSES]
-        if not english:
-            parts = _parts_glosses(text)
-            if context.get(text):
-                english = (context[text],)
-            elif parts and not kind and all(parts):
-                english = (" + ".join(p[0] for p in parts),)
+        if not english and in_glossary:
+            english = glossary.get(text).english
+        if not english and context.get(text):
+            english = (context[text],)
+        if not english and not kind and _literal(text):
+            english = (_literal(text),)
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
         boost = 1.0
