@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 import genanki
 
-from flashcards import deck_templates
+from flashcards import deck_templates, pinyin_style
 from flashcards.model import AnalysedArticle, AnalysedSentence, Article, Example, Token, VocabEntry
 from flashcards.textnorm import has_han
 
@@ -128,82 +128,32 @@ def sentence_guid(zh: str) -> str:
 # ---------------------------------------------------------------- pinyin HTML
 
 
-def _style():
-    """The pinyin styling helpers (tone spans, ruby, syllable splitting).
-
-    ``flashcards.pinyin_style`` owns them; until it is importable a minimal stand-in
-    keeps the deck buildable.
-    """
-    try:
-        from flashcards import pinyin_style
-    except ImportError:
-        return _FallbackStyle
-    return pinyin_style
-
-
-class _FallbackStyle:
-    _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-    _SYLLABLE = re.compile(
-        r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+(?:ng(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|n(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?",
-        re.I,
-    )
-
-    @classmethod
-    def tone(cls, syllable: str) -> int:
-        for ch in unicodedata.normalize("NFD", syllable):
-            if ch in cls._MARKS:
-                return cls._MARKS[ch]
-        return 5
-
-    @classmethod
-    def tone_spans(cls, syllables) -> str:
-        return "".join(f'<span class="tone{cls.tone(s)}">{html.escape(s)}</span>' for s in syllables)
-
-    @classmethod
-    def ruby(cls, text: str, syllables) -> str:
-        out, queue = [], list(syllables)
-        for ch in text:
-            if has_han(ch) and queue:
-                s = queue.pop(0)
-                out.append(f'<ruby>{html.escape(ch)}<rt class="tone{cls.tone(s)}">{html.escape(s)}</rt></ruby>')
-            else:
-                out.append(html.escape(ch, quote=False))
-        return "".join(out)
-
-    @classmethod
-    def split_syllables(cls, pinyin: str) -> list[str]:
-        return [m.group(0) for m in cls._SYLLABLE.finditer(pinyin)]
-
-
-def _tone_spans(syllables: Sequence[str]) -> str:
-    return _style().tone_spans(list(syllables))
-
-
-def _split_syllables(pinyin: str) -> list[str]:
-    return list(_style().split_syllables(pinyin))
-
-
 def _pinyin_words_html(pinyin: str) -> str:
-    """Word-joined tone-marked pinyin ("zhànlüè huǒbàn") as tone spans, words spaced."""
-    words = []
-    for word in pinyin.split():
-        syllables = _split_syllables(word)
-        words.append(_tone_spans(syllables) if "".join(syllables) == word else html.escape(word))
-    return " ".join(words)
+    """Written pinyin ("zhànlüè huǒbàn", "Xī'ān") as tone spans, separators kept as written."""
+    pinyin = unicodedata.normalize("NFC", pinyin)
+    out, cursor = [], 0
+    for syllable in pinyin_style.split_syllables(pinyin):
+        at = pinyin.find(syllable, cursor)
+        if at < 0:
+            return html.escape(pinyin, quote=False)
+        out.append(html.escape(pinyin[cursor:at], quote=False))
+        out.append(pinyin_style.tone_spans([syllable]))
+        cursor = at + len(syllable)
+    out.append(html.escape(pinyin[cursor:], quote=False))
+    return "".join(out)
 
 
 def _tokens_pinyin_html(tokens: Sequence[Token]) -> str:
-    return " ".join(_tone_spans(t.pinyin) for t in tokens if t.pinyin)
+    return " ".join(pinyin_style.tone_spans(t.pinyin) for t in tokens if t.pinyin)
 
 
 def _ruby_html(tokens: Sequence[Token]) -> str:
     """The sentence with each Han character under its syllable (one ``<ruby>`` per character)."""
-    style = _style()
     out = []
     for token in tokens:
         han = [c for c in token.text if has_han(c)]
         if token.pinyin and len(han) == len(token.pinyin):
-            out.append(style.ruby(token.text, list(token.pinyin)))
+            out.append(pinyin_style.ruby(token.text, list(token.pinyin)))
         else:
             out.append(html.escape(token.text, quote=False))
     return "".join(out)

@@ -133,3 +133,17 @@ def test_traditional_shown_only_when_it_differs():
 def test_build_does_not_depend_on_anything_but_its_input():
     assert _notes() == _notes()
     assert deck.build_notes((ARTICLES[0],), ())[0].guid == deck.sentence_guid(S1.pair.zh)
+
+
+def test_written_pinyin_keeps_its_separators_and_colours_each_syllable():
+    html = deck._pinyin_words_html("Xī'ān zhànlüè")
+    assert re.sub(r"<[^>]+>", "", html) == "Xī'ān zhànlüè"
+    assert re.findall(r'tone(\d)">([^<]+)<', html) == [("1", "Xī"), ("1", "ān"), ("4", "zhàn"), ("4", "lüè")]
+    assert deck._pinyin_words_html("") == ""
+
+
+def test_context_english_shown_only_when_it_adds_something():
+    notes = _by_label(_notes())
+    assert _field(notes["军事"], "Context English") == ""  # same as the gloss
+    other = replace(VOCAB[1], context_english="security issues")
+    assert _field(deck.build_notes((), (other,))[0], "Context English") == "security issues"
