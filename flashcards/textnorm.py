@@ -131,16 +131,29 @@ def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
                 return _check_text(data.decode(codec), path)
             except UnicodeDecodeError:
                 pass
+    return _check_text(_guess(data, path), path)
+
+
+_CHINESE_CODECS = {"gb18030", "big5", "big5hkscs", "cp950", "utf-8", "utf-16", "utf-32"}
+
+
+def _guess(data: bytes, path: str | os.PathLike | None) -> str:
+    """Decode with charset-normalizer's best guess among encodings that can hold
+    Chinese (short GBK text often looks Korean to it); else its best guess at all."""
     from charset_normalizer import from_bytes  # lazily: only for non-UTF-8 input
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or another known one)", path)
-    codec = _codec_name(best.encoding) or best.encoding
+    matches = [m for m in from_bytes(data) if m.encoding]
+    ranked = [m for m in matches if _codec_name(m.encoding) in _CHINESE_CODECS] + matches
+    for match in ranked:
+        codec = _codec_name(match.encoding)
+        try:
+            return data.decode(codec) if codec else str(match)
+        except (UnicodeDecodeError, LookupError):
+            continue
     try:
-        return _check_text(data.decode(codec), path)
-    except (UnicodeDecodeError, LookupError):
-        return _check_text(str(best), path)
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030, Big5 or another known one)", path) from None
 
 
 def _check_text(text: str, path: str | os.PathLike | None) -> str:
