@@ -184,12 +184,19 @@ def tone_runs(entry: VocabEntry) -> list[tuple[str, int | None]]:
     return runs
 
 
-def highlight_spans(text: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
-    """Cut ``text`` into ``(piece, is_term)`` pieces, marking each occurrence of any of ``terms``."""
+def highlight_spans(text: str, terms: Sequence[str], *, whole_words: bool = False) -> list[tuple[str, bool]]:
+    """Cut ``text`` into ``(piece, is_term)`` pieces, marking each occurrence of any of ``terms``.
+
+    Case is ignored; ``whole_words`` (for English) marks a term only where it is not
+    part of a longer word ("war" not in "toward").
+    """
     terms = sorted({t for t in terms if t}, key=len, reverse=True)
     if not terms or not text:
         return [(text, False)] if text else []
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    alternatives = "|".join(re.escape(t) for t in terms)
+    if whole_words:
+        alternatives = rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])"
+    pattern = re.compile(alternatives, re.IGNORECASE)
     pieces: list[tuple[str, bool]] = []
     pos = 0
     for m in pattern.finditer(text):

@@ -158,8 +158,9 @@ def _pinyin_html(entry: VocabEntry) -> str:
     )
 
 
-def _highlighted(text: str, terms: Sequence[str]) -> str:
-    return "".join(f"<mark>{escape(p)}</mark>" if hit else escape(p) for p, hit in highlight_spans(text, terms))
+def _highlighted(text: str, terms: Sequence[str], *, whole_words: bool = False) -> str:
+    pieces = highlight_spans(text, terms, whole_words=whole_words)
+    return "".join(f"<mark>{escape(p)}</mark>" if hit else escape(p) for p, hit in pieces)
 
 
 def _entry(e: VocabEntry) -> str:
@@ -184,7 +185,7 @@ def _entry(e: VocabEntry) -> str:
         body.append(
             '<blockquote class="example">'
             f'<p class="zh" lang="zh-Hans">{_highlighted(ex.zh, entry_terms(e))}</p>'
-            + (f'<p class="en">{_highlighted(ex.en, english_terms)}</p>' if ex.en else "")
+            + (f'<p class="en">{_highlighted(ex.en, english_terms, whole_words=True)}</p>' if ex.en else "")
             + "</blockquote>"
         )
     return (

@@ -12,7 +12,7 @@ import pytest
 
 from flashcards.errors import InputError
 from flashcards.model import Example, VocabEntry
-from flashcards.vocablist import CSV_COLUMNS, FORMATS, render, tone_runs
+from flashcards.vocablist import CSV_COLUMNS, FORMATS, highlight_spans, render, tone_runs
 from test_vocablist_samples import METADATA, sample_entries
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -301,3 +301,15 @@ def test_tone_runs_cover_the_pinyin_exactly(pinyin, expected):
     runs = tone_runs(VocabEntry(hanzi="字", pinyin=pinyin, english=("x",), source="article"))
     assert runs == expected
     assert "".join(piece for piece, _ in runs) == pinyin
+
+
+def test_highlight_marks_every_occurrence_and_english_only_as_whole_words():
+    assert highlight_spans("演习后再演习", ["演习"]) == [("演习", True), ("后再", False), ("演习", True)]
+    assert highlight_spans("moved toward war", ["war"], whole_words=True) == [("moved toward ", False), ("war", True)]
+    assert highlight_spans("War games", ["war"], whole_words=True) == [("War", True), (" games", False)]
+    assert highlight_spans("", ["war"]) == []
+
+
+def test_html_highlights_the_english_rendering_in_the_translation():
+    page = render(sample_entries()[:1], "html")
+    assert "The <mark>strategic partnership agreement</mark> (SPA)" in page
