@@ -49,7 +49,7 @@ SENTENCE_FIELDS = (
 )  # fmt: skip
 SENTENCE_TEMPLATES = ("Reading", "Gap Fill")
 
-LEARNER_FIELD = "My Notes"  # never filled by us; see README "Regenerating decks"
+LEARNER_FIELD = "My Notes"  # never filled by us; what Anki does with it: see flashcards.package
 MAX_EXAMPLES = 3  # per vocabulary note, across all articles
 MAX_KEY_TERMS = 8  # per sentence note
 

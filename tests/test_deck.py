@@ -147,3 +147,19 @@ def test_context_english_shown_only_when_it_adds_something():
     assert _field(notes["军事"], "Context English") == ""  # same as the gloss
     other = replace(VOCAB[1], context_english="security issues")
     assert _field(deck.build_notes((), (other,))[0], "Context English") == "security issues"
+
+
+def test_sentence_identity_survives_whitespace_and_width_changes():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    chars = st.sampled_from(list("日本与北约加强军事合作，。“”：ABC12 ") + ["\u3000"])
+
+    @given(st.text(chars, min_size=1, max_size=30))
+    def check(text):
+        once = deck.normalise_sentence(text)
+        assert deck.normalise_sentence(once) == once
+        spaced = " ".join(text) + "\u3000"
+        assert deck.sentence_guid(spaced) == deck.sentence_guid(text)
+
+    check()
