@@ -122,9 +122,9 @@ def align(zh_file, en_file):
     """Align two files of one sentence per line; print beads like [3]:[3,4]."""
     from flashcards.align import align as align_lines
     from flashcards.align import format_bead
-    from flashcards.ingest import read_lines
+    from flashcards.ingest import read_text
 
-    beads = align_lines(read_lines(zh_file), read_lines(en_file))
+    beads = align_lines(read_text(zh_file).splitlines(), read_text(en_file).splitlines())
     _echo("".join(format_bead(b) + "\n" for b in beads))
 
 
