@@ -32,7 +32,7 @@ def sentences_json():
 
 def test_sentences_json_shape_and_order(sentences_json, sample_article):
     text = sample_article.read_text(encoding="utf-8")
-    assert len(sentences_json) >= 20
+    assert len(sentences_json) >= 15
     last = -1
     for row in sentences_json:
         assert isinstance(row["en"], str) and isinstance(row["zh"], str) and isinstance(row["pinyin"], str)
