@@ -75,18 +75,24 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+_PLAUSIBLE = re.compile(f"[{_HAN_RANGES}\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\uff00-\uffef\n\r\t]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM shows NUL in every other byte of ASCII."""
+    """UTF-16 saved without a BOM: the byte order whose decoding is plausible text
+    (Han, Latin, punctuation), if one is."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) > len(zeros) * 0.3:
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best, best_share = None, 0.95
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = len(_PLAUSIBLE.findall(text)) / len(text)
+        if share > best_share:
+            best, best_share = text, share
+    return best
 
 
 def _codec_name(name: str) -> str | None:
