@@ -56,7 +56,7 @@ def converter_syllables(hanzi: str) -> tuple[str, ...]:
     project = _project_converter()
     if project is not None:
         marked = project[0].syllables(hanzi)
-        return tuple(_to_numbered(s) for s in marked)
+        return tuple(_to_numbered(s) for s in marked if s)
     from pypinyin import Style, lazy_pinyin
 
     raw = lazy_pinyin(hanzi, style=Style.TONE3, neutral_tone_with_five=True, tone_sandhi=False, errors="ignore")
@@ -68,7 +68,7 @@ def suggest_pinyin(hanzi: str) -> str:
     project = _project_converter()
     if project is not None:
         converter, word_pinyin = project
-        return word_pinyin(hanzi, converter.syllables(hanzi))
+        return word_pinyin([s for s in converter.syllables(hanzi) if s])
     out = ""
     for i, s in enumerate(converter_syllables(hanzi)):
         marked = numbered_to_marked(s)
