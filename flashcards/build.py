@@ -2,11 +2,48 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from flashcards import pipeline
+from flashcards.errors import InputError
 from flashcards.model import AnalysedArticle, Article
+
+LOCK_NAME = ".flashcards-build.lock"
+LOCK_WAIT_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` so two builds never write one package at once.
+
+    A second build waits up to ``wait`` seconds for the first, then gives up with a
+    clear error; the lock dies with its process, so a killed build never leaves it stuck.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("output path is a file, not a folder; give --out a folder", out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise InputError(f"cannot write to the output folder: {exc.strerror or exc}", out_dir) from exc
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise InputError("another flashcards build is writing here; try again when it has finished", out_dir)
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)
 
 
 def build_packages(
@@ -17,10 +54,10 @@ def build_packages(
     name: str = "flashcards",
     per_article: bool = False,
     options: pipeline.Options = pipeline.Options(),
-) -> Iterator:
+) -> list:
     """Analyse every article once, then write one package (or one per article).
 
-    Yields each package's :class:`flashcards.package.BuildReport` as it is written.
+    Returns each package's :class:`flashcards.package.BuildReport`.
     """
     from flashcards.package import write_package
 
@@ -31,6 +68,9 @@ def build_packages(
         groups = [(a.article.slug, [a]) for a in analysed]
     else:
         groups = [(name, analysed)]
-    for package_name, group in groups:
-        vocab = pipeline.vocabulary(group, glossary, options)
-        yield write_package(group, vocab, Path(out_dir) / f"{package_name}.apkg")
+    out_dir = Path(out_dir)
+    with output_lock(out_dir):
+        return [
+            write_package(group, pipeline.vocabulary(group, glossary, options), out_dir / f"{package_name}.apkg")
+            for package_name, group in groups
+        ]

@@ -74,7 +74,7 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
             f"{len(report.unchanged)} unchanged, {len(report.dropped)} dropped"
         )
         if report.dropped:
-            click.echo("  dropped notes stay in your Anki collection; find them with the search: tag:flashcards::dropped")
+            click.echo(f"  dropped notes stay in your Anki collection; find them in Anki's browser with: {report.dropped_search}")
 
 
 # ── sentences ────────────────────────────────────────────────────────────────
