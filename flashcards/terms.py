@@ -368,6 +368,8 @@ def extract_terms(
         info = dictionary.word_info(text, unit.syllables)
         kind = name_kind(text)
         in_glossary = text in glossary_words
+        if in_glossary and not kind and glossary.get(text).pinyin[:1].isupper():
+            kind = "name"  # the glossary capitalises proper names
         if text in known or info.traditional in known:
             continue
         if kind and not names and not in_glossary:
@@ -387,6 +389,8 @@ def extract_terms(
             span = _context(sentences[i].pair.en, text, info, entry.english if entry else ())
             if span:
                 context[text] = sentences[i].pair.en[span[0]:span[1]]
+                where[text].remove(i)
+                where[text].insert(0, i)  # the example that shows the English comes first
                 break
     unexplained = {t for t, (_, _, kind) in kept.items() if kind and t not in context}
     for i, units in enumerate(per_sentence):
@@ -412,7 +416,7 @@ def extract_terms(
             boost *= 1.3
         if not info.in_cedict and not (in_glossary or unit.quoted or kind):
             boost *= 0.6  # likely a segmentation artefact
-        score = (1 + math.log(counts[text])) * rarity(text) * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
+        score = (1 + math.log(counts[text])) * rarity(text) ** 1.5 * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
         examples = tuple(
             Example(zh=sentences[i].pair.zh, en=sentences[i].pair.en, pinyin=sentences[i].pinyin)
             for i in where[text][:MAX_EXAMPLES]

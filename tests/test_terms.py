@@ -1,0 +1,188 @@
+"""Key-term extraction on the sample article and on a second, hand-written one.
+
+The articles are read here in the simplest way that matches the pipeline's
+contract (paragraph pairs, jieba with the glossary's terms as user words, pypinyin
+readings), so these tests exercise the term stage alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from flashcards.model import AnalysedSentence, SentencePair, Token
+from flashcards.terms import Unit, extract_terms, is_candidate, sentence_units, textrank
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
+SECOND = ROOT / "tests" / "data" / "articles" / "second-article.txt"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+SAMPLE_GLOSSARY = """\
+terms:
+  - hanzi: 直升机护卫舰
+    pinyin: zhíshēngjī hùwèijiàn
+    english: [helicopter destroyer, helicopter carrier]
+    category: weapons
+  - hanzi: 岸田文雄
+    pinyin: Àntián Wénxióng
+    english: Fumio Kishida
+    category: politics
+  - hanzi: 默许
+    pinyin: mòxǔ
+    english: tacit approval
+    category: diplomacy
+"""
+
+# Domain vocabulary a reader of the sample article should get (our own judgement).
+SAMPLE_EXPECTED = ["准同盟", "反击能力", "孤立主义", "战略伙伴关系协定", "直升机护卫舰", "默许",
+                   "志同道合", "军备竞赛", "国内生产总值", "自卫队", "盟友", "对冲", "演训"]
+SECOND_EXPECTED = ["护航", "亚丁湾", "海盗", "商船", "索马里", "补给舰", "联合国安理会", "驱逐舰", "搜救", "决议"]
+# Never worth a card: everyday words, function words, numbers and dates, page furniture.
+NEVER = {"日本", "今年", "的", "在", "和", "与", "美国", "欧洲", "国家", "我们", "这", "作者", "单位",
+         "来源", "编辑", "本周", "一年", "数千", "年内", "一艘"}
+
+
+def paragraph_pairs(path: Path) -> list[tuple[str, str]]:
+    """(en, zh) body paragraphs of an article in the sample's layout."""
+    blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    return [(a, b) for a, b in zip(blocks, blocks[1:])
+            if not HAN.search(a) and len(a) > 80 and len(HAN.findall(b)) > 20]
+
+
+def analyse(path: Path, user_words: tuple[str, ...] = ()) -> list[AnalysedSentence]:
+    import jieba
+    from pypinyin import Style, pinyin
+
+    tokenizer = jieba.Tokenizer()
+    for word in user_words:
+        tokenizer.add_word(word, 200_000)
+    out = []
+    for i, (en, zh) in enumerate(paragraph_pairs(path)):
+        syllables = [s[0] for s in pinyin(zh, style=Style.TONE, errors=lambda x: [None] * len(x))]
+        tokens, pos = [], 0
+        for piece in tokenizer.cut(zh):
+            tokens.append(Token(piece, tuple(s for s in syllables[pos:pos + len(piece)] if s and HAN.search(zh[pos:pos + len(piece)]))))
+            pos += len(piece)
+        out.append(AnalysedSentence(SentencePair(zh, en, i), tuple(tokens)))
+    return out
+
+
+@functools.cache
+def sample_glossary(tmp_dir: str):
+    from flashcards.glossary import load_glossary
+
+    path = Path(tmp_dir) / "glossary.yaml"
+    path.write_text(SAMPLE_GLOSSARY, encoding="utf-8")
+    return load_glossary(path)
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    return sample_glossary(str(tmp_path_factory.mktemp("glossary")))
+
+
+@pytest.fixture(scope="module")
+def sample_terms(glossary):
+    sentences = analyse(SAMPLE, tuple(e.hanzi for e in glossary.entries))
+    return extract_terms(sentences, glossary)
+
+
+@pytest.fixture(scope="module")
+def second_terms():
+    return extract_terms(analyse(SECOND), None)
+
+
+def _check_quality(terms, expected, top):
+    heads = [t.hanzi for t in terms[:top]]
+    missing = [w for w in expected if w not in heads]
+    assert len(missing) <= len(expected) // 4, f"missing from the top {top}: {missing}; got {heads}"
+    everything = {t.hanzi for t in terms}
+    assert not (everything & NEVER), everything & NEVER
+    for t in terms:
+        assert HAN.search(t.hanzi) and not re.search(r"[0-9A-Za-z]", t.hanzi), t
+        assert t.pinyin and len(t.syllables) == len(t.hanzi), t
+        assert t.english and all(e.strip() for e in t.english), t
+        assert t.examples and all(t.hanzi in ex.zh and ex.en for ex in t.examples), t
+
+
+def test_sample_top_terms_are_domain_vocabulary(sample_terms):
+    _check_quality(sample_terms, SAMPLE_EXPECTED, top=40)
+
+
+def test_second_article_top_terms_are_domain_vocabulary(second_terms):
+    _check_quality(second_terms, SECOND_EXPECTED, top=20)
+
+
+def test_in_context_english_is_what_the_article_wrote(sample_terms):
+    by = {t.hanzi: t for t in sample_terms}
+    assert by["准同盟"].context_english == "quasi-alliance"
+    assert by["反击能力"].context_english == "counterattack capabilities"
+    assert by["直升机护卫舰"].context_english == "helicopter carrier"
+    assert by["孤立主义"].context_english == "isolationism"
+    assert by["默许"].context_english == "tacit approval"  # from the glossary's rendering
+    for t in sample_terms:
+        if t.context_english:
+            assert all(t.context_english in ex.en for ex in t.examples[:1]), t
+
+
+def test_names_are_tagged_with_their_english_form(sample_terms):
+    by = {t.hanzi: t for t in sample_terms}
+    assert by["岸田文雄"].is_name and by["岸田文雄"].context_english == "Fumio Kishida"
+    assert by["石破茂"].is_name and by["石破茂"].name_kind == "person"
+    assert by["石破茂"].context_english == "Shigeru Ishiba"
+    assert by["石破茂"].pinyin[0].isupper()
+    assert not by["准同盟"].is_name
+
+
+def test_dictionary_data_is_attached(sample_terms):
+    by = {t.hanzi: t for t in sample_terms}
+    assert by["军备竞赛"].traditional == "軍備競賽"
+    assert 0 < by["军备竞赛"].zipf < 4
+    assert by["直升机护卫舰"].in_glossary and by["直升机护卫舰"].count == 1
+    assert by["亚太"].count == 4
+
+
+def test_options_top_names_known_and_thresholds(glossary):
+    sentences = analyse(SAMPLE, tuple(e.hanzi for e in glossary.entries))
+    assert len(extract_terms(sentences, glossary, top=5)) == 5
+    no_names = extract_terms(sentences, glossary, names=False)
+    assert not [t for t in no_names if t.is_name and not t.in_glossary]
+    known = extract_terms(sentences, glossary, known={"準同盟", "孤立主义"})
+    assert not {"准同盟", "孤立主义"} & {t.hanzi for t in known} or "準同盟" != "准同盟"
+    assert "孤立主义" not in {t.hanzi for t in known}
+    rare = extract_terms(sentences, glossary, max_zipf=3.5)
+    assert all(t.zipf <= 3.5 or t.in_glossary for t in rare)
+    assert len(rare) < len(extract_terms(sentences, glossary))
+    advanced = extract_terms(sentences, glossary, hsk_min=6)
+    assert all(t.hsk is None or t.hsk >= 6 or t.in_glossary for t in advanced)
+
+
+def test_quoted_phrases_and_dictionary_runs_are_kept_whole():
+    zh = "打造“准同盟”体系,占国内生产总值的2%"
+    tokens = tuple(Token(p) for p in ["打造", "“", "准", "同盟", "”", "体系", ",", "占", "国内", "生产总值", "的", "2", "%"])
+    units = [u.text for u in sentence_units(AnalysedSentence(SentencePair(zh, ""), tokens))]
+    assert "准同盟" in units and "国内生产总值" in units
+    assert "准" not in units and "生产总值" not in units
+
+
+def test_non_words_are_cut_and_counters_dropped():
+    zh = "在5年内规模不断扩大"
+    tokens = tuple(Token(p) for p in ["在", "5", "年内", "规模", "不断扩大"])
+    units = sentence_units(AnalysedSentence(SentencePair(zh, ""), tokens))
+    texts = [u.text for u in units]
+    assert "不断" in texts and "扩大" in texts and "不断扩大" not in texts
+    assert not is_candidate(next(u for u in units if u.text == "年内"))
+    assert not is_candidate(Unit("的", (), 0)) and not is_candidate(Unit("三十", (), 0))
+
+
+def test_textrank_prefers_the_connected_word():
+    ranks = textrank([["a", "hub"], ["b", "hub"], ["c", "hub"], ["d", "e"]])
+    assert ranks["hub"] == 1.0 and ranks["hub"] > ranks["a"] > 0
+
+
+def test_empty_input_gives_no_terms():
+    assert extract_terms([], None) == []
