@@ -71,10 +71,10 @@ def _with_simplified(paragraph: Paragraph) -> Paragraph:
 
 def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_path: Path) -> Article:
     if not any(u.lang == "zh" for u in units):
-        raise InputError(f"no Chinese text found in {zh_path}", zh_path)
+        raise InputError(f"no Chinese text found in {zh_path.name}", zh_path)
     metadata, paragraphs = ingest_text.parse_units(meta, units)
     if not paragraphs:
-        raise InputError(f"no article text found in {path} (only a title, metadata or page furniture)", path)
+        raise InputError(f"no article text found in {path.name} (only a title, metadata or page furniture)", path)
     return Article(slug_for(path), metadata, tuple(_with_simplified(p) for p in paragraphs))
 
 
