@@ -365,8 +365,12 @@ def _title(metadata: Sequence[Metadata]) -> str:
 
 
 def render_table(entries: Sequence[VocabEntry], *, color: bool = False, width: int | None = None) -> str:
-    """A rich table per category; pinyin coloured by tone when ``color``, plain text otherwise."""
+    """A rich table per category; pinyin coloured by tone when ``color``, plain text otherwise.
+
+    Every category's table has the same columns at the same widths.
+    """
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -385,21 +389,25 @@ def render_table(entries: Sequence[VocabEntry], *, color: bool = False, width: i
     if not entries:
         console.print("No vocabulary entries.")
         return buf.getvalue()
-    for label, group in group_by_category(entries):
+    def headword(e: VocabEntry) -> Text:
+        trad = traditional_form(e)
+        return Text(e.hanzi).append(f" {trad}" if trad else "", style="dim")
+
+    hanzi_width = max(cell_len(headword(e).plain) for e in entries)
+    pinyin_width = max(cell_len(e.pinyin) for e in entries)
+    for number, (label, group) in enumerate(group_by_category(entries)):
+        if number:
+            console.print()
         console.print(Text(f"{label} ({len(group)})", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        table.add_column("Hanzi", no_wrap=True)
-        table.add_column("Pinyin", no_wrap=True)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=True)
+        table.add_column("Hanzi", no_wrap=True, min_width=hanzi_width)
+        table.add_column("Pinyin", no_wrap=True, min_width=pinyin_width)
         table.add_column("English", ratio=1)
         table.add_column("HSK", justify="right", no_wrap=True)
-        table.add_column("Source", no_wrap=True)
+        table.add_column("Source", no_wrap=True, min_width=8)
         for e in group:
-            trad = traditional_form(e)
-            hanzi = Text(e.hanzi)
-            if trad:
-                hanzi.append(f" {trad}", style="dim")
             table.add_row(
-                hanzi,
+                headword(e),
                 _pinyin_text(e, color),
                 Text(english_text(e)),
                 "" if e.hsk is None else str(e.hsk),
