@@ -168,7 +168,7 @@ def pinyin(texts, fmt, glossary_path):
     type=click.Choice(["table", "markdown", "csv", "tsv", "pleco", "html", "json"]),
 )
 @click.option("--output", "-o", type=_FILE, help="Write to FILE (atomically) instead of standard output.")
-@click.option("--sort", "sort_key", type=click.Choice(["appearance", "frequency", "pinyin", "category"]), default="appearance", show_default=True)
+@click.option("--sort", "sort_key", type=click.Choice(["appearance", "frequency", "count", "pinyin", "hsk", "category"]), default="appearance", show_default=True)
 @click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
 @click.option("--source", "sources", multiple=True, type=click.Choice(["glossary", "article", "both"]), help="Only entries from this source (repeatable).")
 @click.option("--hsk-min", type=click.IntRange(1, 9), help="Only words of at least this HSK level.")
@@ -178,6 +178,8 @@ def pinyin(texts, fmt, glossary_path):
 @click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations).")
 def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names):
     """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
+    import shutil
+
     from flashcards.vocab_select import filter_entries, sort_entries
     from flashcards.vocablist import render
 
@@ -201,7 +203,8 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
         click.echo(f"wrote {output} ({len(entries)} entries)", err=True)
         return
     color = fmt == "table" and sys.stdout.isatty()
-    _echo(render(entries, fmt, metadata=metadata, color=color))
+    width = shutil.get_terminal_size((100, 24)).columns if color else None
+    _echo(render(entries, fmt, metadata=metadata, color=color, width=width))
 
 
 # ── glossary ─────────────────────────────────────────────────────────────────
