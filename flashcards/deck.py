@@ -189,9 +189,13 @@ def _tag(prefix: str, value: str) -> str:
 
 
 def merge_duplicates(vocab: Iterable[VocabEntry]) -> list[VocabEntry]:
-    """One entry per headword, in first-seen order: later duplicates add examples, articles, counts."""
+    """One entry per headword: duplicates add examples, articles and counts.
+
+    The glossary's entry leads (its gloss, category ...), whatever order they come in.
+    """
     merged: dict[str, VocabEntry] = {}
-    for entry in vocab:
+    rank = {"glossary": 0, "both": 1}
+    for entry in sorted(vocab, key=lambda e: rank.get(e.source, 2)):
         key = unicodedata.normalize("NFC", entry.hanzi.strip())
         first = merged.get(key)
         if first is None:
@@ -243,6 +247,12 @@ class _Context:
         for a in articles:
             for s in a.sentences:
                 self.sentences.setdefault(normalise_sentence(s.pair.zh), s)
+        self._position = {key: i for i, key in enumerate(self.sentences)}
+
+    def in_reading_order(self, examples: Sequence[Example]) -> list[Example]:
+        """Examples from this build's articles in document order, any others after (by text)."""
+        unknown = len(self._position)
+        return sorted(examples, key=lambda ex: (self._position.get(normalise_sentence(ex.zh), unknown), ex.zh, ex.en))
 
     def example_pinyin(self, ex: Example) -> str:
         sentence = self.sentences.get(normalise_sentence(ex.zh))
@@ -251,8 +261,10 @@ class _Context:
         return _pinyin_words_html(ex.pinyin)
 
     def source(self, slugs: Iterable[str]) -> str:
+        """The articles named, in build order (others after, by name), one per line."""
+        order = {slug: i for i, slug in enumerate(self.articles)}
         parts = []
-        for slug in dict.fromkeys(s for s in slugs if s):
+        for slug in sorted({s for s in slugs if s}, key=lambda s: (order.get(s, len(order)), s)):
             article = self.articles.get(slug)
             parts.append(_source_html(article) if article else _esc(slug))
         return "<br>".join(parts)
@@ -265,7 +277,7 @@ def _context_english(entry: VocabEntry) -> str:
 
 
 def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
-    examples = pick_examples(entry.examples)
+    examples = pick_examples(ctx.in_reading_order(entry.examples))
     first = examples[0] if examples else None
     more = ""
     if len(examples) > 1:
@@ -373,14 +385,29 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
     )
 
 
+def _reading_order(sentences: Sequence[str]):
+    """Sort key: (index of the first sentence holding the term, offset in it, longer first, headword)."""
+
+    def key(entry: VocabEntry):
+        for index, zh in enumerate(sentences):
+            offset = zh.find(entry.hanzi)
+            if offset >= 0:
+                return (index, offset, -len(entry.hanzi), entry.hanzi)
+        return (len(sentences), 0, 0, entry.hanzi)
+
+    return key
+
+
 def build_notes(articles: Sequence[AnalysedArticle], vocab: Sequence[VocabEntry]) -> list[NoteSpec]:
     """Every note of a build: one per headword, one per distinct sentence (both sides present).
 
-    Vocabulary in the order given (the pipeline ranks it), then sentences in document
-    order: the order new cards are introduced in.
+    Vocabulary in reading order (where each term first occurs in the articles; terms
+    that occur in none after, by headword), then sentences in document order: the
+    order new cards are introduced in. It depends on the content only, never on the
+    order the entries arrive in, so a rebuild gives the same package.
     """
     ctx = _Context(articles)
-    entries = merge_duplicates(vocab)
+    entries = sorted(merge_duplicates(vocab), key=_reading_order([s.pair.zh for a in articles for s in a.sentences]))
     notes = [vocab_note(e, ctx) for e in entries if e.hanzi.strip()]
     sentences: dict[str, tuple[AnalysedSentence, list[str]]] = {}
     for a in articles:

@@ -27,7 +27,7 @@ def test_one_vocabulary_note_per_headword_and_one_sentence_note_per_normalised_t
     notes = _notes()
     vocab = [n.label for n in notes if n.kind == "vocabulary"]
     sentences = [n.label for n in notes if n.kind == "sentence"]
-    assert vocab == ["军事", "安全", "北约", "直升机护卫舰"]
+    assert vocab == ["北约", "军事", "安全", "直升机护卫舰"]  # reading order
     # S1 and its half-width twin are one note; the Chinese-only sentence has no note.
     assert sentences == ["日本与北约加强军事合作。", "双方将共同维护地区和平与安全。", "海上自卫队派出了直升机护卫舰。"]
     assert len({n.guid for n in notes}) == len(notes)
@@ -132,6 +132,8 @@ def test_traditional_shown_only_when_it_differs():
 
 def test_build_does_not_depend_on_anything_but_its_input():
     assert _notes() == _notes()
+    # Not on the order entries arrive in either: same notes, same order.
+    assert _notes(vocab=tuple(reversed(VOCAB))) == _notes()
     assert deck.build_notes((ARTICLES[0],), ())[0].guid == deck.sentence_guid(S1.pair.zh)
 
 
