@@ -204,14 +204,56 @@ def english(word: str, reading: str = "") -> tuple[str, ...]:
 
 
 @functools.cache
+def _head_measures() -> dict[str, tuple[str, ...]]:
+    """Final character -> the measure word CEDICT gives most words ending in it.
+
+    Kept only when at least two such words agree and they are most of them
+    (军舰, 战舰 ... -> 舰: 艘), so a noun CEDICT lists without ``CL:`` can inherit it.
+    """
+    from collections import Counter
+
+    votes: dict[str, Counter] = {}
+    for word, entries in cedict.load().items():
+        if len(word) < 2 or entries[0].simplified != word:
+            continue
+        for e in entries[:1]:
+            if e.measure_words:
+                votes.setdefault(word[-1], Counter())[e.measure_words[0]] += 1
+    out = {}
+    for char, counter in votes.items():
+        (best, n), total = counter.most_common(1)[0], sum(counter.values())
+        if n >= 2 and n / total >= 0.6:
+            out[char] = (best,)
+    return out
+
+
+def measure_words(word: str) -> tuple[str, ...]:
+    """CEDICT's measure words for ``word``; for a noun without any, its head's.
+
+    The head is the longest final part that CEDICT gives one for (直升机护卫舰 ->
+    护卫舰 -> 舰), falling back on what most words with the same last character use.
+    """
+    own = tuple(dict.fromkeys(m for e in choose_entries(word) for m in e.measure_words))
+    if own:
+        return own
+    tag = pos_tag(word)
+    if tag and not tag.startswith("n"):
+        return ()
+    for i in range(1, len(word) - 1):
+        head = tuple(dict.fromkeys(m for e in choose_entries(word[i:]) for m in e.measure_words))
+        if head:
+            return head
+    return _head_measures().get(word[-1], ()) if len(word) >= 2 else ()
+
+
+@functools.cache
 def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
     """Everything the dictionaries say about ``word`` read as ``syllables`` (tone marks)."""
     reading = numbered(syllables) if syllables else ""
     entries = choose_entries(word, reading)
-    measure: dict[str, None] = {}
+    measure = dict.fromkeys(m for e in entries for m in e.measure_words) or dict.fromkeys(measure_words(word))
     see: dict[str, None] = {}
     for e in entries:
-        measure.update(dict.fromkeys(e.measure_words))
         see.update(dict.fromkeys(r for r in e.see if r != word))
     return WordInfo(
         hanzi=word,
