@@ -70,6 +70,8 @@ def _with_simplified(paragraph: Paragraph) -> Paragraph:
 
 
 def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_path: Path) -> Article:
+    if not units:
+        raise InputError(f"no article text found in {path.name} (only metadata or page furniture)", path)
     if not any(u.lang == "zh" for u in units):
         raise InputError(f"no Chinese text found in {zh_path.name}", zh_path)
     metadata, paragraphs = ingest_text.parse_units(meta, units)

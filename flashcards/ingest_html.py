@@ -35,21 +35,6 @@ def _fallback_text(html: str) -> str:
     return root.text_content()
 
 
-_EN_THEN_ZH = re.compile(r"^([A-Za-z0-9][^\u3400-\u9fff]*?)\s*([\u3400-\u9fff][^A-Za-z]*)$")
-_ZH_THEN_EN = re.compile(r"^([\u3400-\u9fff][^A-Za-z]*?)\s*([A-Za-z][^\u3400-\u9fff]*)$")
-
-
-def _by_script(text: str) -> list[str]:
-    """``English words 中文`` (either order) as two pieces; other text whole."""
-    m = _EN_THEN_ZH.match(text)
-    if m:
-        return [m.group(1).strip(), m.group(2).strip()]
-    m = _ZH_THEN_EN.match(text)
-    if m:
-        return [m.group(1).strip(), m.group(2).strip()]
-    return [text]
-
-
 def split_title(title: str, sitename: str = "") -> tuple[str, str]:
     """``(english, chinese)`` from a page title that may hold both and the site's name."""
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
@@ -57,7 +42,7 @@ def split_title(title: str, sitename: str = "") -> tuple[str, str]:
     parts = [p for p in parts if p.lower() != site] or parts
     en = zh = ""
     for part in parts:
-        for piece in _by_script(part):
+        for piece in ingest_text.split_by_script(part):
             lang = textnorm.language(piece)
             if lang == "en" and not en:
                 en = piece

@@ -49,9 +49,20 @@ _DATE = re.compile(
     re.I,
 )
 _BYLINE_EN = re.compile(r"^By\s+([A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&))*)\s*(?:[,|(].{0,60})?$")
-_NAME_ZH = r"[\u4e00-\u9fff·]{2,6}(?:[ 、，,][\u4e00-\u9fff·]{2,6}){0,3}"
+_NAME_ZH = r"[\u4e00-\u9fff·•・]{2,12}(?:[ 、，,][\u4e00-\u9fff·•・]{2,12}){0,3}"
 _BYLINE_ZH = re.compile(rf"^(?:(?:本报|本网|新华社|中国军网)?(?:特约)?记者\s*|文\s*[/|｜]\s*|■\s*|作者\s*)?({_NAME_ZH})$")
 _METADATA_VALUE_MAX = 120
+
+
+def _plausible(key: str, value: str) -> bool:
+    """Whether ``value`` can be the ``key`` of an article rather than a sentence."""
+    if key == "date":
+        return len(value) <= 40 and any(c.isdigit() for c in value)
+    if key == "url":
+        return bool(_URL.match(value))
+    if key == "title":
+        return len(value) <= _METADATA_VALUE_MAX
+    return len(value) <= 60 and len(value.split()) <= 8 and not re.search(r"[。！？!?]|\.$", value)
 
 
 def _label(line: str) -> tuple[str, str | None] | None:
@@ -62,15 +73,30 @@ def _label(line: str) -> tuple[str, str | None] | None:
         m = pattern.match(line)
         if m:
             value = (m.group(1) or "").strip() or None
+            if value is not None and not _plausible(key, value):
+                return None
             return key, value
     return None
 
 
+_ANY_LABEL = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(_LABELS.values()) + r")\s*[:：]", re.I)
+_TRAILING_DATE = re.compile(r"\s+(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$")
+
+
 def _segments(line: str) -> list[tuple[str, str | None]] | None:
-    """``Source: X | Updated: Y`` -> [(source, X), (date, Y)], or None if not all labels."""
+    """``Source: X | Updated: Y`` or ``来源：X 作者：Y 2025-01-06`` ->
+    [(source, X), (date, Y)], or None unless every part is metadata."""
+    if len(line) > 2 * _METADATA_VALUE_MAX:
+        return None
     parts = [p for p in re.split(r"\s*[|｜]\s*|\s{3,}", line) if p]
     if len(parts) < 2:
-        return None
+        starts = [m.start() for m in _ANY_LABEL.finditer(line)]
+        if len(starts) < 2 or starts[0] != 0:
+            return None
+        parts = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+        m = _TRAILING_DATE.search(parts[-1])
+        if m:
+            parts[-1:] = [parts[-1][:m.start()], m.group(1)]
     found = []
     for part in parts:
         hit = _label(part)
@@ -133,19 +159,36 @@ def _substantial(text: str) -> bool:
     return textnorm.han_count(text) >= 4 or textnorm.latin_word_count(text) >= 4
 
 
+_EN_THEN_ZH = re.compile(r"^([A-Za-z0-9][^\u3400-\u9fff]*?)\s*([\u3400-\u9fff][^A-Za-z]*)$")
+_ZH_THEN_EN = re.compile(r"^([\u3400-\u9fff][^A-Za-z]*?)\s*([A-Za-z][^\u3400-\u9fff]*)$")
+
+
+def split_by_script(text: str) -> list[str]:
+    """``English words 中文`` (either order) as two pieces, as bilingual headlines
+    are written; other text whole."""
+    for pattern in (_EN_THEN_ZH, _ZH_THEN_EN):
+        m = pattern.match(text)
+        if m:
+            pieces = [m.group(1).strip(), m.group(2).strip()]
+            if all(language(p) for p in pieces) and min(textnorm.latin_word_count(text), textnorm.han_count(text)) >= 2:
+                return pieces
+    return [text]
+
+
 def split_mixed(line: str) -> list[str]:
     """A line holding both languages (``EN | ZH`` table cells, or an English sentence
     followed by its Chinese translation) cut into one piece per language.
 
     Only cut between sentences or at a column separator, and only when every piece
     is substantial, so a Chinese sentence quoting an English name stays whole."""
-    pieces = [p for p in _SEPARATOR.split(line) if p.strip()]
+    pieces = [p.strip(" |｜") for p in _SEPARATOR.split(line) if p.strip(" |｜")]
     if len(pieces) > 1 and len({language(p) for p in pieces} - {""}) > 1:
         return [q for p in pieces for q in split_mixed(p.strip())]
+    line = pieces[0] if len(pieces) == 1 else line
     ends = [m.end() for m in _SENTENCE_END.finditer(line)]
     chunks = [line[a:b] for a, b in zip([0] + ends, ends + [len(line)]) if line[a:b]]
     if len(chunks) < 2:
-        return [line]
+        return split_by_script(line) if len(line) <= _METADATA_VALUE_MAX and not _TERMINAL.search(line) else [line]
     groups: list[list[str]] = []
     for chunk in chunks:
         lang = language(chunk)
@@ -187,7 +230,7 @@ def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[di
             pairs = [hit] if hit else None
         if pairs:
             for key, value in pairs:
-                if value is None and i < len(lines) and lines[i] and len(lines[i]) <= _METADATA_VALUE_MAX \
+                if value is None and i < len(lines) and lines[i] and _plausible(key, lines[i]) \
                         and not _label(lines[i]) and (_DATE.match(lines[i]) or not is_furniture(lines[i])):
                     value = lines[i]
                     i += 1
@@ -202,8 +245,8 @@ def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[di
         if m and len(line) <= 80:
             meta.setdefault("author", m.group(1).strip())
             last = units[-1] if units else None
-            if last and i - last.line <= 3 and _BYLINE_ZH.match(last.text) and "author_zh" not in meta:
-                meta["author_zh"] = _BYLINE_ZH.match(last.text).group(1)
+            if last and i - last.line <= 3 and _NAME_LINE.match(last.text) and "author_zh" not in meta:
+                meta["author_zh"] = last.text
                 units.pop()  # the Chinese byline came first
             byline_at = i
             joinable = False
@@ -215,7 +258,7 @@ def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[di
             meta.setdefault("date", line)
             continue
         m = _BYLINE_ZH.match(line)
-        if m and not seen_body and (abs(i - byline_at) <= 3 or line != m.group(1)):
+        if m and not seen_body and (line != m.group(1) or (abs(i - byline_at) <= 3 and _NAME_LINE.match(line))):
             meta.setdefault("author_zh", m.group(1).strip())
             continue
         lang = language(line)
@@ -350,7 +393,6 @@ def pair_units(units: list[Unit]) -> list[Paragraph]:
     if not runs:
         return []
     ratio = _length_ratio(runs)
-    style = "interleaved" if len(runs) > 3 else "separate"
     best: tuple[float, list[Paragraph]] | None = None
     for offset in (0, 1):
         groups = [runs[:offset]] if offset else []
@@ -361,6 +403,8 @@ def pair_units(units: list[Unit]) -> list[Paragraph]:
                 continue
             en = [u.text for run in group for u in run if u.lang == "en"]
             zh = [u.text for run in group for u in run if u.lang == "zh"]
+            # short runs: paragraphs interleaved with their translations; long: two versions
+            style = "interleaved" if max(len(run) for run in group) <= 2 else "separate"
             cost, pairs = _align(en, zh, ratio, style, group[0][0].lang == "en")
             total += cost
             paragraphs += pairs
@@ -391,7 +435,9 @@ def _take_title(meta: dict[str, str], paragraphs: list[Paragraph]) -> list[Parag
         return paragraphs
     first = paragraphs[0]
     known_en, known_zh = meta.get("title_en", ""), meta.get("title_zh", "")
-    repeated = (first.en and first.en == known_en) or (first.zh and first.zh == known_zh)
+    repeated = (first.en and first.en == known_en) or (first.zh and first.zh == known_zh) or (
+        known_en and known_zh and (first.en or first.zh) in (f"{known_en} {known_zh}", f"{known_zh} {known_en}")
+    )
     if not (repeated or not (known_en or known_zh)):
         return paragraphs
     if not (_title_like(first.en, "en") and _title_like(first.zh, "zh")):
@@ -405,7 +451,7 @@ def _take_title(meta: dict[str, str], paragraphs: list[Paragraph]) -> list[Parag
 
 # ---------------------------------------------------------------- entry point
 
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff·•・]{1,10}$")
 
 
 def _take_name_line(meta: dict[str, str], units: list[Unit]) -> list[Unit]:
