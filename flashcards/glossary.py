@@ -246,20 +246,22 @@ def _mark_position(base: str) -> int | None:
 def _tone_problem(pinyin: str) -> str | None:
     """Explain a syllable whose tone mark is misplaced or doubled, for a clearer message."""
     for word in re.split(r"[\s\-'’]+", pinyin.lower()):
-        marks = [c for c in word if c in _MARKS]
-        if len(marks) > 1 and len(_segment_toneless(word)) == 1:
-            return f"{word!r} has {len(marks)} tone marks for one syllable"
-        if len(marks) == 1 and len(_segment_toneless(word)) == 1:
-            base = "".join(_MARKS[c][0] if c in _MARKS else c for c in word)
-            pos = _mark_position(base)
-            if pos is not None and word[pos] not in _MARKS:
-                return f"tone mark on the wrong vowel in {word!r}; write {numbered_to_marked(base + str(_MARKS[marks[0]][1]))!r}"
+        base = "".join(_MARKS[c][0] if c in _MARKS else c for c in word)
+        pieces = _segment(base, first=True)
+        if not pieces:
+            continue
+        at = 0
+        for numbered in pieces:
+            size = len(numbered) - 1
+            piece, at = word[at:at + size], at + size
+            marks = [c for c in piece if c in _MARKS]
+            if len(marks) > 1:
+                return f"{piece!r} has {len(marks)} tone marks in one syllable"
+            if marks:
+                right = numbered_to_marked(numbered[:-1] + str(_MARKS[marks[0]][1]))
+                if right != piece:
+                    return f"tone mark on the wrong vowel in {piece!r}; write {right!r}"
     return None
-
-
-def _segment_toneless(word: str) -> list[str]:
-    base = "".join(_MARKS[c][0] if c in _MARKS else c for c in word)
-    return [base] if base in SYLLABLES else []
 
 
 def han_count(text: str) -> int:
@@ -401,7 +403,8 @@ def _mapping(node: MappingNode, err) -> dict[str, tuple[Node, Node]]:
     return out
 
 
-def _text(node: Node, name: str, err) -> str | None:
+def _text(node: Node, name: str, err, key: Node | None = None) -> str | None:
+    """A one-line, non-empty text value; an empty one is reported on its key's line."""
     if not isinstance(node, ScalarNode):
         err(node, f"'{name}' must be text, not a {'list' if isinstance(node, SequenceNode) else 'mapping'}")
         return None
@@ -409,7 +412,7 @@ def _text(node: Node, name: str, err) -> str | None:
     if node.style is None and value in ("~", "null", "Null", "NULL"):
         value = ""
     if not value.strip():
-        err(node, f"'{name}' is empty")
+        err(key if key is not None and node.style is None else node, f"'{name}' is empty")
         return None
     if value != value.strip():
         err(node, f"'{name}' has leading or trailing whitespace")
@@ -420,7 +423,7 @@ def _text(node: Node, name: str, err) -> str | None:
     return value
 
 
-def _texts(node: Node, name: str, err) -> tuple[str, ...] | None:
+def _texts(node: Node, name: str, err, key: Node) -> tuple[str, ...] | None:
     if isinstance(node, SequenceNode):
         if not node.value:
             err(node, f"'{name}' is an empty list")
@@ -429,7 +432,7 @@ def _texts(node: Node, name: str, err) -> tuple[str, ...] | None:
         if any(v is None for v in values):
             return None
         return tuple(values)  # type: ignore[arg-type]
-    value = _text(node, name, err)
+    value = _text(node, name, err, key)
     return None if value is None else (value,)
 
 
@@ -449,11 +452,11 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
             err(item, f"entry is missing '{key}'")
             ok = False
     values: dict[str, object] = {}
-    for key, (_, value_node) in fields.items():
+    for key, (key_node, value_node) in fields.items():
         if key in ("english", "see"):
-            values[key] = _texts(value_node, key, err)
+            values[key] = _texts(value_node, key, err, key_node)
         elif key in REQUIRED or key in OPTIONAL:
-            values[key] = _text(value_node, key, err)
+            values[key] = _text(value_node, key, err, key_node)
         if key in values and values[key] is None:
             ok = False
 

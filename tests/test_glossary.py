@@ -77,3 +77,246 @@ def test_phrases_are_checked_word_by_word_against_cedict():
     found = disagreements("战略伙伴关系协定", "zhànlüè huǒbàn guānxì xiédìng")
     assert any("关系" in f for f in found)
     assert not any("战略" in f for f in found)
+
+
+# ── loading and checking: every kind of mistake, with its line ────────────────
+
+import time  # noqa: E402
+
+from flashcards.errors import InputError  # noqa: E402
+from flashcards.glossary import CATEGORIES, check_glossary, numbered_to_marked  # noqa: E402
+
+GOOD = """\
+# a hand-made glossary
+terms:
+  - hanzi: 北约
+    pinyin: Běiyuē
+    english: NATO
+    category: organisations
+"""
+
+
+def write(tmp_path, text: str, name: str = "glossary.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def entry(hanzi="海军", pinyin="hǎijūn", english="navy", category="forces", **extra) -> str:
+    lines = [f"  - hanzi: {hanzi}", f"    pinyin: {pinyin}", f"    english: {english}", f"    category: {category}"]
+    lines += [f"    {k}: {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def problems(tmp_path, text: str) -> list[tuple[int | None, str]]:
+    path = write(tmp_path, text)
+    found = check_glossary(path)
+    assert all(p.path == str(path) for p in found)
+    return [(p.line, p.message) for p in found]
+
+
+def only(tmp_path, text: str) -> tuple[int | None, str]:
+    found = problems(tmp_path, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_valid_glossary_loads_with_lines_and_derived_traditional(tmp_path):
+    g = load_glossary(write(tmp_path, GOOD + entry(english="[navy, naval force]", see="北约")))
+    assert [e.hanzi for e in g.entries] == ["北约", "海军"]
+    nato, navy = g.entries
+    assert (nato.line, navy.line) == (3, 7)
+    assert nato.traditional == "北約" and navy.traditional == "海軍"
+    assert navy.english == ("navy", "naval force") and navy.see == ("北约",)
+    assert g.get("北約") is nato and g.get("海军") is navy and g.get("陆军") is None
+
+
+def test_explicit_traditional_wins_over_conversion(tmp_path):
+    g = load_glossary(write(tmp_path, GOOD + entry("台湾", "Táiwān", "Taiwan", "politics", traditional="台灣")))
+    assert g.get("台湾").traditional == "台灣"
+    assert g.get("台灣") is g.get("台湾")
+
+
+def test_missing_field_points_at_the_entry(tmp_path):
+    line, message = only(tmp_path, GOOD + "  - hanzi: 海军\n    pinyin: hǎijūn\n    category: forces\n")
+    assert line == 7 and "missing 'english'" in message
+
+
+def test_unknown_field_is_a_typo(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(notes="x"))
+    assert line == 11 and "unknown field 'notes'" in message
+
+
+def test_wrong_shapes(tmp_path):
+    assert only(tmp_path, GOOD + entry(english="{a: b}"))[0] == 9
+    assert "must be a list" in only(tmp_path, "terms: {北约: 1}\n")[1]
+    line, message = only(tmp_path, "- hanzi: 北约\n")
+    assert line == 1 and "mapping" in message
+    assert problems(tmp_path, "words:\n" + entry()) == [
+        (1, "unknown top-level key 'words'; the glossary holds only 'terms:'"),
+        (1, "missing 'terms:' (the list of entries)"),
+    ]
+    assert only(tmp_path, "terms:\n  - plain text\n") == (2, "an entry must be a mapping ('- hanzi: ...' with its fields below)")
+
+
+def test_duplicate_entry(tmp_path):
+    line, message = only(tmp_path, GOOD + entry() + entry(english="naval force"))
+    assert line == 11 and "duplicate entry 海军" in message and "line 7" in message
+
+
+def test_simplified_traditional_twins_are_duplicates(tmp_path):
+    line, message = only(tmp_path, GOOD + entry("北約", "Běiyuē", "NATO", "organisations"))
+    assert line == 7 and "twin of 北约" in message
+
+
+def test_duplicate_key_inside_an_entry(tmp_path):
+    line, message = only(tmp_path, GOOD + entry() + "    category: forces\n")
+    assert line == 11 and "duplicate key 'category'" in message and "line 10" in message
+
+
+def test_unknown_category(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(category="navy"))
+    assert line == 10 and "unknown category 'navy'" in message
+    assert all(key in message for key in CATEGORIES)
+
+
+@pytest.mark.parametrize("pinyin, words", [("hǎi", "1 syllable for 2"), ("hǎijūnduì", "3 syllables for 2")])
+def test_syllable_count_must_match_characters(tmp_path, pinyin, words):
+    line, message = only(tmp_path, GOOD + entry(pinyin=pinyin))
+    assert line == 8 and words in message
+
+
+@pytest.mark.parametrize(
+    "pinyin, says",
+    [
+        ("hăijūn", "'ă' is not a pinyin tone mark; use 'ǎ'"),  # breve, a common lookalike
+        ("hai3jun1", "tone numbers are not allowed"),
+        ("hǎijūń", "does not belong in pinyin"),
+        ("haǐjūn", "tone mark on the wrong vowel in 'haǐ'; write 'hǎi'"),
+        ("gúijūn", "tone mark on the wrong vowel in 'gúi'; write 'guí'"),
+        ("hǎǐjūn", "'hǎǐ' has 2 tone marks in one syllable"),
+        ("hǎiJūn", "capital letter inside the word"),
+        ("hxjūn", "not valid pinyin"),
+    ],
+)
+def test_invalid_tones_and_spellings(tmp_path, pinyin, says):
+    line, message = only(tmp_path, GOOD + entry(pinyin=pinyin))
+    assert line == 8 and says in message, message
+
+
+@pytest.mark.parametrize("value", ['""', '"   "', "", "~"])
+def test_empty_or_whitespace_only_fields(tmp_path, value):
+    line, message = only(tmp_path, GOOD + entry(note=value))
+    assert line == 11 and "'note' is empty" in message
+
+
+def test_empty_english_list(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(english="[]"))
+    assert line == 9 and "empty list" in message
+
+
+def test_tabs_are_reported_on_their_line(tmp_path):
+    found = problems(tmp_path, GOOD + entry(note="a\tb"))
+    assert found[0] == (11, "tab character; indent with spaces")
+
+
+def test_tab_indentation_is_reported_with_the_yaml_error(tmp_path):
+    found = problems(tmp_path, GOOD + "\t- hanzi: 海军\n")
+    assert (7, "tab character; indent with spaces") in found
+    assert all(line == 7 for line, _ in found)
+
+
+def test_yaml_syntax_error_has_its_line(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(english="[navy, unclosed"))
+    assert line in (9, 10) and message.startswith("YAML error")
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    levels = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    path = write(tmp_path, "\n".join(levels) + "\nterms: *a9\n")
+    start = time.perf_counter()
+    found = check_glossary(path)
+    assert time.perf_counter() - start < 2
+    assert found[0].line == 1 and "anchor '&a0'" in found[0].message
+    assert any("alias '*a0'" in p.message and p.line == 2 for p in found)
+    with pytest.raises(InputError) as info:
+        load_glossary(path)
+    assert info.value.line == 1
+
+
+def test_arbitrary_tag_payload_is_refused_and_never_run(tmp_path):
+    marker = tmp_path / "pwned"
+    text = GOOD + f"  - !!python/object/apply:os.system ['touch {marker}']\n"
+    line, message = only(tmp_path, text)
+    assert line == 7 and "tag" in message and "python/object/apply:os.system" in message
+    assert not marker.exists()
+
+
+def test_custom_tags_are_refused_too(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(note="!secret x"))
+    assert line == 11 and "tag '!secret'" in message
+
+
+def test_see_and_abbreviation_must_name_entries(tmp_path):
+    found = problems(tmp_path, GOOD + entry(see="[北约, 陆军]", abbreviation_of="海上军队"))
+    assert found == [(11, "see: '陆军' is not an entry of the glossary"),
+                     (12, "abbreviation_of: '海上军队' is not an entry of the glossary")]
+
+
+def test_hanzi_must_be_chinese(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(hanzi="NATO"))
+    assert line == 7 and "Chinese characters only" in message
+
+
+def test_every_problem_is_reported_and_load_raises_the_first(tmp_path):
+    text = GOOD + entry(pinyin="hǎi") + entry("空军", "kōngjūn", "air force", "sky")
+    path = write(tmp_path, text)
+    assert [p.line for p in check_glossary(path)] == [8, 14]
+    with pytest.raises(InputError) as info:
+        load_glossary(path)
+    assert str(info.value).startswith(f"{path}:8: ")
+
+
+def test_unreadable_files(tmp_path):
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes(GOOD.encode() + "  # caf\xe9\n".encode("latin-1"))
+    assert [(p.line, p.message) for p in check_glossary(bad)] == [(7, "not UTF-8 text; save the glossary as UTF-8")]
+    assert check_glossary(tmp_path / "missing.yaml")[0].message == "glossary not found"
+    assert "empty" in check_glossary(write(tmp_path, "# nothing yet\n"))[0].message
+
+
+def test_pinyin_syllables_reads_word_joined_pinyin():
+    assert pinyin_syllables("Zhōngguó Rénmín Jiěfàngjūn") == ("zhong1", "guo2", "ren2", "min2", "jie3", "fang4", "jun1")
+    assert pinyin_syllables("Xī'ān") == ("xi1", "an1")
+    assert pinyin_syllables("xiān") == ("xian1",)
+    assert pinyin_syllables("zhìtóng-dàohé") == ("zhi4", "tong2", "dao4", "he2")
+    assert pinyin_syllables("lǜsè") == ("lü4", "se4")
+    assert pinyin_syllables("guānxi") == ("guan1", "xi5")
+    assert pinyin_syllables("fangan") == ("fan5", "gan5")  # fāng'àn needs its apostrophe
+    assert pinyin_syllables("fāng'àn") == ("fang1", "an4")
+    with pytest.raises(ValueError):
+        pinyin_syllables("Xī''ān")
+
+
+def test_numbered_to_marked():
+    assert [numbered_to_marked(s) for s in ("zhong1", "lu:4", "lve4", "de5", "gou3", "gui4")] == ["zhōng", "lǜ", "lüè", "de", "gǒu", "guì"]
+
+
+def test_shipped_glossary_is_clean():
+    assert check_glossary(GLOSSARY) == []
+
+
+def test_shipped_glossary_covers_the_sample_articles_terms(glossary):
+    for term in ("默许", "准同盟", "反击能力", "直升机护卫舰", "孤立主义", "战略伙伴关系协定", "志同道合",
+                 "自卫队", "航空自卫队", "海上自卫队", "陆上自卫队", "北约", "机制化", "联合演习", "威慑"):
+        assert glossary.get(term) is not None, term
+    assert glossary.get("北约").abbreviation_of == "北大西洋公约组织"
+    assert {e.category for e in glossary.entries} == set(CATEGORIES)
+
+
+def test_cli_check_prints_path_line_message(run_cli, tmp_path):
+    path = write(tmp_path, GOOD + entry(category="navy"))
+    result = run_cli("glossary", "check", "--glossary", path)
+    assert result.code == 1
+    assert result.err.strip().splitlines() == [f"{path}:10: unknown category 'navy'; use one of {', '.join(CATEGORIES)}"]
