@@ -11,7 +11,7 @@ import math
 from typing import Sequence
 
 from flashcards.model import Paragraph, SentencePair
-from flashcards.sentences import split_en, split_zh
+from flashcards.sentences import split_en, split_zh, split_zh_clauses
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -67,10 +67,41 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
 LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
 DELETION_COST = 2.0
-_MAX_SPAN = max(max(a, b) for a, b in BEAD_PRIORS)
+CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut at ；)
+_MAX_ZH = max(a for a, _ in BEAD_PRIORS)
+_MAX_EN = max(b for _, b in BEAD_PRIORS)
+_MAX_CLAUSES = 8  # Chinese units in one bead when they are clauses
+_SHAPES = [(a, b, cost) for (a, b), cost in _BEAD_COST.items()]
+
+Shapes = list[tuple[int, int, float]]  # (zh units, en sentences, prior cost) of beads ending at a row
 
 
-def _search(lz, le, ratio, evidence, lo, hi):
+def _clause_shapes(starts: Sequence[bool]) -> list[Shapes]:
+    """Bead shapes ending at each Chinese boundary when the units are clauses.
+
+    ``starts[k]`` says whether unit ``k`` begins a sentence. A bead of whole sentences
+    costs its shape in sentences; a bead that cuts a sentence stays inside it, has an
+    English side and pays :data:`CLAUSE_CUT_COST`.
+    """
+    n = len(starts)
+    at_boundary = [True] + [k == n or starts[k] for k in range(1, n + 1)]
+    out: list[Shapes] = []
+    for i in range(n + 1):
+        shapes: Shapes = [(0, 1, _BEAD_COST[0, 1])]
+        for a in range(1, min(i, _MAX_CLAUSES) + 1):
+            begin = i - a
+            inner = sum(1 for k in range(begin + 1, i) if starts[k])
+            whole = at_boundary[begin] and at_boundary[i]
+            for b in range(0, _MAX_EN + 1):
+                if whole and (inner + 1, b) in _BEAD_COST:
+                    shapes.append((a, b, _BEAD_COST[inner + 1, b]))
+                elif not whole and inner == 0 and b and (1, b) in _BEAD_COST:
+                    shapes.append((a, b, _BEAD_COST[1, b] + CLAUSE_CUT_COST))
+        out.append(shapes)
+    return out
+
+
+def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes] | None = None):
     """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
     n, m = len(lz), len(le)
     cz, ce = _cumulative(lz), _cumulative(le)
@@ -80,11 +111,12 @@ def _search(lz, le, ratio, evidence, lo, hi):
     cost[0][0] = 0.0
     for i in range(n + 1):
         row_cost, row_back = cost[i], back[i]
+        row_shapes = _SHAPES if shapes is None else shapes[i]
         for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
                 continue
             best, arg = inf, None
-            for (a, b), prior in _BEAD_COST.items():
+            for a, b, prior in row_shapes:
                 if a > i or b > j:
                     continue
                 prev = cost[i - a].get(j - b)
@@ -95,8 +127,7 @@ def _search(lz, le, ratio, evidence, lo, hi):
                     c += DELETION_COST
                 else:
                     c += LENGTH_WEIGHT * _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
-                    if evidence is not None:
-                        c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
+                    c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
                 if c < best:
                     best, arg = c, (a, b)
             if arg is not None:
@@ -115,20 +146,57 @@ def _search(lz, le, ratio, evidence, lo, hi):
     return beads, edge
 
 
-def _band(diag: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
-    lo = [max(0, d - width) for d in diag]
-    hi = [min(m, d + width) for d in diag]
-    lo[-1], hi[-1] = max(0, min(lo[-1], m)), m  # the path must end at (n, m)
+def _monotone(lo: list[int], hi: list[int], m: int) -> tuple[list[int], list[int]]:
+    """Make a band every cell of which is reachable, ending at (n, m)."""
+    n = len(lo) - 1
+    hi = [min(m, x) for x in hi]
+    hi[n] = m
+    for i in range(1, n + 1):
+        hi[i] = max(hi[i], hi[i - 1])
+    lo = [max(0, x) for x in lo]
+    lo[0] = 0
+    for i in range(n - 1, -1, -1):
+        lo[i] = min(lo[i], lo[i + 1])
+    for i in range(1, n + 1):
+        lo[i] = min(lo[i], hi[i - 1], hi[i])
     return lo, hi
 
 
-def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
-    """Align two sentence lists; every index of both lists lands in exactly one bead."""
+def _band(diag: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
+    return _monotone([d - width for d in diag], [d + width for d in diag], m)
+
+
+def _near(lo: list[int], hi: list[int], reach: int) -> list[range]:
+    """English sentences each Chinese unit may share a bead with, given the band."""
+    n, m = len(lo) - 1, hi[-1]
+    return [range(max(0, lo[i] - _MAX_EN), min(m, hi[min(n, i + reach)]) + 1) for i in range(n)]
+
+
+def _path_band(beads: list[Bead], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
+    """A band of ``width`` English sentences either side of an alignment path."""
+    lo, hi = [m] * (n + 1), [0] * (n + 1)
+    i = j = 0
+    for zs, es in beads:
+        for step in range(len(zs) + 1):
+            lo[i + step] = min(lo[i + step], j)
+            hi[i + step] = max(hi[i + step], j + len(es))
+        i, j = i + len(zs), j + len(es)
+    lo[n], hi[n] = min(lo[n], m), m
+    return _monotone([x - width for x in lo], [x + width for x in hi], m)
+
+
+def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | None = None) -> list[Bead]:
+    """Align Chinese units (sentences, or clauses when ``starts`` marks sentence starts) to English sentences."""
     from flashcards.align_evidence import DocumentEvidence, learn_links
 
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+    shapes = None if starts is None else _clause_shapes(starts)
+    reach = _MAX_ZH if starts is None else _MAX_CLAUSES
+    sentence_of = None
+    if starts is not None:
+        sentence_of = [sum(1 for k in range(i + 1) if starts[k]) for i in range(n)]
     lz = [_length(s) for s in zh]
     le = [_length(s) for s in en]
     ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
@@ -136,8 +204,8 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
     width = 12
     while True:
         lo, hi = _band(diag, m, width)
-        evidence = DocumentEvidence(zh, en, _near(lo, hi))
-        beads, edge = _search(lz, le, ratio, evidence, lo, hi)
+        evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), sentence_of=sentence_of)
+        beads, edge = _search(lz, le, ratio, evidence, lo, hi, shapes)
         if not edge or (width >= m and width >= n):
             break
         width *= 2
@@ -145,45 +213,70 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
     links = learn_links(evidence, beads)
     if links:
         lo, hi = _path_band(beads, n, m, 6)
-        evidence = DocumentEvidence(zh, en, _near(lo, hi), links)
-        beads, _ = _search(lz, le, ratio, evidence, lo, hi)
+        evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), links, sentence_of=sentence_of)
+        beads, _ = _search(lz, le, ratio, evidence, lo, hi, shapes)
     return beads
 
 
-def _near(lo: list[int], hi: list[int]) -> list[range]:
-    """English sentences each Chinese sentence may share a bead with, given the band."""
-    m = hi[-1]
-    return [range(max(0, lo[i] - _MAX_SPAN), min(m, hi[i + 1] + _MAX_SPAN)) for i in range(len(lo) - 1)]
+def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
+    """Align two sentence lists; every index of both lists lands in exactly one bead, in order."""
+    return _align_units(zh, en)
 
 
-def _path_band(beads: list[Bead], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
-    """A band of ``width`` English sentences either side of an alignment path."""
-    lo, hi = [m] * (n + 1), [0] * (n + 1)
-    i = j = 0
-    lo[0] = hi[0] = 0
-    for zs, es in beads:
-        for step in range(len(zs) + 1):
-            lo[i + step] = min(lo[i + step], j)
-            hi[i + step] = max(hi[i + step], j + len(es))
-        i, j = i + len(zs), j + len(es)
-    lo = [max(0, x - width) for x in lo]
-    hi = [min(m, x + width) for x in hi]
-    hi[-1] = m
-    return lo, hi
+def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: list[int]) -> list[SentencePair]:
+    """Sentence pairs of non-empty beads; ``paragraph[k]`` is where Chinese unit k came from."""
+    return [
+        SentencePair(zh="".join(zh[i] for i in zi), en=" ".join(en[j] for j in ei), paragraph=paragraph[zi[0]])
+        for zi, ei in beads
+        if zi and ei
+    ]
 
 
-def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: int) -> list[SentencePair]:
-    out = []
-    for zi, ei in beads:
-        if zi and ei:
-            out.append(SentencePair(zh="".join(zh[i] for i in zi), en=" ".join(en[j] for j in ei), paragraph=paragraph))
-    return out
+def _units(texts: Sequence[str]) -> tuple[list[str], list[bool]]:
+    """Chinese clauses of some paragraphs, and whether each begins a sentence."""
+    units: list[str] = []
+    starts: list[bool] = []
+    for text in texts:
+        for sentence in split_zh(text):
+            clauses = split_zh_clauses(sentence)
+            units.extend(clauses)
+            starts.extend([True] + [False] * (len(clauses) - 1))
+    return units, starts
+
+
+def _align_block(paragraphs: Sequence[Paragraph], first: int) -> list[SentencePair]:
+    """Align the sentences of some paragraphs as one text; pairs name their paragraph."""
+    zh: list[str] = []
+    starts: list[bool] = []
+    where: list[int] = []
+    en: list[str] = []
+    for k, para in enumerate(paragraphs, first):
+        units, unit_starts = _units([para.zh])
+        zh.extend(units)
+        starts.extend(unit_starts)
+        where.extend([k] * len(units))
+        en.extend(split_en(para.en))
+    return _pairs(zh, en, _align_units(zh, en, starts), where)
 
 
 def align_paragraphs(paragraphs: Sequence[Paragraph]) -> list[SentencePair]:
-    """Sentence pairs of an article: split each paragraph, align within paragraphs."""
+    """Sentence pairs of an article, in document order.
+
+    A paragraph that has both sides is aligned on its own. A run of one-sided
+    paragraphs (the two versions did not pair up paragraph by paragraph) is aligned
+    as one text. Untranslated sentences make no pair.
+    """
     pairs: list[SentencePair] = []
-    for k, para in enumerate(paragraphs):
-        zh, en = split_zh(para.zh), split_en(para.en)
-        pairs.extend(_pairs(zh, en, align(zh, en), k))
+    k = 0
+    while k < len(paragraphs):
+        para = paragraphs[k]
+        if para.zh.strip() and para.en.strip():
+            pairs.extend(_align_block([para], k))
+            k += 1
+            continue
+        end = k
+        while end < len(paragraphs) and not (paragraphs[end].zh.strip() and paragraphs[end].en.strip()):
+            end += 1
+        pairs.extend(_align_block(paragraphs[k:end], k))
+        k = end
     return pairs

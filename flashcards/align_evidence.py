@@ -32,6 +32,7 @@ class _Side:
         self.weights = weights  # per sentence, per linkable token
         self.chance = chance  # per sentence, per token: P(a random token links to it)
         self.total = [sum(w) for w in weights]
+        self.scale = [1.0] * len(weights)  # a clause counts for its share of its sentence
         self.sizes = sizes  # tokens per sentence, for span sizes
         self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
         self._memo: dict[tuple[int, int, int], float] = {}
@@ -63,7 +64,7 @@ class _Side:
             for w, p in zip(weights, self.chance[s]):
                 chance += w * (1.0 - (1.0 - p) ** span_size)
             self._chance_memo[s, span_size] = chance
-        value = (covered - chance) / total
+        value = (covered - chance) / total * self.scale[s]
         self._memo[memo_key] = value
         return value
 
@@ -71,7 +72,10 @@ class _Side:
 class DocumentEvidence:
     """Word links between all sentence pairs of a document that lie near the diagonal."""
 
-    def __init__(self, zh: Sequence[str], en: Sequence[str], near: Sequence[range], extra: Links | None = None):
+    def __init__(self, zh: Sequence[str], en: Sequence[str], near: Sequence[range], extra: Links | None = None,
+                 sentence_of: Sequence[int] | None = None):
+        """``near[z]``: English sentences Chinese unit ``z`` may pair with; ``extra``:
+        learned links; ``sentence_of[z]``: the sentence of unit ``z`` when units are clauses."""
         zt = [zh_tokens(s) for s in zh]
         et = [en_tokens(s) for s in en]
         extra = extra or {}
@@ -104,6 +108,12 @@ class DocumentEvidence:
              for e, keep in enumerate(ekeep)],
             [len(t) for t in et],
         )
+        if sentence_of is not None:
+            mass: dict[int, float] = defaultdict(float)
+            for z, sentence in enumerate(sentence_of):
+                mass[sentence] += self.zh.total[z]
+            self.zh.scale = [self.zh.total[z] / mass[sentence] if mass[sentence] else 1.0
+                             for z, sentence in enumerate(sentence_of)]
         epos = [{p: i for i, p in enumerate(keep)} for keep in ekeep]
         for z, keep in enumerate(zkeep):
             window = near[z]
