@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from flashcards import ingest_text, textnorm
+from flashcards import ingest_lines, ingest_text, textnorm
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section", "article", "blockquote")
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg")
@@ -42,7 +42,7 @@ def split_title(title: str, sitename: str = "") -> tuple[str, str]:
     parts = [p for p in parts if p.lower() != site] or parts
     en = zh = ""
     for part in parts:
-        for piece in ingest_text.split_by_script(part):
+        for piece in ingest_lines.split_by_script(part):
             lang = textnorm.language(piece)
             if lang == "en" and not en:
                 en = piece

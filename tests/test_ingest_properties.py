@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from flashcards.errors import InputError
 from flashcards.ingest import read_article
-from flashcards.ingest_text import _RELATED, parse_text
+from flashcards.ingest_lines import RELATED
+from flashcards.ingest_text import parse_text
 from flashcards.textnorm import language
 
 EN = [
@@ -66,7 +67,7 @@ def check(metadata, paragraphs, blocks):
     assert language(metadata.title_en) in ("en", "")
     assert language(metadata.title_zh) in ("zh", "")
     # every real block survives somewhere, in its own language's field
-    if not any(kind == "junk" and _RELATED.match(text.strip()) for kind, text in blocks):
+    if not any(kind == "junk" and RELATED.match(text.strip()) for kind, text in blocks):
         meta_values = " ".join(str(v) for v in vars(metadata).values())
         for kind, text in blocks:
             if kind == "en":

@@ -9,7 +9,7 @@ import pytest
 from flashcards.errors import InputError
 from flashcards.ingest import read_article
 from flashcards.ingest_html import split_title
-from flashcards.ingest_text import is_furniture, split_mixed
+from flashcards.ingest_lines import is_furniture, split_mixed
 from flashcards.textnorm import decode, language, lines_of, normalise_zh_punctuation, to_simplified
 
 TEXT = "Title line\n\n国防部发言人表示，两军保持沟通。\nThe two militaries keep in touch.\n"

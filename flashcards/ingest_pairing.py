@@ -1,0 +1,149 @@
+"""Pairing English and Chinese blocks into paragraphs, whatever the layout.
+
+Neighbouring runs of same-language blocks are translations of each other; inside
+a pair of runs a small length-based alignment (after Gale & Church) at paragraph
+level decides which block goes with which, leaves an untranslated block alone and
+joins a paragraph the translator split in two.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from flashcards.model import Paragraph
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A block of text in one language: a paragraph, a title, a heading."""
+
+    text: str
+    lang: str  # "en" | "zh"
+    line: int  # 1-based input line where the block ends (it may span wrapped lines)
+
+
+_INDEL = {"interleaved": 2.5, "separate": 3.0}
+_MERGE = {"interleaved": 3.0, "separate": 1.5}
+# Length model (after Gale & Church): an English block is about ``ratio`` times its
+# Chinese translation in characters, with a spread that grows with the length.
+_VARIANCE_PER_CHAR = 6.25
+_RELATIVE_SPREAD = 0.15
+
+
+def _size(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _ratio_cost(en: list[str], zh: list[str], ratio: float) -> float:
+    """Half the squared z-score of the English length given the Chinese one."""
+    le = sum(_size(t) for t in en)
+    lz = sum(_size(t) for t in zh) * ratio
+    mean = (le + lz) / 2
+    variance = _VARIANCE_PER_CHAR * mean + (_RELATIVE_SPREAD * mean) ** 2 + 1.0
+    return (le - lz) ** 2 / variance / 2
+
+
+_DISTANCE_WEIGHT = 1.0  # per block standing between two interleaved partners
+
+
+def _align(en: list[str], zh: list[str], ratio: float, style: str, en_first: bool) -> tuple[float, list[Paragraph]]:
+    """Best paragraph alignment of two neighbouring runs: 1-1, 1-0, 0-1, 2-1, 1-2.
+
+    In an interleaved layout a translation stands next to its original, so a pair
+    with other blocks between its two halves costs more."""
+    inf = float("inf")
+    n, m = len(en), len(zh)
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            for di, dj in moves:
+                a, b = i + di, j + dj
+                if a > n or b > m:
+                    continue
+                if di and dj:
+                    step = _ratio_cost(en[i:a], zh[j:b], ratio) + (_MERGE[style] if di + dj > 2 else 0.0)
+                    if style == "interleaved":
+                        between = (n - a) + j if en_first else (m - b) + i
+                        step += _DISTANCE_WEIGHT * between
+                else:
+                    step = _INDEL[style]
+                if cost[i][j] + step < cost[a][b]:
+                    cost[a][b] = cost[i][j] + step
+                    back[a][b] = (di, dj)
+    pairs: list[Paragraph] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        pairs.append(Paragraph(" ".join(en[i - di:i]), "".join(zh[j - dj:j])))
+        i, j = i - di, j - dj
+    return cost[n][m], pairs[::-1]
+
+
+def _runs(units: list[Unit]) -> list[list[Unit]]:
+    runs: list[list[Unit]] = []
+    for unit in units:
+        if runs and runs[-1][0].lang == unit.lang:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return runs
+
+
+def _length_ratio(runs: list[list[Unit]]) -> float:
+    """English characters per Chinese character in this article's translation.
+
+    The median over neighbouring one-block runs (an interleaved article's pairs)
+    when there are a few, else the ratio of totals; an untranslated block skews
+    a total but hardly a median."""
+    singles = [
+        _size(a[0].text) / max(1, _size(b[0].text)) if a[0].lang == "en" else _size(b[0].text) / max(1, _size(a[0].text))
+        for a, b in zip(runs, runs[1:])
+        if len(a) == 1 and len(b) == 1
+    ]
+    if len(singles) >= 3:
+        ratio = statistics.median(singles)
+    else:
+        en_total = sum(_size(u.text) for run in runs for u in run if u.lang == "en")
+        zh_total = sum(_size(u.text) for run in runs for u in run if u.lang == "zh")
+        ratio = en_total / zh_total if en_total and zh_total else 3.0
+    return min(5.0, max(1.5, ratio))
+
+
+def pair_units(units: list[Unit]) -> list[Paragraph]:
+    """Pair English and Chinese units into paragraphs, in document order.
+
+    Neighbouring runs of the two languages are translations of each other; which
+    run goes with which (does the article start with English or with Chinese, or
+    with a block whose translation is missing?) is settled by trying both and
+    keeping the pairing whose lengths agree best.
+    """
+    runs = _runs(units)
+    if not runs:
+        return []
+    ratio = _length_ratio(runs)
+    best: tuple[float, list[Paragraph]] | None = None
+    for offset in (0, 1):
+        groups = [runs[:offset]] if offset else []
+        groups += [runs[k:k + 2] for k in range(offset, len(runs), 2)]
+        total, paragraphs = 0.0, []
+        for group in groups:
+            if not group:
+                continue
+            en = [u.text for run in group for u in run if u.lang == "en"]
+            zh = [u.text for run in group for u in run if u.lang == "zh"]
+            # short runs: paragraphs interleaved with their translations; long: two versions
+            style = "interleaved" if max(len(run) for run in group) <= 2 else "separate"
+            cost, pairs = _align(en, zh, ratio, style, group[0][0].lang == "en")
+            total += cost
+            paragraphs += pairs
+        if best is None or total < best[0] - 1e-9:
+            best = (total, paragraphs)
+    assert best is not None
+    return best[1]
+
