@@ -375,10 +375,11 @@ def render_table(entries: Sequence[VocabEntry], *, color: bool = False, width: i
     from rich.table import Table
     from rich.text import Text
 
+    total = width or 100
     buf = io.StringIO()
     console = Console(
         file=buf,
-        width=width or 100,
+        width=total,
         force_terminal=color,
         color_system="256" if color else None,
         no_color=not color,
@@ -391,18 +392,18 @@ def render_table(entries: Sequence[VocabEntry], *, color: bool = False, width: i
         return buf.getvalue()
     def headword(e: VocabEntry) -> Text:
         trad = traditional_form(e)
-        return Text(e.hanzi).append(f" {trad}" if trad else "", style="dim")
+        return Text(e.hanzi).append(f"\n{trad}" if trad else "", style="dim")
 
-    hanzi_width = max(cell_len(headword(e).plain) for e in entries)
-    pinyin_width = max(cell_len(e.pinyin) for e in entries)
+    hanzi_width = min(max(cell_len(e.hanzi) for e in entries), total // 4)
+    pinyin_width = min(max(cell_len(e.pinyin) for e in entries), total // 4)
     for number, (label, group) in enumerate(group_by_category(entries)):
         if number:
             console.print()
         console.print(Text(f"{label} ({len(group)})", style="bold"))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=True)
-        table.add_column("Hanzi", no_wrap=True, min_width=hanzi_width)
-        table.add_column("Pinyin", no_wrap=True, min_width=pinyin_width)
-        table.add_column("English", ratio=1)
+        table.add_column("Hanzi", min_width=hanzi_width, max_width=hanzi_width, overflow="fold")
+        table.add_column("Pinyin", min_width=pinyin_width, max_width=pinyin_width)
+        table.add_column("English", ratio=1, min_width=20)
         table.add_column("HSK", justify="right", no_wrap=True)
         table.add_column("Source", no_wrap=True, min_width=8)
         for e in group:
