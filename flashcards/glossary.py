@@ -5,8 +5,8 @@ The file is edited by hand, so every mistake is reported with the line it is on
 construction: the YAML is first read as a stream of parser events, and anchors,
 aliases and explicit tags are refused there, before anything is built; so an
 alias bomb or an arbitrary-tag payload is rejected in one linear pass. The
-document is then composed into nodes (which keep line numbers) and checked
-field by field; no Python objects are ever constructed from tags.
+events are built into plain nodes (which keep line numbers) in the same pass and
+checked field by field; no Python object is ever constructed from a tag.
 
 File layout::
 
@@ -37,7 +37,15 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from flashcards.errors import InputError
@@ -319,11 +327,28 @@ def _read_text(path: str) -> tuple[str | None, list[InputError]]:
 
 
 def _compose(text: str, path: str) -> tuple[Node | None, list[InputError]]:
-    """Safety pass over parser events, then the node tree (or the problems found)."""
-    yaml = YAML(typ="rt")
+    """Build the node tree from parser events in one pass, refusing anchors, aliases and
+    tags as they come: nothing is ever resolved or constructed from them."""
     problems: list[InputError] = []
+    stack: list[tuple[Node, list]] = []
+    root: Node | None = None
+    documents = 0
+
+    def add(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, items = stack[-1]
+        if isinstance(parent, SequenceNode):
+            parent.value.append(node)
+        elif items:
+            parent.value.append((items.pop(), node))
+        else:
+            items.append(node)
+
     try:
-        for event in yaml.parse(StringIO(text)):
+        for event in YAML(typ="safe", pure=True).parse(StringIO(text)):
             line = event.start_mark.line + 1
             if isinstance(event, AliasEvent):
                 problems.append(InputError(f"YAML alias '*{event.anchor}' is not allowed; write the value out", path, line))
@@ -334,9 +359,24 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[InputError]]:
                     problems.append(InputError(f"YAML tag '{event.tag}' is not allowed; write plain text", path, line))
             if len(problems) >= 20:
                 break
-        if problems:
-            return None, problems
-        return yaml.compose(StringIO(text)), []
+            if problems:
+                continue  # keep scanning for more of the same, build nothing
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None, [InputError("only one YAML document is allowed (remove the '---')", path, line)]
+            elif isinstance(event, ScalarEvent):
+                add(ScalarNode("str", event.value, event.start_mark, event.end_mark, style=event.style))
+            elif isinstance(event, MappingStartEvent):
+                node = MappingNode("map", [], event.start_mark, event.end_mark)
+                add(node)
+                stack.append((node, []))
+            elif isinstance(event, SequenceStartEvent):
+                node = SequenceNode("seq", [], event.start_mark, event.end_mark)
+                add(node)
+                stack.append((node, []))
+            elif isinstance(event, CollectionEndEvent):
+                stack.pop()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -344,6 +384,9 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[InputError]]:
         return None, problems + [InputError(f"YAML error: {reason}", path, line)]
     except YAMLError as exc:
         return None, problems + [InputError(f"YAML error: {' '.join(str(exc).split())}", path)]
+    if problems:
+        return None, problems
+    return root, []
 
 
 def _line(node: Node) -> int:

@@ -53,14 +53,21 @@ def _project_converter():
 
 def converter_syllables(hanzi: str) -> tuple[str, ...]:
     """The converter's reading of ``hanzi``: numbered syllables (``"zhong1"``, neutral ``5``, ü)."""
+    return converter_syllables_many([hanzi])[0]
+
+
+def converter_syllables_many(terms: list[str]) -> list[tuple[str, ...]]:
+    """:func:`converter_syllables` for many terms, read in one batch."""
     project = _project_converter()
     if project is not None:
-        marked = project[0].syllables(hanzi)
-        return tuple(_to_numbered(s) for s in marked if s)
+        return [tuple(_to_numbered(s) for s in marked if s) for marked in project[0].syllables_many(terms)]
     from pypinyin import Style, lazy_pinyin
 
-    raw = lazy_pinyin(hanzi, style=Style.TONE3, neutral_tone_with_five=True, tone_sandhi=False, errors="ignore")
-    return tuple(s.replace("v", "ü") for s in raw)
+    return [
+        tuple(s.replace("v", "ü") for s in lazy_pinyin(t, style=Style.TONE3, neutral_tone_with_five=True,
+                                                       tone_sandhi=False, errors="ignore"))
+        for t in terms
+    ]
 
 
 def suggest_pinyin(hanzi: str) -> str:
