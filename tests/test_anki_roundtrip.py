@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from test_deck_fixtures import ARTICLES, VOCAB, with_gloss
@@ -30,10 +31,11 @@ def col(tmp_path):
     collection.close()
 
 
-def import_package(col, path):
+def import_package(col, path, merge_notetypes=False):
+    """Import as Anki's import dialog does by default (update notes and note types if newer)."""
     request = anki_collection.ImportAnkiPackageRequest(
         package_path=str(path),
-        options=anki_collection.ImportAnkiPackageOptions(with_scheduling=False),
+        options=anki_collection.ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=merge_notetypes),
     )
     return col.import_anki_package(request).log
 
@@ -66,11 +68,12 @@ def study(col, n):
         col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
 
 
-def test_corrected_gloss_updates_exactly_that_note_and_keeps_review_history(tmp_path, col):
+@pytest.mark.parametrize("merge_notetypes", [False, True], ids=["default", "merge-note-types"])
+def test_corrected_gloss_updates_exactly_that_note_and_keeps_review_history(tmp_path, col, merge_notetypes):
     out = tmp_path / "deck.apkg"
     t1 = int(time.time()) - 3600
     write_package(ARTICLES, VOCAB, out, now=t1)
-    first = counts(import_package(col, out))
+    first = counts(import_package(col, out, merge_notetypes))
     assert first == {"new": 7, "updated": 0, "duplicate": 0, "conflicting": 0}
     study(col, 4)
     before = scheduling(col)
@@ -80,7 +83,7 @@ def test_corrected_gloss_updates_exactly_that_note_and_keeps_review_history(tmp_
     report = write_package(ARTICLES, with_gloss(VOCAB, "安全", ("security", "public safety")), out, now=t1 + 60)
     assert report.updated == ["安全"] and report.added == [] and report.dropped == []
 
-    log = import_package(col, out)
+    log = import_package(col, out, merge_notetypes)
     assert counts(log) == {"new": 0, "updated": 1, "duplicate": 6, "conflicting": 0}
     assert [n.fields[0] for n in log.updated] == ["安全"]
     assert len(col.find_notes("")) == notes_before
@@ -129,6 +132,19 @@ def test_learner_edit_survives_when_we_did_not_change_the_note(tmp_path, col):
     assert replaced[deck.LEARNER_FIELD] == ""
 
 
+def rendered_cards(col) -> dict[str, list]:
+    """Every card's question and answer by template name; fails on an empty front or a stray ``{{``."""
+    templates: dict[str, list] = {}
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        question, answer = card.question(), card.answer()
+        assert _visible(question), f"empty front: {card.template()['name']} of {card.note().fields[0]}"
+        assert _visible(answer) != _visible(question), f"answer adds nothing: {card.note().fields[0]}"
+        assert "{{" not in question + answer and "}}" not in question + answer
+        templates.setdefault(card.template()["name"], []).append((card, question, answer))
+    return templates
+
+
 def _visible(html: str) -> str:
     html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
     html = re.sub(r"<rt[^>]*>.*?</rt>", "", html, flags=re.S)
@@ -141,12 +157,7 @@ def test_every_card_renders_with_a_front_tone_colours_and_ruby(tmp_path, col):
     import_package(col, out)
     cards = [col.get_card(cid) for cid in col.find_cards("")]
     assert len(cards) == 14  # 4 terms × (recognition, recall) + 3 sentences × (reading, gap fill)
-    templates = {}
-    for card in cards:
-        question, answer = card.question(), card.answer()
-        assert _visible(question), f"empty front: {card.template()['name']} of {card.note().fields[0]}"
-        assert "{{" not in question + answer and "}}" not in question + answer
-        templates.setdefault(card.template()["name"], []).append((card, question, answer))
+    templates = rendered_cards(col)
     assert set(templates) == {"Recognition", "Recall", "Reading", "Gap Fill"}
     for card, question, answer in templates["Recognition"]:
         assert _visible(question) == card.note()["Hanzi"]
@@ -192,3 +203,31 @@ def test_style_change_reaches_the_collection_without_touching_notes(tmp_path, co
     assert counts(log) == {"new": 0, "updated": 0, "duplicate": 7, "conflicting": 0}
     assert all("#ff0000" in col.models.get(t.model_id)["css"] for t in restyled)
     assert len(col.models.all_names_and_ids()) == note_types_before  # no forked note type
+
+
+@pytest.mark.slow
+def test_sample_article_end_to_end(tmp_path, col):
+    from flashcards import pipeline
+
+    root = Path(__file__).resolve().parents[1]
+    (article,) = pipeline.read_articles([root / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"])
+    glossary = pipeline.load_glossary(root / "glossary.yaml")
+    analysed = [pipeline.analyse_article(article, pipeline.analyser(glossary))]
+    vocab = pipeline.vocabulary(analysed, glossary)
+    out = tmp_path / "sample.apkg"
+    report = write_package(analysed, vocab, out)
+    assert report.notes > 50 and len(report.added) == report.notes
+    data = out.read_bytes()
+    log = import_package(col, out)
+    assert counts(log) == {"new": report.notes, "updated": 0, "duplicate": 0, "conflicting": 0}
+    templates = rendered_cards(col)
+    assert {"Recognition", "Recall", "Reading"} <= set(templates)
+    assert all(re.search(r'class="tone[1-5]"', a) for _, _, a in templates["Recognition"])
+    assert all("<ruby>" in a for _, _, a in templates["Reading"])
+    assert col.find_notes("tag:article::*") and col.find_notes("tag:category::*")
+
+    # Same input again, in another order: same bytes, and Anki has nothing to update.
+    again = write_package(analysed, list(reversed(vocab)), out)
+    assert out.read_bytes() == data and len(again.unchanged) == report.notes
+    log = import_package(col, out)
+    assert counts(log) == {"new": 0, "updated": 0, "duplicate": report.notes, "conflicting": 0}
