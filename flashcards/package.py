@@ -6,23 +6,34 @@ built by the same statements in the same order, and the zip has fixed dates and
 member order. Both files are written atomically, the package first, so a failed
 build never leaves a manifest that describes a package that was not written.
 
-What a learner should know (also in the README): on re-import Anki replaces
-every field and the tags of a note whose package copy is newer, including the
-"My Notes" field, which we always leave empty (Anki's importer has no per-field
-merge). A note we did not change keeps its old time, so Anki leaves it alone and
-the learner's edits to it survive; a note we did change (a corrected gloss) is
-overwritten as a whole.
+What Anki's importer does (read from its source, checked by
+``tests/test_anki_roundtrip.py``): it matches notes by GUID. With "update notes:
+if newer" (the default) a package note newer than the collection's replaces *all*
+its fields and its tags; there is no per-field merge, so a field we always leave
+empty ("My Notes") empties the learner's copy too. A note that is not newer is
+left alone (the log calls it a "duplicate"). Cards and review history of existing
+notes are never touched. A note type with the same id and the same field and
+template names is updated when newer (new styling arrives); any other change
+makes Anki add a copy and stop updating the learner's notes.
+
+So: a note we did not change keeps its old time and the learner's edits to it
+survive every rebuild; a note we did change (a corrected gloss) is replaced
+whole, the learner's edits to that note included. Importing with "update notes:
+never" keeps every edit but also keeps our corrections out.
 """
 
 from __future__ import annotations
 
+import html
+import io
+import json
 import os
 import sqlite3
 import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
@@ -54,7 +65,7 @@ class BuildReport:
     dropped: list[str]
     manifest_path: Path | None = None
     dropped_search: str = ""
-    notes: int = field(default=0)
+    notes: int = 0  # notes in the package
 
 
 def write_package(
@@ -128,8 +139,6 @@ def render_apkg(notes: Sequence[deck.NoteSpec], types: Sequence[deck.NoteType], 
 
 
 def _fill_collection(cur: sqlite3.Cursor, notes, models: dict[int, genanki.Model], man: manifest.Manifest) -> None:
-    import json
-
     cur.executescript(APKG_SCHEMA)
     cur.executescript(APKG_COL)
     decks = json.loads(cur.execute("SELECT decks FROM col").fetchone()[0])
@@ -156,8 +165,6 @@ def _fill_collection(cur: sqlite3.Cursor, notes, models: dict[int, genanki.Model
 
 def _zip(members: dict[str, bytes]) -> bytes:
     """A zip with fixed dates, modes and member order, so equal members give equal bytes."""
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, payload in members.items():
@@ -175,8 +182,6 @@ def _search_quote(text: str) -> str:
 
 def dropped_search(dropped: Sequence[manifest.Record]) -> str:
     """An Anki browser search that finds exactly the dropped notes (by note type and first field)."""
-    import html
-
     by_model: dict[int, list[str]] = {}
     for record in dropped:
         model_id = _KIND_MODEL.get(record.kind)
