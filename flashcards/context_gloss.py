@@ -180,8 +180,8 @@ def _best(hits: Sequence[Hit]) -> Hit | None:
     return max(hits, key=lambda h: (h.coverage >= 0.5, h.matched, h.coverage, -(h.last - h.first), -h.first))
 
 
-def _parts_span(parts: Sequence[Sequence[str]], words: Sequence[Word]) -> tuple[int, int] | None:
-    """Word indices covering the renderings of most parts, close together."""
+def _parts_span(parts: Sequence[Sequence[str]], words: Sequence[Word]) -> tuple[int, int, int] | None:
+    """Word indices covering the renderings of most parts, close together, and how many parts."""
     options = []
     for glosses in parts:
         hits = [h for g in glosses for h in gloss_hits(g, words) if h.coverage >= 0.5 or h.matched >= 2]
@@ -204,29 +204,40 @@ def _parts_span(parts: Sequence[Sequence[str]], words: Sequence[Word]) -> tuple[
             first -= 1
         key = (len(chosen), -(last - first))
         if best_key is None or key > best_key:
-            best, best_key = (first, last), key
+            best, best_key = (first, last, len(chosen)), key
     return best
 
 
-def english_span(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int] | None:
-    """Character offsets of the part of ``sentence`` that translates a term.
+def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int, float] | None:
+    """Character offsets of the part of ``sentence`` that translates a term, and a quality.
 
-    ``glosses`` are the term's own dictionary glosses; ``parts`` the glosses of the
-    pieces of a compound (准同盟 -> [准's, 同盟's]), used when the whole does not
-    show up well. None when nothing plausible is found.
+    ``glosses`` are the term's own glosses; ``parts`` the glosses of the pieces of a
+    compound (准同盟 -> [准's, 同盟's]), used when the whole does not show up well.
+    Quality is 1 for a gloss found entire, less for parts or a partial gloss.
+    None when nothing plausible is found.
     """
     words = english_words(sentence)
     if not words:
         return None
     whole = _best([h for g in glosses for h in gloss_hits(g, words)])
-    span = (whole.first, whole.last) if whole and whole.coverage >= 0.5 else None
-    if span is None and len(parts) > 1:
-        span = _parts_span(parts, words)
-    if span is None and whole is not None:
-        span = (whole.first, whole.last)
-    if span is None:
+    found = None
+    if whole and whole.coverage >= 0.5:
+        found = (whole.first, whole.last, whole.coverage)
+    if found is None and len(parts) > 1:
+        by_parts = _parts_span(parts, words)
+        if by_parts:
+            found = (by_parts[0], by_parts[1], 0.9 * by_parts[2] / len(parts))
+    if found is None and whole is not None:
+        found = (whole.first, whole.last, 0.5 * whole.coverage)
+    if found is None:
         return None
-    return words[span[0]].start, words[span[1]].end
+    return words[found[0]].start, words[found[1]].end, found[2]
+
+
+def english_span(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int] | None:
+    """Character offsets of :func:`english_match`, without its quality."""
+    found = english_match(sentence, glosses, parts)
+    return found[:2] if found else None
 
 
 def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> str:

@@ -81,8 +81,11 @@ def _simplified(word: str) -> str:
     return dictionary.simplified(word)
 
 
-def load_known_words(path: str | os.PathLike) -> frozenset[str]:
+def read_known_words(path: str | os.PathLike) -> frozenset[str]:
     """Read ``path`` (any common encoding) into a set of known words."""
     from flashcards.ingest import read_text
 
     return parse_known_words(read_text(path), path)
+
+
+load_known_words = read_known_words

@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flashcards import context_gloss, dictionary
 from flashcards.model import AnalysedSentence, Example
@@ -73,12 +73,15 @@ class Unit:
     quoted: bool = False
     glossary: bool = False
     counted: bool = False  # follows a number it belongs to: 5|年内
+    pieces: tuple[int, ...] = ()  # lengths of the tokens a joined unit was made of
 
 
 # --- units ---------------------------------------------------------------------------
 
 def _join(units: Sequence[Unit], **flags) -> Unit:
-    return Unit("".join(u.text for u in units), tuple(s for u in units for s in u.syllables), units[0].start, **flags)
+    pieces = tuple(n for u in units for n in (u.pieces or (len(u.text),)))
+    return Unit("".join(u.text for u in units), tuple(s for u in units for s in u.syllables), units[0].start,
+                pieces=pieces, **flags)
 
 
 def _has_function_word(units: Sequence[Unit]) -> bool:
@@ -170,7 +173,7 @@ def _mark_counted(units: list[Unit]) -> list[Unit]:
     for k, u in enumerate(units):
         before = units[k - 1].text if k else ""
         if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS:
-            u = Unit(u.text, u.syllables, u.start, u.quoted, u.glossary, counted=True)
+            u = replace(u, counted=True)
         out.append(u)
     return out
 
@@ -253,13 +256,17 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = _TR_WINDOW, itera
 
 # --- the stage -----------------------------------------------------------------------
 
-def _pinyin(syllables: Sequence[str], proper: bool) -> str:
-    try:
-        from flashcards.pinyin_style import word_pinyin
-    except ImportError:  # the styling module is optional for this stage
-        text = "".join(syllables)
-        return text[:1].upper() + text[1:] if proper else text
-    return word_pinyin(list(syllables), proper=proper)
+def _pinyin(unit: Unit, proper: bool) -> str:
+    """Dictionary-style pinyin; a phrase joined from several tokens keeps them as words."""
+    from flashcards.pinyin_style import word_pinyin
+
+    words, pos = [], 0
+    pieces = unit.pieces or (len(unit.text),)
+    for n in pieces:
+        piece_proper = proper or (len(pieces) > 1 and bool(name_kind(unit.text[pos:pos + n])))  # 对标 Běiyuē
+        words.append(word_pinyin(list(unit.syllables[pos:pos + n]), proper=piece_proper))
+        pos += n
+    return " ".join(w for w in words if w)
 
 
 def _parts_glosses(word: str) -> list[tuple[str, ...]]:
@@ -267,27 +274,21 @@ def _parts_glosses(word: str) -> list[tuple[str, ...]]:
     return [dictionary.english(p) for p in parts] if len(parts) > 1 else []
 
 
-def _literal(word: str) -> str:
-    """A word-by-word gloss of a compound the dictionary lacks: 扩武 -> "to expand + military"."""
-    glosses = [next((g for g in (re.sub(r"\([^()]*\)", "", x).strip() for x in p) if g), "") for p in _parts_glosses(word)]
-    return " + ".join(glosses) if glosses and all(glosses) else ""
-
-
-def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = ()) -> tuple[int, int] | None:
-    """Where ``sentence_en`` renders ``word``: curated glossary English first, then CEDICT's."""
+def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = ()) -> tuple[int, int, float] | None:
+    """Where ``sentence_en`` renders ``word`` and how surely: curated glossary English first, then CEDICT's."""
     kind = name_kind(word)
     if curated:
-        span = context_gloss.english_span(sentence_en, curated)
-        if span:
-            return span
+        found = context_gloss.english_match(sentence_en, curated)
+        if found and found[2] >= 0.5:
+            return found
     if not kind:
-        return context_gloss.english_span(sentence_en, info.english, _parts_glosses(word))
+        return context_gloss.english_match(sentence_en, info.english, _parts_glosses(word))
     # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     glosses = [g.split("(")[0].split(",")[0] for g in info.english]
     parts = [] if kind == "person" else _parts_glosses(word)
-    span = context_gloss.english_span(sentence_en, glosses, parts)
-    return span if span and sentence_en[span[0]].isupper() else None
+    found = context_gloss.english_match(sentence_en, glosses, parts)
+    return found if found and sentence_en[found[0]].isupper() else None
 
 
 def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[str, str], wanted: set[str]) -> None:
@@ -305,7 +306,7 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
         info = dictionary.word_info(u.text, u.syllables)
         span = _context(en, u.text, info) if info.english or info.in_cedict else None
         if span:
-            claimed.append(span)
+            claimed.append(span[:2])
         elif u.text in wanted and u.text not in found and name_kind(u.text) == "person":
             todo.append(u)
     runs = [
@@ -385,13 +386,13 @@ def extract_terms(
     context: dict[str, str] = {}
     for text, (unit, info, kind) in kept.items():
         entry = glossary.get(text) if text in glossary_words else None
-        for i in where[text]:
-            span = _context(sentences[i].pair.en, text, info, entry.english if entry else ())
-            if span:
-                context[text] = sentences[i].pair.en[span[0]:span[1]]
-                where[text].remove(i)
-                where[text].insert(0, i)  # the example that shows the English comes first
-                break
+        found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
+                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else ()))]
+        if found:
+            _, _, i, m = max(found)
+            context[text] = sentences[i].pair.en[m[0]:m[1]]
+            where[text].remove(i)
+            where[text].insert(0, i)  # the example that shows the English comes first
     unexplained = {t for t, (_, _, kind) in kept.items() if kind and t not in context}
     for i, units in enumerate(per_sentence):
         if unexplained & {u.text for u in units}:
@@ -404,9 +405,7 @@ def extract_terms(
         if not english and in_glossary:
             english = glossary.get(text).english
         if not english and context.get(text):
-            english = (context[text],)
-        if not english and not kind and _literal(text):
-            english = (_literal(text),)
+            english = (context[text],)  # a compound CEDICT lacks: the article's own rendering
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
         boost = 1.0
@@ -423,7 +422,7 @@ def extract_terms(
         )
         terms.append((-score, order, Term(
             hanzi=text,
-            pinyin=_pinyin(unit.syllables, bool(kind)),
+            pinyin=_pinyin(unit, bool(kind)),
             english=english,
             context_english=context.get(text, ""),
             traditional=info.traditional,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flashcards.known_words import load_known_words, parse_known_words
+from flashcards.known_words import load_known_words, parse_known_words, read_known_words
 from flashcards.errors import InputError
 from flashcards.merge import merge_vocab
 from flashcards.model import Example
@@ -96,7 +96,8 @@ def test_terms_from_several_articles_are_counted_and_capped(glossary):
 def test_known_words_from_a_list_and_an_anki_export(tmp_path: Path):
     plain = tmp_path / "known.txt"
     plain.write_text("默许\n# a comment\n準同盟\tzhun3\n\n", encoding="utf-8")
-    assert load_known_words(plain) >= {"默许", "準同盟", "准同盟"}
+    assert read_known_words(plain) >= {"默许", "準同盟", "准同盟"}
+    assert load_known_words(plain) == read_known_words(plain)
     anki = tmp_path / "notes.txt"
     anki.write_text("#separator:tab\n#html:true\n<b>hello</b>\t护卫舰\t<div>frigate</div>\n"
                     "x\t<span>北約</span>\t[sound:a.mp3]\n", encoding="utf-8")
