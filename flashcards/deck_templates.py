@@ -40,7 +40,7 @@ RECOGNITION_BACK = (
 RECALL_FRONT = (
     '{{#English}}<div class="english">{{English}}</div>'
     '{{#Context English}}<div class="context">here: {{Context English}}</div>{{/Context English}}'
-    '{{#Category}}<div class="hint">{{Category}}</div>{{/Category}}{{/English}}'
+    '{{#Category}}<div class="hint">topic: {{Category}}</div>{{/Category}}{{/English}}'
 )
 RECALL_BACK = (
     "{{FrontSide}}"
