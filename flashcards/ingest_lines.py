@@ -50,10 +50,15 @@ def plausible(key: str, value: str) -> bool:
     return len(value) <= 60 and len(value.split()) <= 8 and not re.search(r"[。！？!?]|\.$", value)
 
 
+_BRACKETED = re.compile(r"^[\[【(（](.*)[\]】)）]$")
+
+
 def label(line: str) -> tuple[str, str | None] | None:
     """``(key, value)`` if ``line`` is a metadata label (value None: on the next line)."""
     if len(line) > METADATA_VALUE_MAX:
         return None
+    bracketed = _BRACKETED.match(line)  # "[Editor: Wang Fang]", "【责任编辑：刘洋】"
+    line = bracketed.group(1).strip() if bracketed else line
     for key, pattern in _LABEL_RE.items():
         m = pattern.match(line)
         if m:
@@ -69,29 +74,41 @@ _TRAILING_DATE = re.compile(r"\s+(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\
 
 
 def segments(line: str) -> list[tuple[str, str | None]] | None:
-    """``Source: X | Updated: Y`` or ``来源：X 作者：Y 2025-01-06`` ->
-    [(source, X), (date, Y)], or None unless every part is metadata."""
+    """A line of several metadata items -> [(key, value), ...], or None unless
+    every part is metadata: ``Source: X | Updated: Y``, ``来源：X 作者：Y 2025-01-06``,
+    ``By Zhang Wei | China Daily | Updated: 2025-01-06 07:12`` (a bare short part
+    beside labelled ones is the source)."""
     if len(line) > 2 * METADATA_VALUE_MAX:
         return None
     parts = [p for p in re.split(r"\s*[|｜]\s*|\s{3,}", line) if p]
     if len(parts) < 2:
         starts = [m.start() for m in _ANY_LABEL.finditer(line)]
+        if starts and starts[0] and DATE.match(line[:starts[0]].strip()):
+            starts.insert(0, 0)  # "2025-01-06 19:40 来源：中国军网"
         if len(starts) < 2 or starts[0] != 0:
             return None
         parts = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
         m = _TRAILING_DATE.search(parts[-1])
         if m:
             parts[-1:] = [parts[-1][:m.start()], m.group(1)]
-    found = []
+    found: list[tuple[str, str | None]] = []
+    bare: list[str] = []
     for part in parts:
         hit = label(part)
+        byline = BYLINE_EN.match(part)
         if hit and hit[1]:
             found.append(hit)
         elif DATE.match(part):
             found.append(("date", part))
+        elif byline:
+            found.append(("author", byline.group(1)))
+        elif len(part.split()) <= 4 and len(part) <= 30 and language(part):
+            bare.append(part)
         else:
             return None
-    return found
+    if not found or len(bare) > 1:
+        return None
+    return found + [("source", part) for part in bare]
 
 
 # ---------------------------------------------------------------- furniture
@@ -103,7 +120,7 @@ _FURNITURE = re.compile(
     r"返回|返回顶部|返回頂部|顶部|首页|首頁|打印|关闭|關閉|分享|分享到|微信|微博|朋友圈|qq空间|QQ空間|"
     r"扫一扫|掃一掃|收藏|点赞|點讚|评论|評論|纠错|糾錯|上一篇|下一篇|更多|字号|字號|大|中|小|"
     r"(?:share|分享到?|字号|字號|font size)\s*[:：].*|"
-    r"[\[【(（]\s*(?:editor|责任编辑|責任編輯|编辑|編輯|纠错|糾錯)[^\]】)）]*[\]】)）]|"
+    r"[\[【(（]\s*(?:editor|责任编辑|責任編輯|编辑|編輯|纠错|糾錯|photo|photos|file photo|video|图|圖|图片|圖片|视频|視頻)[^\]】)）]*[\]】)）]|"
     r"(?:views?|reads?|clicks?|comments?|likes?|shares?)\s*[:：]?\s*\d[\d,]*|\d[\d,]*\s*(?:views?|reads?|comments?|likes?|shares?)|"
     r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊|阅读量|阅读数|浏览次数|点击数|评论数)[量数數次]*\s*[:：]?\s*\d[\d,]*|"
     r"(?:copyright|©|\(c\)).*|.*all rights reserved.*|.*版权所有.*|.*版權所有.*|.*icp备.*|.*ICP證.*|"

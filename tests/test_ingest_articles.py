@@ -44,6 +44,7 @@ def test_english_first_with_inline_metadata_and_footer():
     meta = article.metadata
     assert (meta.title_en, meta.title_zh) == ("Navies of five nations begin joint rescue drill at sea", "五国海军在海上开始联合救援演练")
     assert (meta.source, meta.date, meta.author, meta.author_zh) == ("China Daily", "2025-03-02 09:15", "Chen Liwei", "陈立伟")
+    assert meta.editor == "Wang Fang"  # from the "[Editor: Wang Fang]" line at the end
     assert len(article.paragraphs) == 4
     third = article.paragraphs[2]
     assert third.en.startswith("A senior officer said")

@@ -123,3 +123,19 @@ def test_page_detected_by_content_without_html_suffix(tmp_path):
         f"<p>{e}</p><p>{z}</p>" for e, z in zip(EN, ZH)) + "</article><footer>Copyright 2025</footer></body></html>"
     article = read(tmp_path, "saved.txt", html.encode("utf-8"))
     assert pairs(article.paragraphs) == list(zip(EN, ZH))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Zhang Wei | China Daily | Updated: 2025-01-06 07:12", ("China Daily", "Zhang Wei", "", "2025-01-06 07:12")),
+        ("Xinhua | Updated: 2025-01-06 08:00", ("Xinhua", "", "", "2025-01-06 08:00")),
+        ("2025-01-06 19:40 来源：中国军网", ("中国军网", "", "", "2025-01-06 19:40")),
+        ("【责任编辑：刘洋】", ("", "", "刘洋", "")),
+    ],
+)
+def test_metadata_line_shapes(line, expected):
+    text = f"{line}\n[Photo/Xinhua]\n\n" + "\n\n".join(f"{e}\n{z}" for e, z in zip(EN, ZH))
+    meta, paragraphs = parse_text(text)
+    assert (meta.source, meta.author, meta.editor, meta.date) == expected
+    assert pairs(paragraphs) == list(zip(EN, ZH))
