@@ -279,6 +279,7 @@ def search(glossary: Glossary, query: str) -> list[GlossaryEntry]:
 def _query_syllables(query: str) -> tuple[str, ...]:
     """The query read as pinyin (numbered syllables; 5 = any tone), or () when it is not."""
     text = query.lower().replace("u:", "ü").replace("v", "ü")
+    text = re.sub(r"([ln])u(?=e)", r"\1ü", text)  # lüe, nüe typed as lue, nue
     if re.search(r"\d", text):
         if not re.fullmatch(r"(?:\s*[a-zü]+[1-5]?\s*)+", text):
             return ()
@@ -302,6 +303,9 @@ def _syllable_match(wanted: tuple[str, ...], have: tuple[str, ...]) -> int | Non
 
 
 def _same(wanted: str, have: str) -> bool:
+    """Syllables match; a toneless query matches any tone, and u in a query matches ü."""
+    if "ü" not in wanted:
+        have = have.replace("ü", "u")
     if wanted.endswith("5"):
         return wanted[:-1] == have[:-1]
     return wanted == have
