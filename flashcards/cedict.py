@@ -137,6 +137,18 @@ def lookup(word: str) -> tuple[CedictEntry, ...]:
     return tuple(e for e in map(parse_line, _raw(word)) if e is not None)
 
 
+def entries_containing(text: str) -> Iterator[CedictEntry]:
+    """Every entry whose line in the file contains ``text`` (e.g. ``"/CL:"``), once each,
+    without parsing the rest of the dictionary."""
+    index = _index()
+    if isinstance(index, dict):
+        lines = dict.fromkeys(line for group in index.values() for line in group if text in line)
+    else:
+        query = "SELECT DISTINCT line FROM entry WHERE instr(line, ?) > 0 ORDER BY rowid"
+        lines = dict.fromkeys(row[0] for row in index.execute(query, (text,)))
+    return (e for e in map(parse_line, lines) if e is not None)
+
+
 class _Table(Mapping):
     """The whole dictionary as a read-only mapping: headword → entries, parsed on demand."""
 

@@ -173,8 +173,8 @@ def _glosses(entry: cedict.CedictEntry) -> list[str]:
 def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ...]:
     """The CEDICT entries of ``word`` for ``reading`` (numbered, any case).
 
-    With no reading, or none matching, every entry; common-word entries (lower-case
-    reading) come before proper-name ones.
+    With no reading, or none matching, every entry; when there are common-word
+    entries (lower-case reading), the proper-name ones are left out.
     """
     entries = [e for e in cedict.lookup(word) if e.simplified == word] or list(cedict.lookup(word))
     if reading:
@@ -182,7 +182,8 @@ def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ..
         matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key]
         if matching:
             entries = matching
-    return tuple(sorted(entries, key=lambda e: e.pinyin[:1].isupper()))
+    common = [e for e in entries if not e.pinyin[:1].isupper()]
+    return tuple(common or entries)  # "surname Neng" is no reading of 能 in running text
 
 
 @functools.cache
@@ -213,12 +214,15 @@ def _head_measures() -> dict[str, tuple[str, ...]]:
     from collections import Counter
 
     votes: dict[str, Counter] = {}
-    for word, entries in cedict.load().items():
-        if len(word) < 2 or entries[0].simplified != word:
+    seen: set[str] = set()
+    for e in cedict.entries_containing("/CL:"):  # only a word whose first entry has CL: votes
+        word = e.simplified
+        if len(word) < 2 or word in seen:
             continue
-        for e in entries[:1]:
-            if e.measure_words:
-                votes.setdefault(word[-1], Counter())[e.measure_words[0]] += 1
+        seen.add(word)
+        first = cedict.lookup(word)[0]
+        if first.simplified == word and first.measure_words:
+            votes.setdefault(word[-1], Counter())[first.measure_words[0]] += 1
     out = {}
     for char, counter in votes.items():
         (best, n), total = counter.most_common(1)[0], sum(counter.values())
@@ -271,16 +275,23 @@ def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
 
 
 def split_known(word: str, max_len: int = 8) -> tuple[str, ...]:
-    """``word`` cut into CEDICT headwords, longest first from the left; () if impossible."""
+    """``word`` cut into CEDICT headwords: fewest pieces, then the most common ones.
+
+    能战国家 -> 能 战 国家 (not 能 战国 家); () when some part is not in CEDICT.
+    """
     table = cedict.load()
-    parts: list[str] = []
-    i = 0
-    while i < len(word):
-        for j in range(min(len(word), i + max_len), i, -1):
-            if word[i:j] in table:
-                parts.append(word[i:j])
-                i = j
-                break
-        else:
-            return ()
-    return tuple(parts)
+    n = len(word)
+    # best[i]: the best cut of word[:i] as (pieces, -sum of Zipf, parts)
+    best: list[tuple[int, float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, 0.0, ())
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, min(n, i + max_len) + 1):
+            piece = word[i:j]
+            if piece in table:
+                count, cost, parts = best[i]
+                option = (count + 1, cost - zipf(piece), parts + (piece,))
+                if best[j] is None or option[:2] < best[j][:2]:
+                    best[j] = option
+    return best[n][2] if best[n] else ()
