@@ -54,6 +54,7 @@ def build_packages(
     name: str = "flashcards",
     per_article: bool = False,
     options: pipeline.Options = pipeline.Options(),
+    progress=None,
 ) -> list:
     """Analyse every article once, then write one package (or one per article).
 
@@ -61,8 +62,7 @@ def build_packages(
     """
     from flashcards.package import write_package
 
-    reader = pipeline.analyser(glossary)
-    analysed = [pipeline.analyse_article(a, reader) for a in articles]
+    analysed = pipeline.analyse_articles(articles, glossary, progress=progress)
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:
         groups = [(a.article.slug, [a]) for a in analysed]

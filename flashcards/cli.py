@@ -35,6 +35,31 @@ def _separate_options(func):
     return click.option("--en", "en_file", type=_FILE, help="The English version, when the article comes as two files.")(func)
 
 
+def _cache_options(func):
+    """``--no-cache`` and ``--cache-dir``: applied as soon as they are parsed."""
+
+    def no_cache(ctx, param, value):
+        if value:
+            from flashcards import cache
+
+            cache.configure(enabled=False)
+
+    def cache_dir(ctx, param, value):
+        if value is not None:
+            from flashcards import cache
+
+            cache.configure(directory=value)
+
+    func = click.option(
+        "--cache-dir", type=_FILE, expose_value=False, callback=cache_dir,
+        help="Cache folder [default: the user cache folder, or $FLASHCARDS_CACHE_DIR].",
+    )(func)
+    return click.option(
+        "--no-cache", is_flag=True, expose_value=False, callback=no_cache,
+        help="Analyse everything afresh; read and write no cache.",
+    )(func)
+
+
 def _inputs(articles, en_file, zh_file, *, default_folder: bool):
     """Articles named on the command line (folders expanded) plus an --en/--zh pair."""
     paths = list(articles)
@@ -60,14 +85,20 @@ def _echo(text: str) -> None:
 @click.option("--name", default="flashcards", show_default=True, help="Package name when articles go into one package.")
 @click.option("--per-article", is_flag=True, help="One package per article instead of one for all.")
 @click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
+@_cache_options
 def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top):
     """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
     from flashcards.build import build_packages
+    from flashcards.terminal import article_progress
 
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=True)
     options = pipeline.Options(top=top)
-    for report in build_packages(inputs, glossary, out_dir, name=name, per_article=per_article, options=options):
+    with article_progress(len(inputs)) as progress:
+        reports = build_packages(
+            inputs, glossary, out_dir, name=name, per_article=per_article, options=options, progress=progress
+        )
+    for report in reports:
         click.echo(f"wrote {report.path}")
         click.echo(
             f"  notes: {len(report.added)} added, {len(report.updated)} updated, "
@@ -90,11 +121,8 @@ def sentences(article, en_file, zh_file, glossary_path, fmt):
     if article is None and en_file is None:
         raise click.UsageError("name an ARTICLE, or give --en and --zh")
     glossary = pipeline.load_glossary(glossary_path)
-    reader = pipeline.analyser(glossary)
-    items = []
-    for art in _inputs([article] if article else [], en_file, zh_file, default_folder=False):
-        analysed = pipeline.analyse_article(art, reader)
-        items.extend(analysed.sentences)
+    inputs = _inputs([article] if article else [], en_file, zh_file, default_folder=False)
+    items = [s for analysed in pipeline.analyse_articles(inputs, glossary) for s in analysed.sentences]
     if fmt == "json":
         rows = [{"en": s.pair.en, "zh": s.pair.zh, "pinyin": s.pinyin, "paragraph": s.pair.paragraph} for s in items]
         _echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -176,6 +204,7 @@ def pinyin(texts, fmt, glossary_path):
 @click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
 @click.option("--known", "known_file", type=_FILE, help="Skip words listed in FILE (a word list, or a CSV/TSV export of Anki notes).")
 @click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations).")
+@_cache_options
 def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names):
     """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
     import shutil
@@ -185,8 +214,7 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
 
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
-    reader = pipeline.analyser(glossary) if inputs else None
-    analysed = [pipeline.analyse_article(a, reader) for a in inputs]
+    analysed = pipeline.analyse_articles(inputs, glossary)
     known = frozenset()
     if known_file is not None:
         from flashcards.known_words import read_known_words

@@ -105,15 +105,58 @@ def analyse_article(article: Article, reader) -> AnalysedArticle:
     return AnalysedArticle(article, tuple(reader.analyse(pairs)))
 
 
+def segmentation_key(glossary) -> tuple:
+    """What of the glossary changes segmentation and readings: its terms and their pinyin.
+
+    A corrected gloss, note or category leaves this unchanged, so the analysis of
+    every article is read back from the cache instead of being redone.
+    """
+    if glossary is None:
+        return ()
+    return tuple(sorted((e.hanzi, e.pinyin) for e in glossary.entries))
+
+
+def analyse_articles(articles: Sequence[Article], glossary, *, progress=None) -> list[AnalysedArticle]:
+    """Every article analysed, from the cache where it can be.
+
+    Only articles missing from the cache load the segmenter and the pinyin reader;
+    many of them are spread over the machine's cores. ``progress(n)`` is called as
+    articles are done.
+    """
+    from flashcards import cache
+
+    seg = segmentation_key(glossary)
+    keys = [cache.key("analysis", a, seg) for a in articles]
+    results: list[AnalysedArticle | None] = [cache.get("analysis", k) for k in keys]
+    if progress is not None:
+        progress(sum(r is not None for r in results))
+    missing = [i for i, r in enumerate(results) if r is None]
+    if missing:
+        from flashcards.parallel import analyse_many
+
+        todo = [articles[i] for i in missing]
+        for i, done in zip(missing, analyse_many(todo, analyser(glossary), progress=progress)):
+            results[i] = done
+            cache.put("analysis", keys[i], done)
+    return results  # type: ignore[return-value]
+
+
+def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
+    """The article's key terms (cached on the analysis, the glossary and the options)."""
+    from flashcards import cache
+    from flashcards.terms import extract_terms
+
+    digest = cache.key("terms", analysed, glossary.entries if glossary is not None else (), options.top, options.names)
+    return cache.memoize(
+        "terms", digest, lambda: extract_terms(analysed.sentences, glossary, top=options.top, names=options.names)
+    )
+
+
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:
     """Key terms of the articles merged with the glossary; with no article, the glossary."""
     from flashcards.merge import merge_vocab
-    from flashcards.terms import extract_terms
 
-    terms = {
-        a.article.slug: extract_terms(a.sentences, glossary, top=options.top, names=options.names)
-        for a in analysed
-    }
+    terms = {a.article.slug: article_terms(a, glossary, options) for a in analysed}
     entries = merge_vocab(glossary, terms, include_glossary_only=not analysed)
     if options.known:
         entries = [e for e in entries if e.hanzi not in options.known]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import sys
+from collections.abc import Iterator, Sequence
 
 from flashcards.model import AnalysedSentence
 
@@ -19,3 +21,22 @@ def sentence_table(sentences: Sequence[AnalysedSentence]) -> None:
     for i, s in enumerate(sentences, 1):
         table.add_row(str(i), f"{s.pair.zh}\n[dim]{s.pinyin}[/dim]", s.pair.en)
     Console().print(table)
+
+
+# More articles than this get a progress bar (on a terminal only).
+PROGRESS_FROM = 5
+
+
+@contextlib.contextmanager
+def article_progress(total: int) -> Iterator:
+    """A progress bar on stderr for long builds; yields ``advance(n)`` or ``None``."""
+    if total <= PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=total)
+        yield lambda n: bar.advance(task, n)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# Tests never read or write the user's cache: one fresh cache folder per test session
+# (shared by its tests, so CC-CEDICT is indexed once).
+os.environ["FLASHCARDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
