@@ -56,7 +56,7 @@ RECALL_BACK = (
 READING_FRONT = '<div class="sentence">{{Chinese}}</div>'
 READING_BACK = (
     '<div class="sentence">{{Ruby}}</div>'
-    '<hr id="answer"><div class="english">{{English}}</div>'
+    '<hr id="answer"><div class="english translation">{{English}}</div>'
     '{{#Key Terms}}{{Key Terms}}{{/Key Terms}}'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
     '{{#My Notes}}<div class="notes">{{My Notes}}</div>{{/My Notes}}'
@@ -64,12 +64,12 @@ READING_BACK = (
 
 GAP_FRONT = (
     '{{#Gap}}<div class="sentence">{{Gap}}</div>'
-    '<div class="english">{{English}}</div>'
+    '<div class="english translation">{{English}}</div>'
     '<div class="hint">Which term fills the gap?</div>{{/Gap}}'
 )
 GAP_BACK = (
     '{{#Gap}}<div class="gap-answer">{{Gap Answer}}</div>'
-    '<hr id="answer"><div class="english">{{English}}</div>'
+    '<hr id="answer"><div class="english translation">{{English}}</div>'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
     '{{#My Notes}}<div class="notes">{{My Notes}}</div>{{/My Notes}}{{/Gap}}'
 )
