@@ -86,6 +86,8 @@ def write_package(
     types = deck.note_types()
     man_path = manifest.manifest_path(out_path)
     previous = manifest.load(man_path)
+    if not man_path.exists() and out_path.is_file():
+        previous = manifest_from_package(out_path)
     items = [manifest.Item(n.guid, note_hash(n), n.kind, n.label) for n in notes]
     type_items = [manifest.Item(str(t.model_id), notetype_hash(t), "notetype", t.name) for t in types]
     plan = manifest.plan(previous, items, type_items, now)
@@ -102,6 +104,47 @@ def write_package(
         dropped_search=dropped_search(plan.dropped),
         notes=len(notes),
     )
+
+
+def manifest_from_package(path: Path) -> manifest.Manifest:
+    """The manifest a package implies, for when its manifest file went missing.
+
+    The package holds every note's fields, tags, id and time, so the record can be
+    rebuilt exactly and unchanged notes keep their times. A file that is not one of
+    our packages gives an empty manifest (nothing there to keep).
+    """
+    kinds = {deck.VOCAB_MODEL_ID: "vocabulary", deck.SENTENCE_MODEL_ID: "sentence"}
+    try:
+        with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory(prefix="flashcards-apkg-") as tmp:
+            db_path = Path(tmp) / "collection.anki2"
+            db_path.write_bytes(archive.read("collection.anki2"))
+            conn = sqlite3.connect(db_path)
+            try:
+                rows = conn.execute(
+                    "SELECT n.guid, n.mid, n.mod, n.id, n.flds, n.tags, MIN(c.did) FROM notes n "
+                    "JOIN cards c ON c.nid = n.id GROUP BY n.id"
+                ).fetchall()
+                models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+            finally:
+                conn.close()
+    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.DatabaseError, ValueError, TypeError):
+        return manifest.Manifest()
+    notes = {}
+    for guid, mid, mod, note_id, flds, tags, did in rows:
+        if mid not in kinds:
+            continue
+        fields = tuple(flds.split("\x1f"))
+        digest = manifest.content_hash(mid, did, fields, tuple(tags.split()))
+        notes[guid] = manifest.Record(digest, mod, note_id, kinds[mid], html.unescape(fields[0]))
+    types = {}
+    for key, model in models.items():
+        if int(key) in kinds:
+            note_type = deck.NoteType(
+                int(key), model["name"], tuple(f["name"] for f in model["flds"]),
+                tuple((t["name"], t["qfmt"], t["afmt"]) for t in model["tmpls"]), model["css"],
+            )  # fmt: skip
+            types[key] = manifest.Record(notetype_hash(note_type), model["mod"], int(key), "notetype", model["name"])
+    return manifest.Manifest(notes, types)
 
 
 def note_hash(note: deck.NoteSpec) -> str:

@@ -166,3 +166,25 @@ def _note_mods(apkg) -> dict[str, int]:
             return dict(db.execute("SELECT guid, mod FROM notes"))
         finally:
             db.close()
+
+
+def test_lost_manifest_is_rebuilt_from_the_package_so_times_survive(tmp_path):
+    out = tmp_path / "deck.apkg"
+    write_package(ARTICLES, VOCAB, out, now=T0)
+    data, man = out.read_bytes(), manifest.manifest_path(out).read_text(encoding="utf-8")
+    manifest.manifest_path(out).unlink()
+    report = write_package(ARTICLES, VOCAB, out, now=T0 + 600)
+    assert report.added == report.updated == [] and len(report.unchanged) == 7
+    assert out.read_bytes() == data
+    assert manifest.manifest_path(out).read_text(encoding="utf-8") == man
+    # Only the note whose content changed gets a new time.
+    manifest.manifest_path(out).unlink()
+    report = write_package(ARTICLES, with_gloss(VOCAB, "安全", ("security", "public safety")), out, now=T0 + 900)
+    assert report.updated == ["安全"]
+
+
+def test_lost_manifest_and_a_foreign_file_start_afresh(tmp_path):
+    out = tmp_path / "deck.apkg"
+    out.write_bytes(b"not a zip")
+    report = write_package(ARTICLES, VOCAB, out, now=T0)
+    assert len(report.added) == 7
