@@ -87,6 +87,8 @@ def test_corrected_gloss_updates_exactly_that_note_and_keeps_review_history(tmp_
     assert counts(log) == {"new": 0, "updated": 1, "duplicate": 6, "conflicting": 0}
     assert [n.fields[0] for n in log.updated] == ["安全"]
     assert len(col.find_notes("")) == notes_before
+    first_fields = [col.get_note(nid).fields[0] for nid in col.find_notes("")]
+    assert len(set(first_fields)) == len(first_fields)  # no note twice
     assert len(col.models.all_names_and_ids()) == len({m.name for m in col.models.all_names_and_ids()})
     assert scheduling(col) == before  # cards and revlog untouched
     note = note_by_first_field(col, "安全")
