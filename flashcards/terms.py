@@ -178,6 +178,19 @@ def _mark_counted(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _with_reading(unit: Unit) -> Unit:
+    """A unit the reader left without pinyin gets CEDICT's reading (first entry)."""
+    if unit.syllables or not dictionary.is_han(unit.text):
+        return unit
+    entries = dictionary.choose_entries(unit.text)
+    syllables = tuple(entries[0].pinyin.split()) if entries else ()
+    if len(syllables) != len(unit.text):
+        return unit
+    from flashcards.pinyin_style import from_numbers
+
+    return replace(unit, syllables=tuple(from_numbers(x).lower() for x in syllables))
+
+
 # --- filtering -----------------------------------------------------------------------
 
 _LIFESPAN = re.compile(r"\(\d{3,4}-")
@@ -345,7 +358,7 @@ def extract_terms(
     """
     glossary_words = {e.hanzi for e in glossary.entries} if glossary is not None else set()
     known = set(known)
-    per_sentence = [sentence_units(s, glossary_words) for s in sentences]
+    per_sentence = [[_with_reading(u) for u in sentence_units(s, glossary_words)] for s in sentences]
 
     counts: Counter[str] = Counter()
     first_seen: dict[str, Unit] = {}
@@ -408,6 +421,8 @@ def extract_terms(
             english = (context[text],)  # a compound CEDICT lacks: the article's own rendering
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
+        if len(unit.syllables) != len(text):
+            continue  # no reading: not card material
         boost = 1.0
         if in_glossary:
             boost *= 1.5

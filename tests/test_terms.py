@@ -186,3 +186,27 @@ def test_textrank_prefers_the_connected_word():
 
 def test_empty_input_gives_no_terms():
     assert extract_terms([], None) == []
+
+
+def test_a_unit_without_reading_borrows_cedict_s():
+    zh = "军备竞赛升级"
+    sentence = AnalysedSentence(SentencePair(zh, "The arms race escalates."), (Token("军备竞赛"), Token("升级")))
+    by = {t.hanzi: t for t in extract_terms([sentence], None)}
+    assert by["军备竞赛"].syllables == ("jūn", "bèi", "jìng", "sài")
+    assert by["军备竞赛"].pinyin == "jūnbèijìngsài"
+    assert by["军备竞赛"].context_english == "arms race"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["准同盟", "“", "”", "国内", "生产总值", "的", "2", "%", "年内", "不断扩大", "后美", "岸田", "abc", "，", "反击", "能力"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_units_always_cover_the_sentence_exactly(pieces):
+    zh = "".join(pieces)
+    tokens = tuple(Token(p) for p in pieces)
+    units = sentence_units(AnalysedSentence(SentencePair(zh, ""), tokens))
+    assert "".join(u.text for u in units) == zh
+    assert [u.start for u in units] == [sum(len(v.text) for v in units[:k]) for k in range(len(units))]
