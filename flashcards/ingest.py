@@ -90,14 +90,22 @@ def read_article(path: str | os.PathLike) -> Article:
 def read_separate(en_path: str | os.PathLike, zh_path: str | os.PathLike) -> Article:
     """An article given as two files: the whole English version and the whole Chinese one.
 
-    The slug comes from the English file's name. Each file's blocks keep the
+    The slug is what the two file names share (else the English one's). Each file's blocks keep the
     language their characters show, so swapped or mixed files still pair correctly.
     """
     en_path, zh_path = Path(en_path), Path(zh_path)
     en_meta, en_units = _units_of(en_path)
     zh_meta, zh_units = _units_of(zh_path)
     meta = {**zh_meta, **en_meta}
-    return _build(en_path, meta, en_units + zh_units, zh_path)
+    article = _build(en_path, meta, en_units + zh_units, zh_path)
+    return replace(article, slug=_common_slug(en_path, zh_path))
+
+
+def _common_slug(en_path: Path, zh_path: Path) -> str:
+    """``talks-en.txt`` + ``talks-zh.txt`` -> ``talks``; else the English file's slug."""
+    en, zh = slug_for(en_path), slug_for(zh_path)
+    common = os.path.commonprefix([en, zh]).rstrip("-")
+    return common if len(common) >= 3 and en != zh else en
 
 
 __all__ = ["read_article", "read_separate", "read_text", "slug_for", "Article", "Metadata"]

@@ -135,7 +135,7 @@ RELATED = re.compile(
     re.I,
 )
 _CODE = re.compile(
-    r"(?:^[@.#]?[\w\-\s,.#:>\[\]=\"'*]*\{[^{}]*\}?\s*$|^\s*\}\s*$|[\w\-]+\s*:\s*[^;{}]+;\s*[\w\-]+\s*:|"
+    r"(?:^[@.#]?[\w\-\s,.#:>\[\]=\"'*]*\{[^{}]*\}?\s*$|^\s*\}\s*$|^@(?:media|import|font-face|keyframes|charset|supports)\b|\{[^{}]*:[^{}]*;[^{}]*\}|^[\w\-]+\s*:\s*[^;{}]+;$|[\w\-]+\s*:\s*[^;{}]+;\s*[\w\-]+\s*:|"
     r"\b(?:function\s*\(|var\s+\w+\s*=|document\.\w|window\.\w|\$\(|googletag|adsbygoogle))"
 )
 

@@ -115,35 +115,77 @@ def _length_ratio(runs: list[list[Unit]]) -> float:
     return min(5.0, max(1.5, ratio))
 
 
+def _paragraph(units: list[Unit]) -> Paragraph:
+    return Paragraph(" ".join(u.text for u in units if u.lang == "en"), "".join(u.text for u in units if u.lang == "zh"))
+
+
+def _pair_neighbours(units: list[Unit], ratio: float) -> tuple[float, list[Paragraph]]:
+    """Interleaved reading: each paragraph is next to its translation.
+
+    The document is cut into consecutive beads: one block alone, a block and its
+    neighbour in the other language, or three (a paragraph split in two on one
+    side: ``A A B`` or ``A B B``)."""
+    inf = float("inf")
+    n = len(units)
+    cost = [0.0] + [inf] * n
+    back = [0] * (n + 1)
+    for i in range(n):
+        if cost[i] == inf:
+            continue
+        for size in (1, 2, 3):
+            bead = units[i:i + size]
+            if len(bead) < size:
+                break
+            langs = [u.lang for u in bead]
+            if size == 1:
+                step = _INDEL["interleaved"]
+            elif size == 2:
+                if langs[0] == langs[1]:
+                    continue
+                step = _ratio_cost([u.text for u in bead if u.lang == "en"], [u.text for u in bead if u.lang == "zh"], ratio)
+            else:
+                if langs[0] == langs[2] or len(set(langs)) < 2:
+                    continue  # only A A B or A B B
+                step = _MERGE["interleaved"] + _ratio_cost(
+                    [u.text for u in bead if u.lang == "en"], [u.text for u in bead if u.lang == "zh"], ratio
+                )
+            if cost[i] + step < cost[i + size]:
+                cost[i + size] = cost[i] + step
+                back[i + size] = size
+    paragraphs: list[Paragraph] = []
+    k = n
+    while k:
+        paragraphs.append(_paragraph(units[k - back[k]:k]))
+        k -= back[k]
+    return cost[n], paragraphs[::-1]
+
+
+def _pair_runs(runs: list[list[Unit]], ratio: float, offset: int) -> tuple[float, list[Paragraph]]:
+    """Runs read two by two (after ``offset`` runs alone), each pair of runs aligned."""
+    groups = ([runs[:offset]] if offset else []) + [runs[k:k + 2] for k in range(offset, len(runs), 2)]
+    total, paragraphs = 0.0, []
+    for group in groups:
+        en = [u.text for run in group for u in run if u.lang == "en"]
+        zh = [u.text for run in group for u in run if u.lang == "zh"]
+        # short runs: paragraphs interleaved with their translations; long: two versions
+        style = "interleaved" if max(len(run) for run in group) <= 2 else "separate"
+        cost, pairs = _align(en, zh, ratio, style, group[0][0].lang == "en")
+        total += cost
+        paragraphs += pairs
+    return total, paragraphs
+
+
 def pair_units(units: list[Unit]) -> list[Paragraph]:
     """Pair English and Chinese units into paragraphs, in document order.
 
-    Neighbouring runs of the two languages are translations of each other; which
-    run goes with which (does the article start with English or with Chinese, or
-    with a block whose translation is missing?) is settled by trying both and
-    keeping the pairing whose lengths agree best.
+    Three readings compete and the one whose lengths agree best wins: every
+    paragraph beside its translation (interleaved, either language first, with
+    gaps), and runs of same-language paragraphs aligned with the next run or the
+    previous one (separate versions, or interleaving by sections).
     """
     runs = _runs(units)
     if not runs:
         return []
     ratio = _length_ratio(runs)
-    best: tuple[float, list[Paragraph]] | None = None
-    for offset in (0, 1):
-        groups = [runs[:offset]] if offset else []
-        groups += [runs[k:k + 2] for k in range(offset, len(runs), 2)]
-        total, paragraphs = 0.0, []
-        for group in groups:
-            if not group:
-                continue
-            en = [u.text for run in group for u in run if u.lang == "en"]
-            zh = [u.text for run in group for u in run if u.lang == "zh"]
-            # short runs: paragraphs interleaved with their translations; long: two versions
-            style = "interleaved" if max(len(run) for run in group) <= 2 else "separate"
-            cost, pairs = _align(en, zh, ratio, style, group[0][0].lang == "en")
-            total += cost
-            paragraphs += pairs
-        if best is None or total < best[0] - 1e-9:
-            best = (total, paragraphs)
-    assert best is not None
-    return best[1]
-
+    readings = [_pair_neighbours(units, ratio), _pair_runs(runs, ratio, 0), _pair_runs(runs, ratio, 1)]
+    return min(readings, key=lambda reading: reading[0])[1]

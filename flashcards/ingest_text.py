@@ -140,7 +140,16 @@ def _take_title(meta: dict[str, str], paragraphs: list[Paragraph]) -> list[Parag
         meta["title_en"] = known_en or first.en
     if first.zh:
         meta["title_zh"] = known_zh or first.zh
-    return paragraphs[1:]
+    rest = paragraphs[1:]
+    # a title pair split by the pairing: "中文标题" then "English title" alone
+    if len(rest) > 1 and bool(first.en) != bool(first.zh):
+        other = rest[0]
+        if (first.en and not other.en and other.zh and _title_like(other.zh, "zh") and not known_zh) or (
+            first.zh and not other.zh and other.en and _title_like(other.en, "en") and not known_en
+        ):
+            meta["title_en"], meta["title_zh"] = meta.get("title_en") or other.en, meta.get("title_zh") or other.zh
+            rest = rest[1:]
+    return rest
 
 
 def _take_name_line(meta: dict[str, str], units: list[Unit]) -> list[Unit]:

@@ -139,3 +139,16 @@ def test_metadata_line_shapes(line, expected):
     meta, paragraphs = parse_text(text)
     assert (meta.source, meta.author, meta.editor, meta.date) == expected
     assert pairs(paragraphs) == list(zip(EN, ZH))
+
+
+def test_title_pair_chinese_first_above_an_english_first_body():
+    text = "中文会谈标题\nEnglish title of the talks\n\n" + "\n\n".join(f"{e}\n{z}" for e, z in zip(EN, ZH))
+    meta, paragraphs = parse_text(text)
+    assert (meta.title_en, meta.title_zh) == ("English title of the talks", "中文会谈标题")
+    assert pairs(paragraphs) == list(zip(EN, ZH))
+
+
+def test_css_leaked_into_the_text_is_dropped():
+    css = ".article p {\n  font-size: 16px;\n  line-height: 1.8;\n}\n@media (max-width: 600px) { .nav { display: none; } }\n"
+    meta, paragraphs = parse_text(css + "\n\n".join(f"{e}\n{z}" for e, z in zip(EN, ZH)))
+    assert pairs(paragraphs) == list(zip(EN, ZH))
