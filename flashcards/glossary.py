@@ -510,6 +510,10 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
     if hanzi is not None and not _HANZI_OK.match(str(hanzi)):
         err(node("hanzi"), f"'hanzi' must be Chinese characters only, got {hanzi!r}")
         ok, hanzi = False, None
+    elif hanzi is not None and to_simplified(str(hanzi)) != hanzi:
+        err(node("hanzi"), f"'hanzi' must be simplified: write {to_simplified(str(hanzi))} "
+                           f"(and {hanzi} as 'traditional' if the conversion gets it wrong)")
+        ok = False
     category = values.get("category")
     if category is not None and category not in CATEGORIES:
         err(node("category"), f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
@@ -521,6 +525,10 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
     if traditional is not None and hanzi is not None:
         if not _HANZI_OK.match(str(traditional)) or len(str(traditional)) != len(str(hanzi)):
             err(node("traditional"), f"'traditional' must be {len(str(hanzi))} Chinese characters matching 'hanzi'")
+            ok, traditional = False, None
+        elif to_simplified(str(traditional)) != hanzi and to_simplified(str(hanzi)) == hanzi:
+            err(node("traditional"), f"'traditional' {traditional} is not {hanzi} in traditional characters "
+                                     f"(it reads {to_simplified(str(traditional))} in simplified)")
             ok, traditional = False, None
     if "abbreviation_of" in values and values["abbreviation_of"] is not None:
         refs.append((node("abbreviation_of"), "abbreviation_of", str(values["abbreviation_of"])))

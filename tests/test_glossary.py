@@ -168,8 +168,16 @@ def test_duplicate_entry(tmp_path):
 
 
 def test_simplified_traditional_twins_are_duplicates(tmp_path):
-    line, message = only(tmp_path, GOOD + entry("北約", "Běiyuē", "NATO", "organisations"))
-    assert line == 7 and "twin of 北约" in message
+    found = problems(tmp_path, GOOD + entry("北約", "Běiyuē", "NATO", "organisations"))
+    assert sorted(found) == [
+        (7, "'hanzi' must be simplified: write 北约 (and 北約 as 'traditional' if the conversion gets it wrong)"),
+        (7, "duplicate entry 北約 (simplified/traditional twin of 北约); first at line 3"),
+    ]
+
+
+def test_traditional_must_match_hanzi(tmp_path):
+    line, message = only(tmp_path, GOOD + entry(traditional="陸軍"))
+    assert line == 11 and "'traditional' 陸軍 is not 海军 in traditional characters" in message
 
 
 def test_duplicate_key_inside_an_entry(tmp_path):
