@@ -210,3 +210,19 @@ def test_units_always_cover_the_sentence_exactly(pieces):
     units = sentence_units(AnalysedSentence(SentencePair(zh, ""), tokens))
     assert "".join(u.text for u in units) == zh
     assert [u.start for u in units] == [sum(len(v.text) for v in units[:k]) for k in range(len(units))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("with_glossary", [False, True])
+def test_through_the_real_pipeline(with_glossary):
+    """The same quality bar with the project's own ingest, aligner and reader."""
+    from flashcards import pipeline
+
+    glossary = pipeline.load_glossary(ROOT / "glossary.yaml") if with_glossary else None
+    if with_glossary and glossary is None:
+        pytest.skip("no glossary.yaml in the repository")
+    for path, expected, top in [(SAMPLE, SAMPLE_EXPECTED, 60), (SECOND, SECOND_EXPECTED, 25)]:
+        [article] = pipeline.read_articles([path])
+        analysed = pipeline.analyse_article(article, pipeline.analyser(glossary))
+        terms = extract_terms(analysed.sentences, glossary)
+        _check_quality(terms, expected, top=top)
