@@ -152,7 +152,7 @@ def is_furniture(line: str) -> bool:
 TERMINAL = re.compile(r"[.!?。！？…:：;；\"”’』」)）]$")
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…]+[\"”’』」)）]*\s*")
+_SENTENCE_END = re.compile(r"(?:[.!?。！？…](?![0-9]))+[\"”’』」)）]*\s*")
 _SEPARATOR = re.compile(r"\t+|\s+[|｜]\s+|\s*｜\s*")
 LABEL_ONLY = re.compile(r"^.{1,15}[:：]$")
 
@@ -191,14 +191,14 @@ def split_mixed(line: str) -> list[str]:
     chunks = [line[a:b] for a, b in zip([0] + ends, ends + [len(line)]) if line[a:b]]
     if len(chunks) < 2:
         return split_by_script(line) if len(line) <= METADATA_VALUE_MAX and not TERMINAL.search(line) else [line]
-    groups: list[list[str]] = []
+    groups: list[tuple[str, list[str]]] = []  # (language, chunks)
     for chunk in chunks:
         lang = language(chunk)
-        if groups and (language(groups[-1][-1]) == lang or not lang):
-            groups[-1].append(chunk)
+        if groups and (groups[-1][0] == lang or not lang):
+            groups[-1][1].append(chunk)
         else:
-            groups.append([chunk])
-    texts = ["".join(g).strip() for g in groups]
+            groups.append((lang, [chunk]))
+    texts = ["".join(g).strip() for _, g in groups]
     if len(texts) < 2 or not all(_substantial(t) for t in texts):
         return [line]
     return texts

@@ -109,6 +109,9 @@ def test_split_mixed_lines():
     assert split_mixed("The navy held a drill on Monday.\t海军周一举行了演习。") == ["The navy held a drill on Monday.", "海军周一举行了演习。"]
     kept = "北约秘书长吕特(Mark Rutte)表示：“We will stay united.”双方同意加强合作。"
     assert split_mixed(kept) == [kept]
+    # decimals are not sentence ends, and a chunk of digits does not start a new language
+    decimals = "雷达测得目标距离为12.5公里，误差为0.3公里。速度约为每小时2.8±0.1马赫。随后目标消失。"
+    assert split_mixed(decimals) == [decimals]
 
 
 def test_split_title():
