@@ -56,7 +56,13 @@ def read_units(html: str) -> tuple[dict[str, str], list[ingest_text.Unit]]:
     import trafilatura  # lazily: slow to import, only needed for web pages
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        # only a date the page states in its markup: a guess from "Copyright 2025" is not a date
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = getattr(doc, "text", None) or ""
     if not textnorm.has_han(body) and textnorm.has_han(_fallback_text(html)):

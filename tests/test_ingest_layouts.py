@@ -123,6 +123,7 @@ def test_page_detected_by_content_without_html_suffix(tmp_path):
         f"<p>{e}</p><p>{z}</p>" for e, z in zip(EN, ZH)) + "</article><footer>Copyright 2025</footer></body></html>"
     article = read(tmp_path, "saved.txt", html.encode("utf-8"))
     assert pairs(article.paragraphs) == list(zip(EN, ZH))
+    assert article.metadata.date == ""  # not guessed from the copyright line
 
 
 @pytest.mark.parametrize(
