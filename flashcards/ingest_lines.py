@@ -134,15 +134,20 @@ RELATED = re.compile(
     r"精彩推荐|精彩推薦|猜你喜欢|猜你喜歡|往期回顾|往期回顧)\s*[:：]?$",
     re.I,
 )
+# Leaked style sheets and scripts (checked on lines without Chinese only).
 _CODE = re.compile(
-    r"(?:^[@.#]?[\w\-\s,.#:>\[\]=\"'*]*\{[^{}]*\}?\s*$|^\s*\}\s*$|^@(?:media|import|font-face|keyframes|charset|supports)\b|\{[^{}]*:[^{}]*;[^{}]*\}|^[\w\-]+\s*:\s*[^;{}]+;$|[\w\-]+\s*:\s*[^;{}]+;\s*[\w\-]+\s*:|"
-    r"\b(?:function\s*\(|var\s+\w+\s*=|document\.\w|window\.\w|\$\(|googletag|adsbygoogle))"
+    r"^\s*[@.#]?[\w\-\s,.#:>\[\]=\"'*()]*\{[^{}]*\}?\s*$"  # "selector {" or "selector { rule; }"
+    r"|^\s*\}\s*$"
+    r"|^@(?:media|import|font-face|keyframes|charset|supports)\b"
+    r"|\{[^{}]*:[^{}]*;[^{}]*\}"  # a rule body anywhere on the line
+    r"|^(?:\s*[a-z\-]+\s*:\s*[^;{}]+;)+\s*$"  # "font-size: 16px;" lines
+    r"|\b(?:function\s*\(|var\s+\w+\s*=|document\.\w|window\.\w|\$\(|googletag|adsbygoogle)"
 )
 
 
 def is_furniture(line: str) -> bool:
     """True for page furniture: navigation, share buttons, counters, footers, code."""
-    if _FURNITURE.match(line) or _CODE.search(line):
+    if _FURNITURE.match(line) or (not textnorm.has_han(line) and _CODE.search(line)):
         return True
     return language(line) == ""  # only digits and symbols
 

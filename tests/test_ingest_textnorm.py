@@ -99,7 +99,12 @@ def test_furniture_lines(line):
     assert is_furniture(line) or line == "Related News"
 
 
-@pytest.mark.parametrize("line", ["The navy held a drill.", "国防部发言人表示，两军保持沟通。", "Question: Is it true?", "北约"])
+@pytest.mark.parametrize("line", [
+    "The navy held a drill.", "国防部发言人表示，两军保持沟通。", "Question: Is it true?", "北约",
+    "The plan has two parts: training; logistics: supply and repair.",
+    "任务有两项:一是训练;二是后勤:保障和维修。",
+    "He looked out of the window. The ships had gone.",
+])
 def test_content_lines_are_not_furniture(line):
     assert not is_furniture(line)
 
