@@ -320,7 +320,9 @@ def test_shipped_glossary_is_clean():
 
 def test_shipped_glossary_covers_the_sample_articles_terms(glossary):
     for term in ("默许", "准同盟", "反击能力", "直升机护卫舰", "孤立主义", "战略伙伴关系协定", "志同道合",
-                 "自卫队", "航空自卫队", "海上自卫队", "陆上自卫队", "北约", "机制化", "联合演习", "威慑"):
+                 "自卫队", "航空自卫队", "海上自卫队", "陆上自卫队", "北约", "机制化", "联合演习", "威慑",
+                 "联合演训", "军种", "扩武", "对标", "战后体制", "和平国家", "能战国家", "对冲", "阵营对抗",
+                 "安全关切", "外相", "防卫预算", "进攻性武器", "新一代战斗机", "军备竞赛", "战后国际秩序"):
         assert glossary.get(term) is not None, term
     assert glossary.get("北约").abbreviation_of == "北大西洋公约组织"
     assert {e.category for e in glossary.entries} == set(CATEGORIES)
