@@ -123,7 +123,7 @@ _FURNITURE = re.compile(
     r"[\[【(（]\s*(?:editor|责任编辑|責任編輯|编辑|編輯|纠错|糾錯|photo|photos|file photo|video|图|圖|图片|圖片|视频|視頻)[^\]】)）]*[\]】)）]|"
     r"(?:views?|reads?|clicks?|comments?|likes?|shares?)\s*[:：]?\s*\d[\d,]*|\d[\d,]*\s*(?:views?|reads?|comments?|likes?|shares?)|"
     r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊|阅读量|阅读数|浏览次数|点击数|评论数)[量数數次]*\s*[:：]?\s*\d[\d,]*|"
-    r"(?:copyright|©|\(c\)).*|.*all rights reserved.*|.*版权所有.*|.*版權所有.*|.*icp备.*|.*ICP證.*|"
+    r"(?:copyright\s*)?(?:copyright|©|\(c\))\s*(?:[\w.\- ]{0,40}?\s)?(?:19|20)\d\d\b.{0,150}|.*all rights reserved.*|.*版权所有.*|.*版權所有.*|.*icp备.*|.*ICP證.*|"
     r"page \d+ of \d+|第\s*\d+\s*页|[\d\s|<>«»‹›]+|(?:\d+\s*){2,}(?:next|下一页)?)$",
     re.I,
 )

@@ -75,7 +75,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-_PLAUSIBLE = re.compile(f"[{_HAN_RANGES}\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\uff00-\uffef\n\r\t]")
+_PLAUSIBLE = re.compile(f"[{_HAN_RANGES}\u0020-\u007e\u00a0-\u02ff\u2000-\u206f\u3000-\u303f\uff00-\uffef\n\r\t]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -83,7 +83,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     (Han, Latin, punctuation), if one is."""
     if len(data) < 4 or len(data) % 2:
         return None
-    best, best_share = None, 0.95
+    best, best_share = None, 0.9
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)

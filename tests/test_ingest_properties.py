@@ -103,9 +103,10 @@ def test_files_in_any_encoding_read_or_fail_cleanly(doc, encoding):
         except InputError as exc:
             assert str(exc).startswith(str(path))
             has_chinese = any(kind == "zh" for kind, _ in blocks)
-            # a document holding one of the Chinese sentences is always understood
-            # (only a junk line claiming to be a label could eat it as a value)
-            assert not has_chinese or "Source" in text or "Time" in text or "no article text" in str(exc)
+            # a document holding one of the Chinese sentences is understood, except
+            # UTF-16 without a byte-order mark, which can only be recognised by how
+            # plausible its characters are (rare scripts in the junk may defeat that)
+            assert not has_chinese or encoding == "utf-16-le" or "no article text" in str(exc), str(exc)
             return
     check(article.metadata, article.paragraphs, blocks)
 
