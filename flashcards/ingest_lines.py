@@ -147,7 +147,7 @@ _CODE = re.compile(
 
 def is_furniture(line: str) -> bool:
     """True for page furniture: navigation, share buttons, counters, footers, code."""
-    if _FURNITURE.match(line) or (not textnorm.has_han(line) and _CODE.search(line)):
+    if _FURNITURE.match(line) or RELATED.match(line) or (not textnorm.has_han(line) and _CODE.search(line)):
         return True
     return language(line) == ""  # only digits and symbols
 

@@ -23,6 +23,7 @@ from flashcards.textnorm import language
 
 _WRAP_WIDTH = {"en": 40, "zh": 15}  # a line this long that ends mid-sentence may be hard-wrapped
 _NEAR = 3  # lines between an English byline and the Chinese name that goes with it
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def _label_value(lines: list[tuple[int, str]], i: int, key: str) -> str | None:
@@ -45,7 +46,7 @@ def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[di
     lines = [
         (number, piece)
         for number, line in enumerate(raw_lines, start=1)
-        for piece in (ingest_lines.split_mixed(line) if line else [""])
+        for piece in (ingest_lines.split_mixed(_MARKDOWN_HEADING.sub("", line)) if line else [""])
     ]
     meta: dict[str, str] = {}
     units: list[Unit] = []

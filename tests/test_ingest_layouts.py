@@ -153,3 +153,10 @@ def test_css_leaked_into_the_text_is_dropped():
     css = ".article p {\n  font-size: 16px;\n  line-height: 1.8;\n}\n@media (max-width: 600px) { .nav { display: none; } }\n"
     meta, paragraphs = parse_text(css + "\n\n".join(f"{e}\n{z}" for e, z in zip(EN, ZH)))
     assert pairs(paragraphs) == list(zip(EN, ZH))
+
+
+def test_markdown_headings_and_a_related_header_at_the_top():
+    text = "Related News\n\n# English title of the talks\n## 中文会谈标题\n\n" + "\n\n".join(f"{e}\n{z}" for e, z in zip(EN, ZH))
+    meta, paragraphs = parse_text(text)
+    assert (meta.title_en, meta.title_zh) == ("English title of the talks", "中文会谈标题")
+    assert pairs(paragraphs) == list(zip(EN, ZH))
