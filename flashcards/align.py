@@ -18,7 +18,7 @@ Bead = tuple[tuple[int, ...], tuple[int, ...]]
 # Bead shapes (zh count, en count) and their prior probabilities.
 BEAD_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.62, (1, 2): 0.18, (2, 1): 0.06, (1, 3): 0.05, (2, 2): 0.02,
-    (3, 1): 0.01, (1, 4): 0.02, (4, 1): 0.003, (2, 3): 0.008, (3, 2): 0.004,
+    (3, 1): 0.01, (1, 4): 0.02, (4, 1): 0.003, (1, 5): 0.003, (2, 3): 0.008, (3, 2): 0.004,
     (1, 0): 0.005, (0, 1): 0.005,
 }
 _BEAD_COST = {shape: -math.log(p) for shape, p in BEAD_PRIORS.items()}
@@ -71,12 +71,11 @@ CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut a
 _MAX_ZH = max(a for a, _ in BEAD_PRIORS)
 _MAX_EN = max(b for _, b in BEAD_PRIORS)
 _MAX_CLAUSES = 8  # Chinese units in one bead when they are clauses
-_SHAPES = [(a, b, cost) for (a, b), cost in _BEAD_COST.items()]
 
 Shapes = list[tuple[int, int, float]]  # (zh units, en sentences, prior cost) of beads ending at a row
 
 
-def _clause_shapes(starts: Sequence[bool]) -> list[Shapes]:
+def _clause_shapes(starts: Sequence[bool], costs: dict[tuple[int, int], float]) -> list[Shapes]:
     """Bead shapes ending at each Chinese boundary when the units are clauses.
 
     ``starts[k]`` says whether unit ``k`` begins a sentence. A bead of whole sentences
@@ -87,21 +86,26 @@ def _clause_shapes(starts: Sequence[bool]) -> list[Shapes]:
     at_boundary = [True] + [k == n or starts[k] for k in range(1, n + 1)]
     out: list[Shapes] = []
     for i in range(n + 1):
-        shapes: Shapes = [(0, 1, _BEAD_COST[0, 1])]
+        shapes: Shapes = [(0, 1, costs[0, 1])]
         for a in range(1, min(i, _MAX_CLAUSES) + 1):
             begin = i - a
             inner = sum(1 for k in range(begin + 1, i) if starts[k])
             whole = at_boundary[begin] and at_boundary[i]
             for b in range(0, _MAX_EN + 1):
-                if whole and (inner + 1, b) in _BEAD_COST:
-                    shapes.append((a, b, _BEAD_COST[inner + 1, b]))
-                elif not whole and inner == 0 and b and (1, b) in _BEAD_COST:
-                    shapes.append((a, b, _BEAD_COST[1, b] + CLAUSE_CUT_COST))
+                if whole and (inner + 1, b) in costs:
+                    shapes.append((a, b, costs[inner + 1, b]))
+                elif not whole and inner == 0 and b and (1, b) in costs:
+                    shapes.append((a, b, costs[1, b] + CLAUSE_CUT_COST))
         out.append(shapes)
     return out
 
 
-def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes] | None = None):
+def _sentence_shapes(n: int, costs: dict[tuple[int, int], float]) -> list[Shapes]:
+    flat = [(a, b, cost) for (a, b), cost in costs.items()]
+    return [flat] * (n + 1)
+
+
+def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes]):
     """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
     n, m = len(lz), len(le)
     cz, ce = _cumulative(lz), _cumulative(le)
@@ -111,7 +115,7 @@ def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes] | None = None)
     cost[0][0] = 0.0
     for i in range(n + 1):
         row_cost, row_back = cost[i], back[i]
-        row_shapes = _SHAPES if shapes is None else shapes[i]
+        row_shapes = shapes[i]
         for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
                 continue
@@ -192,7 +196,7 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
-    shapes = None if starts is None else _clause_shapes(starts)
+    shapes = _sentence_shapes(n, _BEAD_COST) if starts is None else _clause_shapes(starts, _BEAD_COST)
     reach = _MAX_ZH if starts is None else _MAX_CLAUSES
     sentence_of = None
     if starts is not None:

@@ -15,6 +15,8 @@ from typing import Sequence
 
 from flashcards.align_lexicon import en_tokens, zh_tokens
 
+CHANCE_SCALE = 1.0  # how much chance coverage to discount
+SMALL_MASS = 8.0  # a sentence with this much linkable weight counts half
 Links = dict[str, frozenset[str]]  # extra document-specific links: zh word -> en keys
 
 
@@ -33,6 +35,7 @@ class _Side:
         self.chance = chance  # per sentence, per token: P(a random token links to it)
         self.total = [sum(w) for w in weights]
         self.scale = [1.0] * len(weights)  # a clause counts for its share of its sentence
+        self.confidence = [t / (t + SMALL_MASS) if t else 0.0 for t in self.total]
         self.sizes = sizes  # tokens per sentence, for span sizes
         self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
         self._memo: dict[tuple[int, int, int], float] = {}
@@ -63,8 +66,9 @@ class _Side:
             chance = 0.0
             for w, p in zip(weights, self.chance[s]):
                 chance += w * (1.0 - (1.0 - p) ** span_size)
+            chance *= CHANCE_SCALE
             self._chance_memo[s, span_size] = chance
-        value = (covered - chance) / total * self.scale[s]
+        value = (covered - chance) / total * self.scale[s] * self.confidence[s]
         self._memo[memo_key] = value
         return value
 
@@ -144,12 +148,15 @@ class DocumentEvidence:
         return total
 
 
-def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int], Sequence[int]]],
-                min_count: int = 2, min_dice: float = 0.4) -> Links:
+LINK_MIN_COUNT = 2
+LINK_MIN_DICE = 0.4
+
+
+def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> Links:
     """Word links of this document, learned from co-occurrence in first-pass beads.
 
     A Chinese word and an English key are linked when they share at least
-    ``min_count`` beads and their Dice coefficient over beads reaches ``min_dice``
+    ``LINK_MIN_COUNT`` beads and their Dice coefficient over beads reaches ``LINK_MIN_DICE``
     (韦小宝 ~ Trinket, a name the dictionary cannot know).
     """
     pair_count: dict[tuple[str, str], int] = defaultdict(int)
@@ -169,6 +176,6 @@ def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int],
                 pair_count[w, k] += 1
     links: dict[str, set[str]] = defaultdict(set)
     for (w, k), c in pair_count.items():
-        if c >= min_count and 2 * c / (zh_count[w] + en_count[k]) >= min_dice:
+        if c >= LINK_MIN_COUNT and 2 * c / (zh_count[w] + en_count[k]) >= LINK_MIN_DICE:
             links[w].add(k)
     return {w: frozenset(ks) for w, ks in links.items()}
