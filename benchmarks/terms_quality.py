@@ -1,6 +1,6 @@
 """Key-term quality and speed on the articles this repository ships.
 
-    python benchmarks/terms_quality.py [ARTICLE ...]
+    python benchmarks/terms_quality.py [ARTICLE ...] [--glossary PATH]
 
 There is no public gold set of "key terms" for these articles, so the curated
 glossary serves as a silver standard: the glossary terms that occur in an
@@ -81,9 +81,14 @@ def evaluate(path: Path, glossary) -> None:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or DEFAULT_ARTICLES
-    glossary_path = ROOT / "glossary.yaml"
-    glossary = pipeline.load_glossary(glossary_path) if glossary_path.is_file() else None
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("articles", nargs="*", type=Path)
+    parser.add_argument("--glossary", type=Path, default=ROOT / "glossary.yaml", help="the silver standard")
+    args = parser.parse_args(argv)
+    paths = args.articles or DEFAULT_ARTICLES
+    glossary = pipeline.load_glossary(args.glossary) if args.glossary.is_file() else None
     for path in paths:
         evaluate(path, glossary)
     return 0

@@ -338,6 +338,31 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
             last = k
 
 
+_NOUN_TAGS = frozenset("n vn nz an ng".split())
+
+
+def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]]:
+    """Noun + noun pairs the English renders as one phrase (直升机 护卫舰 -> "helicopter carrier").
+
+    Both nouns must be uncommon, and the aligned sentence must translate the two
+    parts side by side; the pair is then a candidate too (its parts stay).
+    """
+    out = []
+    for i, units in enumerate(per_sentence):
+        en = sentences[i].pair.en
+        for a, b in zip(units, units[1:]):
+            text = a.text + b.text
+            if (len(a.text) < 2 or len(b.text) < 2 or len(text) > 6 or text in glossary_words
+                    or not (is_candidate(a) and is_candidate(b)) or a.glossary or b.glossary or a.quoted or b.quoted
+                    or dictionary.pos_tag(a.text) not in _NOUN_TAGS or dictionary.pos_tag(b.text) not in _NOUN_TAGS
+                    or max(dictionary.zipf(a.text), dictionary.zipf(b.text)) > DEFAULT_MAX_ZIPF or dictionary.cedict.lookup(text)):
+                continue
+            found = context_gloss.english_match(en, (), [dictionary.english(a.text), dictionary.english(b.text)])
+            if found and found[2] >= 0.45:
+                out.append((i, _join([a, b])))
+    return out
+
+
 def extract_terms(
     sentences: Sequence[AnalysedSentence],
     glossary=None,
@@ -376,6 +401,11 @@ def extract_terms(
             seq.append(u.text)
         sequences.append(seq)
     ranks = textrank(sequences)
+    for i, u in _compounds(sentences, per_sentence, glossary_words):
+        counts[u.text] += 1
+        first_seen.setdefault(u.text, u)
+        if i not in where[u.text]:
+            where[u.text].append(i)
 
     kept: dict[str, tuple[Unit, dictionary.WordInfo, str]] = {}
     for text, unit in first_seen.items():
