@@ -9,24 +9,9 @@ by token, so every token carries one syllable per Han character.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Iterable, Mapping, Sequence
 
 from flashcards.model import AnalysedSentence, SentencePair, Token
-
-_USER_WORD_FREQ = 200_000  # high enough that a curated term beats its own parts
-
-
-@functools.cache
-def _tokenizer(user_words: frozenset[str]):
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in sorted(user_words):
-        tokenizer.add_word(word, freq=_USER_WORD_FREQ)
-    return tokenizer
 
 
 @functools.cache
@@ -49,10 +34,9 @@ class Analyser:
         self._readings = tuple(sorted((k, tuple(v)) for k, v in (readings or {}).items()))
 
     def segment(self, text: str) -> list[str]:
-        pieces = list(_tokenizer(self._words).cut(text, HMM=True))
-        if "".join(pieces) != text:  # jieba never drops characters, but a token list must be exact
-            return [text]
-        return pieces
+        from flashcards.segmenter import cut
+
+        return cut(text, self._words)
 
     def tokens(self, text: str, syllables: Sequence[str | None]) -> tuple[Token, ...]:
         out = []
