@@ -54,9 +54,20 @@ def directory() -> Path:
     return Path(platformdirs.user_cache_dir("flashcards", appauthor=False))
 
 
+@functools.cache
+def code_version() -> str:
+    """The tool's version and a hash of its source: any change to the code is a new key."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def key(*parts: Any) -> str:
     """A stable hex key for ``parts`` (anything with a deterministic ``repr``)."""
-    digest = hashlib.sha256(repr((_FORMAT, __version__, parts)).encode("utf-8"))
+    digest = hashlib.sha256(repr((_FORMAT, code_version(), parts)).encode("utf-8"))
     return digest.hexdigest()[:40]
 
 
@@ -112,6 +123,106 @@ def resource(kind: str, *sources: Callable[[], Any]):
 
         cached.__doc__ = func.__doc__
         cached.__wrapped__ = func
+        return cached
+
+    return wrap
+
+
+# ── persistent memos: pure per-word functions remembered across runs ─────────
+
+
+class _MemoStore:
+    """One SQLite file of (function, arguments) → pickled result, read key by key.
+
+    New results are kept in memory and written in one transaction when the process
+    ends, so a long build pays for one write, and a later run reads only the keys it
+    asks for (a 1,000-article memo costs a small run nothing).
+    """
+
+    def __init__(self) -> None:
+        self._con = None
+        self._pending: dict[tuple[str, bytes], bytes] = {}
+        self._opened = False
+
+    def _connect(self):
+        if not self._opened:
+            self._opened = True
+            import atexit
+            import sqlite3
+
+            try:
+                path = directory() / "memo.sqlite"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                con = sqlite3.connect(path, timeout=10, check_same_thread=False)
+                con.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT, key BLOB, value BLOB, PRIMARY KEY (kind, key))")
+                con.commit()
+                self._con = con
+                atexit.register(self.flush)
+            except Exception:  # an unwritable cache only costs speed
+                self._con = None
+        return self._con
+
+    def get(self, kind: str, key: bytes) -> bytes | None:
+        pending = self._pending.get((kind, key))
+        if pending is not None:
+            return pending
+        con = self._connect()
+        if con is None:
+            return None
+        try:
+            row = con.execute("SELECT value FROM memo WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        except Exception:
+            return None
+        return row[0] if row else None
+
+    def put(self, kind: str, key: bytes, value: bytes) -> None:
+        if self._connect() is not None:
+            self._pending[(kind, key)] = value
+
+    def flush(self) -> None:
+        if not self._pending or self._con is None:
+            return
+        rows = [(k, key, v) for (k, key), v in self._pending.items()]
+        self._pending.clear()
+        try:
+            with self._con:
+                self._con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", rows)
+        except Exception:
+            pass
+
+
+_MEMO = _MemoStore()
+
+
+def persistent(*sources: Callable[[], Any]):
+    """Decorator for a pure function of hashable, picklable arguments: results are
+    memoised in the process and kept on disk across runs.
+
+    ``sources`` give what the results depend on besides the arguments (a data file's
+    version, say); the tool's version is always part of it.
+    """
+
+    def wrap(func: Callable[..., T]) -> Callable[..., T]:
+        @functools.cache
+        def kind() -> str:
+            return key("memo", func.__module__, func.__qualname__, [s() for s in sources])
+
+        @functools.cache
+        def cached(*args, **kwargs):
+            if not _Settings.enabled:
+                return func(*args, **kwargs)
+            arg_key = pickle.dumps((args, sorted(kwargs.items())), protocol=4)
+            stored = _MEMO.get(kind(), arg_key)
+            if stored is not None:
+                try:
+                    return pickle.loads(stored)
+                except Exception:
+                    pass
+            value = func(*args, **kwargs)
+            _MEMO.put(kind(), arg_key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            return value
+
+        functools.update_wrapper(cached, func)
         return cached
 
     return wrap
