@@ -78,6 +78,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PLAUSIBLE = re.compile(f"[{_HAN_RANGES}\u0020-\u007e\u00a0-\u02ff\u2000-\u206f\u3000-\u303f\uff00-\uffef\n\r\t]")
 
 
+def _plausible_share(text: str) -> float:
+    """The share of ``text`` in the scripts an article is written in."""
+    return len(_PLAUSIBLE.findall(text)) / len(text) if text else 0.0
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 saved without a BOM: the byte order whose decoding is plausible text
     (Han, Latin, punctuation), if one is."""
@@ -89,7 +94,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        share = len(_PLAUSIBLE.findall(text)) / len(text)
+        share = _plausible_share(text)
         if share > best_share:
             best, best_share = text, share
     return best
@@ -106,8 +111,9 @@ def _codec_name(name: str) -> str | None:
 def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
     """Text of ``data``, its encoding detected rather than assumed.
 
-    Order: byte-order mark; strict UTF-8; UTF-16 without BOM; a charset an HTML page
-    declares; then charset-normalizer's guess, where any GB2312/GBK guess is read as
+    Order: byte-order mark; strict UTF-8; UTF-16 without BOM when there are NUL
+    bytes; a charset an HTML page declares; then charset-normalizer's guess, where
+    encodings that can hold Chinese come first and any GB2312/GBK guess is read as
     GB18030 (their superset). Raises :class:`InputError` for binary or undecodable
     data.
     """
@@ -124,11 +130,11 @@ def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
         return _check_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
-    text = _utf16_without_bom(data)
-    if text is not None:
+    if b"\x00" in data:  # never in UTF-8 or the GB and Big5 encodings; common in UTF-16
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError("binary data, not a text or HTML article", path)
         return _check_text(text, path)
-    if b"\x00" in data:
-        raise InputError("binary data, not a text or HTML article", path)
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         codec = _codec_name(declared.group(1).decode("ascii"))
@@ -140,26 +146,55 @@ def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
     return _check_text(_guess(data, path), path)
 
 
-_CHINESE_CODECS = {"gb18030", "big5", "big5hkscs", "cp950", "utf-8", "utf-16", "utf-32"}
+def _common_han_share(text: str) -> float:
+    """The share of Han characters that are common ones (their simplified form is in
+    GB2312's first level, the 3,755 most used). Real Chinese scores high whatever its
+    script; bytes decoded with the wrong Chinese codec score low."""
+    han = HAN.findall(text)
+    if not han:
+        return 0.0
+    simplified = to_simplified("".join(han))
+    common = 0
+    for char in simplified:
+        try:
+            encoded = char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 0xB0 <= encoded[0] <= 0xD7
+    return common / len(han)
+
+
+_CHINESE_CODECS = ("gb18030", "big5hkscs")
 
 
 def _guess(data: bytes, path: str | os.PathLike | None) -> str:
-    """Decode with charset-normalizer's best guess among encodings that can hold
-    Chinese (short GBK text often looks Korean to it); else its best guess at all."""
-    from charset_normalizer import from_bytes  # lazily: only for non-UTF-8 input
-
-    matches = [m for m in from_bytes(data) if m.encoding]
-    ranked = [m for m in matches if _codec_name(m.encoding) in _CHINESE_CODECS] + matches
-    for match in ranked:
-        codec = _codec_name(match.encoding)
+    """Non-UTF text: GB18030 (which reads GB2312 and GBK) or Big5, whichever gives
+    common Chinese characters; otherwise charset-normalizer's best guess."""
+    readings = []
+    for codec in _CHINESE_CODECS:
         try:
-            return data.decode(codec) if codec else str(match)
-        except (UnicodeDecodeError, LookupError):
+            text = data.decode(codec)
+        except UnicodeDecodeError:
             continue
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030, Big5 or another known one)", path) from None
+        if _plausible_share(text) >= 0.9:
+            readings.append((_common_han_share(text), han_count(text), text))
+    if readings:
+        score, _, text = max(readings, key=lambda reading: reading[:2])
+        if score >= 0.5:
+            return text
+    from charset_normalizer import from_bytes  # lazily: only for text that is not Chinese
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        codec = _codec_name(best.encoding)
+        try:
+            return data.decode(codec) if codec else str(best)
+        except (UnicodeDecodeError, LookupError):
+            return str(best)
+    text = _utf16_without_bom(data)  # all Chinese, so no NUL byte betrays it
+    if text is not None:
+        return text
+    raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030, Big5 or another known one)", path)
 
 
 def _check_text(text: str, path: str | os.PathLike | None) -> str:

@@ -45,6 +45,17 @@ def test_big5_traditional_is_decoded():
     assert decode(text.encode("big5")) == text
 
 
+@pytest.mark.parametrize("text", ["国防部：", "北约峰会\n", "台湾问题", "南海仲裁案\r\n", "國防部", "國防部發言人表示。"])
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_short_chinese_in_legacy_encodings(text, encoding):
+    # short texts fool statistical detectors (GBK often looks Korean to them)
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{text!r} cannot be written in {encoding}")
+    assert decode(data) == text
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
