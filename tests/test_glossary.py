@@ -333,3 +333,22 @@ def test_cli_check_prints_path_line_message(run_cli, tmp_path):
     result = run_cli("glossary", "check", "--glossary", path)
     assert result.code == 1
     assert result.err.strip().splitlines() == [f"{path}:10: unknown category 'navy'; use one of {', '.join(CATEGORIES)}"]
+
+
+# ── properties ──────────────────────────────────────────────────────────────────
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from flashcards.glossary_pinyin import SYLLABLES  # noqa: E402
+from flashcards.pinyin_style import from_numbers, word_pinyin  # noqa: E402
+
+_VOCALIC = sorted(SYLLABLES - {"m", "n", "ng", "hm", "hng"})
+_SYLLABLE = st.tuples(st.sampled_from(_VOCALIC), st.integers(1, 5)).map(lambda p: f"{p[0]}{p[1]}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SYLLABLE, min_size=1, max_size=4), min_size=1, max_size=3), st.booleans())
+def test_written_words_read_back_as_their_syllables(words, proper):
+    text = " ".join(word_pinyin([from_numbers(s) for s in word], proper=proper) for word in words)
+    assert pinyin_syllables(text) == tuple(s for word in words for s in word)

@@ -231,3 +231,49 @@ def test_cli_add_then_list(run_cli, tmp_path):
     assert result.code == 0 and result.out.startswith("陆军\tlùjūn\tarmy\tforces")
     result = run_cli("glossary", "add", "陆军", "--english", "army", "--category", "forces", "--glossary", path)
     assert result.code == 1 and "already in the glossary" in result.err
+
+
+# ── property: any hand layout survives an add byte for byte ────────────────────
+
+import json  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SHIPPED = load_glossary(Path(__file__).resolve().parents[1] / "glossary.yaml").entries
+_GAPS = ["", "\n", "  # a comment between entries\n", "\n  # ── a header ──\n\n", "    # about the entry above\n",
+         "\n\n", "# a comment at the margin\n"]
+
+
+def _render(entry, quote: bool) -> str:
+    pinyin = f'"{entry.pinyin}"' if quote else entry.pinyin
+    return (f"  - hanzi: {entry.hanzi}\n    pinyin: {pinyin}\n"
+            f"    english: {json.dumps(list(entry.english), ensure_ascii=False)}\n    category: {entry.category}\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    picks=st.lists(st.integers(0, len(_SHIPPED) - 1), min_size=1, max_size=8, unique=True),
+    gaps=st.lists(st.sampled_from(_GAPS), min_size=9, max_size=9),
+    quotes=st.lists(st.booleans(), min_size=8, max_size=8),
+    new=st.integers(0, len(_SHIPPED) - 1),
+)
+def test_add_is_a_pure_insertion_whatever_the_layout(tmp_path_factory, picks, gaps, quotes, new):
+    chosen = [_SHIPPED[i] for i in picks]
+    added = _SHIPPED[new]
+    if added in chosen:
+        return
+    text = "# hand-made\nterms:\n" + gaps[0] + "".join(
+        _render(e, q) + gap for e, q, gap in zip(chosen, quotes, gaps[1:]))
+    path = tmp_path_factory.mktemp("g") / "glossary.yaml"
+    path.write_text(text, encoding="utf-8")
+    add_entry(path, added.hanzi, list(added.english), added.category, pinyin=added.pinyin)
+    after = path.read_text(encoding="utf-8")
+    before_lines, after_lines = text.split("\n"), after.split("\n")
+    m = len(after_lines) - len(before_lines)
+    assert m > 0 and any(after_lines[:k] + after_lines[k + m:] == before_lines for k in range(len(before_lines) + 1))
+    order = [e.hanzi for e in load_glossary(path).entries]
+    same = [i for i, e in enumerate(chosen) if e.category == added.category]
+    if same:
+        assert order.index(added.hanzi) == same[-1] + 1
+    assert check_glossary(path) == []
