@@ -41,8 +41,14 @@ def read_text(path: str | os.PathLike) -> str:
     return text
 
 
+_TAG = re.compile(r"</?(?:p|div|span|br|h[1-6]|article|section|table|td|li)\b[^>]*>", re.I)
+
+
 def is_html(path: Path, text: str) -> bool:
-    return path.suffix.lower() in _HTML_SUFFIXES or bool(_HTML_START.match(text[:2000]))
+    """A saved page by its name, its first tag, or (a pasted fragment) its many tags."""
+    if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text[:2000]):
+        return True
+    return len(_TAG.findall(text[:20000])) >= 4
 
 
 def slug_for(path: str | os.PathLike) -> str:

@@ -160,3 +160,9 @@ def test_markdown_headings_and_a_related_header_at_the_top():
     meta, paragraphs = parse_text(text)
     assert (meta.title_en, meta.title_zh) == ("English title of the talks", "中文会谈标题")
     assert pairs(paragraphs) == list(zip(EN, ZH))
+
+
+def test_pasted_html_fragment_in_a_text_file(tmp_path):
+    fragment = "".join(f"<p>{e}</p>\n<p>{z}</p>\n" for e, z in zip(EN, ZH))
+    article = read(tmp_path, "pasted.txt", fragment.encode("utf-8"))
+    assert pairs(article.paragraphs) == list(zip(EN, ZH))
