@@ -4,13 +4,19 @@ or says why it does not (``pinyin_differs``)."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashcards import cedict
-from flashcards.glossary import han_count, load_glossary, pinyin_syllables
+from flashcards.errors import InputError
+from flashcards.glossary import CATEGORIES, check_glossary, han_count, load_glossary, numbered_to_marked, pinyin_syllables
 from flashcards.glossary_edit import converter_syllables, converter_syllables_many
+from flashcards.glossary_pinyin import SYLLABLES
+from flashcards.pinyin_style import from_numbers, word_pinyin
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 
@@ -84,10 +90,6 @@ def test_phrases_are_checked_word_by_word_against_cedict():
 
 # ── loading and checking: every kind of mistake, with its line ────────────────
 
-import time  # noqa: E402
-
-from flashcards.errors import InputError  # noqa: E402
-from flashcards.glossary import CATEGORIES, check_glossary, numbered_to_marked  # noqa: E402
 
 GOOD = """\
 # a hand-made glossary
@@ -337,11 +339,6 @@ def test_cli_check_prints_path_line_message(run_cli, tmp_path):
 
 # ── properties ──────────────────────────────────────────────────────────────────
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from flashcards.glossary_pinyin import SYLLABLES  # noqa: E402
-from flashcards.pinyin_style import from_numbers, word_pinyin  # noqa: E402
 
 _VOCALIC = sorted(SYLLABLES - {"m", "n", "ng", "hm", "hng"})
 _SYLLABLE = st.tuples(st.sampled_from(_VOCALIC), st.integers(1, 5)).map(lambda p: f"{p[0]}{p[1]}")

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-import difflib
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from flashcards.errors import InputError
 from flashcards.glossary import check_glossary, load_glossary
@@ -52,13 +54,13 @@ def write(tmp_path: Path, text: str = HAND_MADE) -> Path:
 
 
 def added_lines(before: str, after: str) -> list[str]:
-    """The lines ``after`` adds to ``before``; fails if it removes or changes any."""
-    ops = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False).get_opcodes()
-    changed = [op for op in ops if op[0] != "equal"]
-    assert all(tag == "insert" for tag, *_ in changed), changed
-    assert len(changed) == 1, changed
-    _, _, _, j1, j2 = changed[0]
-    return after.splitlines()[j1:j2]
+    """The one block of lines ``after`` inserts into ``before``; fails if it changes anything else."""
+    old, new = before.split("\n"), after.split("\n")
+    m = len(new) - len(old)
+    assert m > 0
+    k = next((k for k in range(len(old) + 1) if new[:k] + new[k + m:] == old), None)
+    assert k is not None, "the rest of the file changed"
+    return new[k:k + m]
 
 
 def test_add_keeps_the_rest_of_the_file_byte_identical(tmp_path):
@@ -235,10 +237,6 @@ def test_cli_add_then_list(run_cli, tmp_path):
 
 # ── property: any hand layout survives an add byte for byte ────────────────────
 
-import json  # noqa: E402
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _SHIPPED = load_glossary(Path(__file__).resolve().parents[1] / "glossary.yaml").entries
 _GAPS = ["", "\n", "  # a comment between entries\n", "\n  # ── a header ──\n\n", "    # about the entry above\n",
@@ -269,9 +267,7 @@ def test_add_is_a_pure_insertion_whatever_the_layout(tmp_path_factory, picks, ga
     path.write_text(text, encoding="utf-8")
     add_entry(path, added.hanzi, list(added.english), added.category, pinyin=added.pinyin)
     after = path.read_text(encoding="utf-8")
-    before_lines, after_lines = text.split("\n"), after.split("\n")
-    m = len(after_lines) - len(before_lines)
-    assert m > 0 and any(after_lines[:k] + after_lines[k + m:] == before_lines for k in range(len(before_lines) + 1))
+    assert "  - hanzi: " + added.hanzi in added_lines(text, after)
     order = [e.hanzi for e in load_glossary(path).entries]
     same = [i for i, e in enumerate(chosen) if e.category == added.category]
     if same:
