@@ -14,6 +14,7 @@ from flashcards import ingest_lines, ingest_text, textnorm
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section", "article", "blockquote")
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg")
+_FURNITURE_CLASS = re.compile(r"nav|menu|breadcrumb|footer|share|social|related|recommend|comment|copyright|sidebar|banner|advert|\bads?\b", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]+\s+|\s*[|｜_]\s*|——")
 
 
@@ -25,8 +26,11 @@ def _fallback_text(html: str) -> str:
         root = lxml.html.fromstring(html)
     except Exception:  # noqa: BLE001 - unparseable markup: treat as plain text
         return re.sub(r"<[^>]+>", "\n", html)
-    for element in root.iter(*_DROP):
-        element.drop_tree()
+    doomed = [e for e in root.iter() if isinstance(e.tag, str) and (e.tag in _DROP or _FURNITURE_CLASS.search(
+        f"{e.get('class', '')} {e.get('id', '')}"))]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
         if element.tag == "br":
@@ -51,22 +55,38 @@ def split_title(title: str, sitename: str = "") -> tuple[str, str]:
     return en, zh
 
 
-def read_units(html: str) -> tuple[dict[str, str], list[ingest_text.Unit]]:
-    """Metadata of the page and the content units of its article body."""
+def _extract(html: str, favor_recall: bool = False):
     import trafilatura  # lazily: slow to import, only needed for web pages
 
-    doc = trafilatura.bare_extraction(
+    return trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         include_images=False,
+        favor_recall=favor_recall,
         # only a date the page states in its markup: a guess from "Copyright 2025" is not a date
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+
+
+def _bilingual(text: str) -> bool:
+    return textnorm.han_count(text) >= 10 and textnorm.latin_word_count(text) >= 10
+
+
+def read_units(html: str) -> tuple[dict[str, str], list[ingest_text.Unit]]:
+    """Metadata of the page and the content units of its article body."""
+    doc = _extract(html)
     body = getattr(doc, "text", None) or ""
-    if not textnorm.has_han(body) and textnorm.has_han(_fallback_text(html)):
-        body = _fallback_text(html)  # the extractor kept only one language
+    if not _bilingual(body):
+        # the extractor may have kept one language's column only: ask it for more,
+        # then fall back to all visible text
+        fallback = _fallback_text(html)
+        if _bilingual(fallback):
+            wider = getattr(_extract(html, favor_recall=True), "text", None) or ""
+            body = wider if _bilingual(wider) else fallback
+        elif not body:
+            body = fallback
     meta, units = ingest_text.read_units(body, join_wrapped=False)
     if doc is not None:
         sitename = getattr(doc, "sitename", "") or ""

@@ -166,3 +166,16 @@ def test_pasted_html_fragment_in_a_text_file(tmp_path):
     fragment = "".join(f"<p>{e}</p>\n<p>{z}</p>\n" for e, z in zip(EN, ZH))
     article = read(tmp_path, "pasted.txt", fragment.encode("utf-8"))
     assert pairs(article.paragraphs) == list(zip(EN, ZH))
+
+
+def test_fallback_text_of_a_page_keeps_blocks_and_drops_furniture():
+    from flashcards.ingest_html import _fallback_text
+
+    html = (
+        "<html><head><style>.a{color:red}</style><script>var x = 1;</script></head><body>"
+        "<div class='top-nav'><a>Home</a><a>World</a></div><div id='share-bar'>Share</div>"
+        f"<div class='content'><p>{EN[0]}</p><p>{ZH[0]}<br>{ZH[1]}</p></div>"
+        "<div class='related-list'><a>Other story</a></div><footer>Copyright 2025</footer></body></html>"
+    )
+    lines = [line.strip() for line in _fallback_text(html).splitlines() if line.strip()]
+    assert lines == [EN[0], ZH[0], ZH[1]]
