@@ -1,0 +1,350 @@
+"""Pinyin in context: one tone-marked syllable for every Han character of a text.
+
+Which source reads a character, highest first:
+
+1. a curated phrase (the glossary's reading of a term) — never re-read;
+2. pypinyin's phrase dictionary, for a phrase (two or more characters) found inside
+   a jieba word, where CC-CEDICT's words within that phrase read the character the
+   same way and no other: two dictionaries agreeing is the most reliable signal
+   there is (中将, 给予, 补给线 ...). Where they disagree or CC-CEDICT is silent,
+   pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng) and the model decides;
+3. 为 standing alone as a word, by grammar: wèi as a preposition followed by a verb
+   in its clause, else wéi (the model, trained on encyclopedia text, reads nearly
+   every 为 as wéi, which is wrong for the "为 X 提供 Y" of news text);
+4. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
+   character it knows to be polyphonic that (1)-(3) left open: it reads the
+   sentence around the character and picks among that character's readings;
+5. pypinyin's phrase reading, else its first (most common) reading of the character,
+   else CC-CEDICT's.
+
+Tones are citation tones: pypinyin's phrase dictionary writes 一 and 不 with their
+sandhi tones (一个 yí gè), so those two always get their dictionary tone unless a
+curated phrase says otherwise. The neutral tone has no mark ("le"), ü is "ü".
+
+``benchmarks/pinyin_cpp.py`` measures this order against pypinyin alone and g2pM
+alone on the CPP polyphone set and on the hand-written in-domain set.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Mapping, Sequence
+
+from flashcards.pinyin_style import from_numbers, is_han
+
+_CITATION = {"一": "yī", "不": "bù"}
+_CURATED_WORD_FREQ = 200_000  # as the analyser does: a curated term beats its own parts
+_MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
+_BATCH = 64
+_BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
+
+
+# ── resources, loaded lazily and once ─────────────────────────────────────────
+
+
+@functools.cache
+def _tokenizer(words: frozenset[str]):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in sorted(words):
+        tokenizer.add_word(word, freq=_CURATED_WORD_FREQ)
+    return tokenizer
+
+
+@functools.cache
+def _phrase_dict() -> Mapping[str, list[list[str]]]:
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
+@functools.cache
+def _phrase_cutter():
+    from pypinyin.seg.mmseg import seg
+
+    return seg
+
+
+@functools.cache
+def _single(char: str) -> str | None:
+    """pypinyin's most common reading of one character, else CC-CEDICT's first; None if unknown."""
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char))
+    if readings:
+        return readings.split(",")[0]
+    from flashcards import cedict
+
+    for numbered in cedict.readings(char):
+        if " " not in numbered:
+            return from_numbers(numbered)
+    return None
+
+
+@functools.cache
+def _cedict_confirms(phrase: str, syllables: tuple[str, ...]) -> tuple[bool, ...]:
+    """For each character of ``phrase``: do the CC-CEDICT words inside the phrase that
+    cover it (two characters or more, the phrase itself included) all read it as
+    ``syllables`` does? False when CC-CEDICT knows no such word (补给线: 补给 bǔjǐ
+    confirms 给; 黄陂: the whole name confirms 陂)."""
+    from flashcards import cedict
+
+    seen: list[set[str]] = [set() for _ in phrase]
+    for a in range(len(phrase) - 1):
+        for b in range(a + 2, len(phrase) + 1):
+            word = phrase[a:b]
+            for numbered in cedict.readings(word):
+                parts = numbered.split()
+                if len(parts) == len(word):
+                    for k, part in enumerate(parts):
+                        seen[a + k].add(from_numbers(part))
+    return tuple(s == {syl} for s, syl in zip(seen, syllables))
+
+
+_CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
+
+
+def _wei(text: str, pos: int) -> str:
+    """为 standing alone as a word: the preposition wèi ("for, on behalf of"), which
+    introduces a noun phrase followed by a verb in the same clause (为和平发挥作用,
+    为商船护航), or the verb wéi ("to be, to act as"), as in X为Y, 以X为Y, 为X所V."""
+    import jieba.posseg
+
+    before = _CLAUSE_MARK.split(text[:pos])[-1]
+    after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
+    if "所" in after or "以" in before:
+        return "wéi"
+    words = list(jieba.posseg.cut(after))
+    return "wèi" if any(w.flag.startswith("v") for w in words[1:]) else "wéi"
+
+
+# ── the g2pM model, run in batches ───────────────────────────────────────────
+
+
+def _sigmoid(x):
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+class _PolyphoneModel:
+    """g2pM's bi-LSTM polyphone classifier (weights from its wheel), with a batched
+    forward pass and the answer restricted to the character's own readings."""
+
+    def __init__(self, weights, char_ids: dict[str, int], classes: dict[str, int], readings: dict[str, list[str]]):
+        import numpy as np
+
+        self._w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        self._ids = char_ids
+        self._unk, self._bos, self._eos = char_ids["<UNK>"], char_ids["\uc2dc"], char_ids["\ub05d"]
+        # a character's candidate readings: (class indices, tone-marked syllables)
+        self._choices: dict[str, tuple[list[int], list[str]]] = {}
+        for char, numbered in readings.items():
+            known = [r for r in numbered if r in classes]
+            if len(known) > 1 and char in char_ids:
+                self._choices[char] = ([classes[r] for r in known], [from_numbers(r) for r in known])
+
+    @classmethod
+    def load(cls) -> _PolyphoneModel:
+        import pickle
+        from importlib import resources
+
+        folder = resources.files("g2pM")
+
+        def unpickle(name):
+            with folder.joinpath(name).open("rb") as fh:
+                return pickle.load(fh)
+
+        return cls(unpickle("np_ckpt.pkl"), unpickle("char2idx.pkl"), unpickle("class2idx.pkl"), unpickle("digest_cedict.pkl"))
+
+    def knows_polyphone(self, char: str) -> bool:
+        return char in self._choices
+
+    def read(self, requests: Sequence[tuple[str, Sequence[int]]], max_context: int, batch: int) -> list[dict[int, str]]:
+        """For each (text, positions): the model's reading of the character at each position."""
+        pieces = []  # (request index, offset, piece text, positions inside the piece)
+        for n, (text, positions) in enumerate(requests):
+            for start, piece in _context_pieces(text, max_context):
+                inside = [p - start for p in positions if start <= p < start + len(piece)]
+                if inside:
+                    pieces.append((n, start, piece, inside))
+        pieces.sort(key=lambda item: len(item[2]))
+        answers: list[dict[int, str]] = [{} for _ in requests]
+        for b in range(0, len(pieces), batch):
+            group = pieces[b : b + batch]
+            fw, bw = self._hidden([piece for _, _, piece, _ in group])
+            for row, (n, start, piece, inside) in enumerate(group):
+                for p in inside:
+                    answers[n][start + p] = self._choose(piece[p], fw[row, p + 1], bw[row, p + 1])
+        return answers
+
+    def _hidden(self, texts: Sequence[str]):
+        """Forward and backward LSTM states, [batch, 1 + length + 1, hidden], BOS at 0."""
+        import numpy as np
+
+        seqs = [[self._bos] + [self._ids.get(ch, self._unk) for ch in t] + [self._eos] for t in texts]
+        lengths = [len(s) for s in seqs]
+        width = max(lengths)
+        fw_ids = np.zeros((len(seqs), width), dtype=np.int64)
+        bw_ids = np.zeros_like(fw_ids)
+        for i, s in enumerate(seqs):
+            fw_ids[i, : len(s)] = s
+            bw_ids[i, : len(s)] = s[::-1]
+        emb = self._w["embedding.weight"]
+        fw = self._lstm(emb[fw_ids], "")
+        bw_rev = self._lstm(emb[bw_ids], "_reverse")
+        bw = np.zeros_like(bw_rev)
+        for i, n in enumerate(lengths):
+            bw[i, :n] = bw_rev[i, :n][::-1]
+        return fw, bw
+
+    def _lstm(self, inputs, suffix: str):
+        import numpy as np
+
+        w = self._w
+        w_hh = w["lstm.weight_hh_l0" + suffix]
+        size = w_hh.shape[1]
+        gates_in = inputs @ w["lstm.weight_ih_l0" + suffix].T + (w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix])
+        h = np.zeros((inputs.shape[0], size), dtype=np.float32)
+        c = np.zeros_like(h)
+        out = np.empty((inputs.shape[0], inputs.shape[1], size), dtype=np.float32)
+        for t in range(inputs.shape[1]):
+            g = gates_in[:, t] + h @ w_hh.T
+            i, f = _sigmoid(g[:, :size]), _sigmoid(g[:, size : 2 * size])
+            cell, o = np.tanh(g[:, 2 * size : 3 * size]), _sigmoid(g[:, 3 * size :])
+            c = f * c + i * cell
+            h = o * np.tanh(c)
+            out[:, t] = h
+        return out
+
+    def _choose(self, char: str, fw, bw) -> str:
+        import numpy as np
+
+        w = self._w
+        hidden = np.maximum(np.concatenate([fw, bw]) @ w["logit_layer.0.weight"].T + w["logit_layer.0.bias"], 0)
+        indices, syllables = self._choices[char]
+        logits = hidden @ w["logit_layer.2.weight"][indices].T + w["logit_layer.2.bias"][indices]
+        return syllables[int(np.argmax(logits))]
+
+
+def _context_pieces(text: str, max_context: int) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) pairs the model reads one at a time: the whole text
+    when short, else its sentences, and windows of ``max_context`` characters within
+    any sentence longer than that."""
+    if len(text) <= max_context:
+        return [(0, text)]
+    out = []
+    start = 0
+    for sentence in _BREAK_AFTER.split(text):
+        for k in range(0, len(sentence), max_context):
+            out.append((start + k, sentence[k : k + max_context]))
+        start += len(sentence)
+    return [(s, p) for s, p in out if p]
+
+
+@functools.cache
+def _model() -> _PolyphoneModel:
+    return _PolyphoneModel.load()
+
+
+# ── the converter ─────────────────────────────────────────────────────────────
+
+
+class PinyinConverter:
+    """Reads Chinese text in context.
+
+    ``phrases`` maps a term to its curated reading, one syllable per Han character
+    (tone-marked or numbered: ``["zhōng", "jiàng"]`` or ``["zhong1", "jiang4"]``);
+    wherever the term comes out of segmentation as one word it is read so.
+    Raises ``ValueError`` when a reading does not have one syllable per Han character.
+    """
+
+    def __init__(self, phrases: Mapping[str, Sequence[str]] | None = None):
+        curated: dict[str, tuple[str | None, ...]] = {}
+        for term, reading in (phrases or {}).items():
+            syllables = [from_numbers(s).lower() for s in reading if s and s.strip()]
+            han = [ch for ch in term if is_han(ch)]
+            if not han:
+                continue
+            if len(syllables) != len(han):
+                raise ValueError(f"curated reading of {term!r} has {len(syllables)} syllables for {len(han)} characters")
+            queue = iter(syllables)
+            curated[term] = tuple(next(queue) if is_han(ch) else None for ch in term)
+        self._curated = curated
+
+    def syllables(self, text: str) -> list[str | None]:
+        """One entry per character of ``text``: a tone-marked syllable for each Han character, None otherwise."""
+        return self.syllables_many([text])[0]
+
+    def syllables_many(self, texts: Sequence[str]) -> list[list[str | None]]:
+        """``syllables`` for many texts, with one batched pass of the model over all of them."""
+        drafts = [self._draft(text) for text in texts]
+        asked = [n for n, (_, ask) in enumerate(drafts) if ask]
+        if asked:
+            answers = _model().read([(texts[n], drafts[n][1]) for n in asked], _MAX_CONTEXT, _BATCH)
+            for n, readings in zip(asked, answers):
+                for pos, reading in readings.items():
+                    drafts[n][0][pos] = reading
+        return [out for out, _ in drafts]
+
+    def model_positions(self, text: str) -> list[int]:
+        """Positions of ``text`` whose reading the model decides (the rest come from dictionaries)."""
+        return self._draft(text)[1]
+
+    def _draft(self, text: str) -> tuple[list[str | None], list[int]]:
+        """Readings from the dictionaries, and the positions the model should decide."""
+        out: list[str | None] = [None] * len(text)
+        ask: list[int] = []
+        if not any(is_han(ch) for ch in text):
+            return out, ask
+        model = _model()
+        pos = 0
+        for token in _tokenizer(frozenset(self._curated)).cut(text, HMM=True):
+            curated = self._curated.get(token)
+            if curated is not None:
+                out[pos : pos + len(token)] = curated
+            else:
+                self._read_token(text, token, pos, out, ask, model)
+            pos += len(token)
+        return out, ask
+
+    @staticmethod
+    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: list[int], model) -> None:
+        if token == "为":
+            out[pos] = _wei(text, pos)
+            return
+        phrases = _phrase_dict()
+        for piece in _phrase_cutter().cut(token):
+            entry = phrases.get(piece) if len(piece) >= 2 else None
+            reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
+            confirmed = _cedict_confirms(piece, reading) if reading else (False,) * len(piece)
+            for k, ch in enumerate(piece):
+                if not is_han(ch):
+                    continue
+                if ch in _CITATION:
+                    out[pos + k] = _CITATION[ch]
+                    continue
+                out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
+                if not confirmed[k] and model.knows_polyphone(ch):
+                    ask.append(pos + k)
+            pos += len(piece)
+
+
+@functools.cache
+def _default_converter() -> PinyinConverter:
+    return PinyinConverter()
+
+
+def syllables(text: str) -> list[str | None]:
+    """``PinyinConverter().syllables(text)`` with a shared default converter (no curated phrases)."""
+    return _default_converter().syllables(text)
+
+
+def syllables_many(texts: Sequence[str]) -> list[list[str | None]]:
+    """``PinyinConverter().syllables_many(texts)`` with the shared default converter."""
+    return _default_converter().syllables_many(texts)
