@@ -13,7 +13,6 @@ from flashcards import pipeline
 from flashcards.errors import InputError
 from flashcards.model import AnalysedArticle, Article
 
-LOCK_NAME = ".flashcards-build.lock"
 LOCK_WAIT_SECONDS = 60.0
 
 
@@ -23,12 +22,13 @@ def output_lock(out_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None
 
     A second build waits up to ``wait`` seconds for the first, then gives up with a
     clear error; the lock dies with its process, so a killed build never leaves it stuck.
+    The lock is taken on the folder itself, so no lock file is left in it.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("output path is a file, not a folder; give --out a folder", out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(out_dir, os.O_RDONLY)
     except OSError as exc:
         raise InputError(f"cannot write to the output folder: {exc.strerror or exc}", out_dir) from exc
     try:
@@ -41,9 +41,19 @@ def output_lock(out_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None
                 if time.monotonic() >= deadline:
                     raise InputError("another flashcards build is writing here; try again when it has finished", out_dir)
                 time.sleep(0.1)
+        _remove_stale_temps(out_dir)
         yield
     finally:
         os.close(fd)
+
+
+def _remove_stale_temps(out_dir: Path) -> None:
+    """Remove the temporary package and manifest files a killed build left behind
+    (``.NAME.apkg.XXXX.tmp``); under the lock, no other build is writing them."""
+    for tmp in out_dir.glob(".*.tmp"):
+        if ".apkg." in tmp.name or ".manifest.json." in tmp.name:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
 def build_packages(
