@@ -67,6 +67,7 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
 LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
 DELETION_COST = 2.0
+EXTRA_PASSES = 1  # alignments again with word links learned from the previous one
 CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut at ；)
 _MAX_ZH = max(a for a, _ in BEAD_PRIORS)
 _MAX_EN = max(b for _, b in BEAD_PRIORS)
@@ -213,9 +214,11 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
         if not edge or (width >= m and width >= n):
             break
         width *= 2
-    # Second pass: document-specific word links, in a narrow band around the first path.
-    links = learn_links(evidence, beads)
-    if links:
+    # Further passes: document-specific word links, in a narrow band around the last path.
+    for _ in range(EXTRA_PASSES):
+        links = learn_links(evidence, beads)
+        if not links:
+            break
         lo, hi = _path_band(beads, n, m, 6)
         evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), links, sentence_of=sentence_of)
         beads, _ = _search(lz, le, ratio, evidence, lo, hi, shapes)

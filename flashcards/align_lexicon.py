@@ -154,14 +154,14 @@ def _pinyin(word: str) -> tuple[str, ...]:
     return tuple(s.replace("ü", "u").replace("v", "u") for s in lazy_pinyin(word, style=Style.NORMAL))
 
 
-def _max_match(word: str) -> list[str]:
+def _sub_words(word: str) -> list[str]:
     """Cut an unknown word into the longest CC-CEDICT words, left to right."""
     from flashcards import cedict
 
     table = cedict.load()
     out, i = [], 0
     while i < len(word):
-        for size in range(min(4, len(word) - i), 0, -1):
+        for size in range(min(4, len(word) - i, len(word) - 1), 0, -1):
             if size == 1 or word[i:i + size] in table:
                 out.append(word[i:i + size])
                 i += size
@@ -182,7 +182,7 @@ def translations(word: str) -> frozenset[str]:
     keys = set(_cedict_keys(word))
     known = bool(keys)
     if not known and len(word) > 1:
-        for part in _max_match(word):
+        for part in _sub_words(word):
             keys |= _cedict_keys(part)
     syllables = _pinyin(word)
     if len(syllables) > 1:
