@@ -23,9 +23,9 @@ _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|b
 
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
-        raise InputError("no such file", path)
+        raise InputError("no such file; check the name and the folder", path)
     if path.is_dir():
-        raise InputError("is a directory, not an article file", path)
+        raise InputError("is a directory, not an article file; name a file in it", path)
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -37,7 +37,7 @@ def read_text(path: str | os.PathLike) -> str:
     path = Path(path)
     text = textnorm.decode(_read_bytes(path), path)
     if not text.strip():
-        raise InputError("the file is empty", path)
+        raise InputError("the file is empty; save the article's text in it", path)
     return text
 
 

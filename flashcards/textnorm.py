@@ -119,7 +119,7 @@ def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
     """
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
-            raise InputError(f"this is {what}, not a text or HTML article", path)
+            raise InputError(f"this is {what}, not a text or HTML article{_SAVE_AS_TEXT}", path)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -128,12 +128,12 @@ def decode(data: bytes, path: str | os.PathLike | None = None) -> str:
                 raise InputError(f"cannot decode the file as {codec} (its byte-order mark says so): {exc.reason}", path) from None
     try:
         return _check_text(data.decode("utf-8"), path)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_broken_utf8(data, exc.start, path)
     if b"\x00" in data:  # never in UTF-8 or the GB and Big5 encodings; common in UTF-16
         text = _utf16_without_bom(data)
         if text is None:
-            raise InputError("binary data, not a text or HTML article", path)
+            raise InputError(f"binary data, not a text or HTML article{_SAVE_AS_TEXT}", path)
         return _check_text(text, path)
     declared = _META_CHARSET.search(data[:4096])
     if declared:
@@ -165,6 +165,7 @@ def _common_han_share(text: str) -> float:
 
 
 _CHINESE_CODECS = ("gb18030", "big5hkscs")
+_SAVE_AS_TEXT = "; save the article as plain text (.txt) or as a web page (.html)"
 
 
 def _guess(data: bytes, path: str | os.PathLike | None) -> str:
@@ -197,9 +198,25 @@ def _guess(data: bytes, path: str | os.PathLike | None) -> str:
     raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030, Big5 or another known one)", path)
 
 
+def _refuse_broken_utf8(data: bytes, first_bad: int, path: str | os.PathLike | None) -> None:
+    """UTF-8 with a few corrupt bytes (a cut download, a bad paste) is not some other
+    encoding: say where the first bad byte is rather than guess and show garbage."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch > "\x7f") - bad
+    if multibyte >= 20 * bad:
+        line = data[:first_bad].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[first_bad]:02x} on this line, {bad} bad in all); "
+            "fix or retype the damaged text, or save the article as UTF-8 again",
+            path,
+            line,
+        )
+
+
 def _check_text(text: str, path: str | os.PathLike | None) -> str:
     if text and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise InputError("binary data, not a text or HTML article", path)
+        raise InputError(f"binary data, not a text or HTML article{_SAVE_AS_TEXT}", path)
     return text
 
 
