@@ -68,7 +68,8 @@ LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
 DELETION_COST = 2.0
 EXTRA_PASSES = 1  # alignments again with word links learned from the previous one
-CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut at ；)
+CLAUSE_CUT_COST = 1.0
+EDGE_COST = 1.0  # per disagreement of a bead's edges: opening/closing quote, question  # for a bead that takes part of a Chinese sentence (cut at ；)
 _MAX_ZH = max(a for a, _ in BEAD_PRIORS)
 _MAX_EN = max(b for _, b in BEAD_PRIORS)
 _MAX_CLAUSES = 8  # Chinese units in one bead when they are clauses
@@ -106,7 +107,33 @@ def _sentence_shapes(n: int, costs: dict[tuple[int, int], float]) -> list[Shapes
     return [flat] * (n + 1)
 
 
-def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes]):
+_OPEN_QUOTES = "“「『\"'‘"
+_CLOSE_QUOTES = "”」』\"'’"
+_QUESTION = "?？"
+
+
+def _edges(text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence opens with a quote, closes with one, and asks a question."""
+    t = text.strip()
+    core = t.rstrip(_CLOSE_QUOTES + " ")
+    return (t[:1] in _OPEN_QUOTES if t else False,
+            t[-1:] in _CLOSE_QUOTES if t else False,
+            core[-1:] in _QUESTION if core else False)
+
+
+def _edge_costs(zh: Sequence[str], en: Sequence[str]):
+    """Cost of a bead whose first and last sentences disagree on quotes and questions."""
+    ze = [_edges(s) for s in zh]
+    ee = [_edges(s) for s in en]
+
+    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+        misses = (ze[i0][0] != ee[j0][0]) + (ze[i1 - 1][1] != ee[j1 - 1][1]) + (ze[i1 - 1][2] != ee[j1 - 1][2])
+        return EDGE_COST * misses
+
+    return cost
+
+
+def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes], edge_cost=None):
     """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
     n, m = len(lz), len(le)
     cz, ce = _cumulative(lz), _cumulative(le)
@@ -133,6 +160,8 @@ def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes]):
                 else:
                     c += LENGTH_WEIGHT * _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
                     c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
+                    if edge_cost is not None:
+                        c += edge_cost(i - a, i, j - b, j)
                 if c < best:
                     best, arg = c, (a, b)
             if arg is not None:
@@ -206,11 +235,12 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
     le = [_length(s) for s in en]
     ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
     diag = _diagonal(_cumulative(lz), _cumulative(le))
+    edges = _edge_costs(zh, en)
     width = 12
     while True:
         lo, hi = _band(diag, m, width)
         evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), sentence_of=sentence_of)
-        beads, edge = _search(lz, le, ratio, evidence, lo, hi, shapes)
+        beads, edge = _search(lz, le, ratio, evidence, lo, hi, shapes, edges)
         if not edge or (width >= m and width >= n):
             break
         width *= 2
@@ -221,7 +251,7 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
             break
         lo, hi = _path_band(beads, n, m, 6)
         evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), links, sentence_of=sentence_of)
-        beads, _ = _search(lz, le, ratio, evidence, lo, hi, shapes)
+        beads, _ = _search(lz, le, ratio, evidence, lo, hi, shapes, edges)
     return beads
 
 
