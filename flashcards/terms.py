@@ -33,6 +33,7 @@ _MAX_UNIT = 8  # Han characters in a joined unit
 _DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
 _NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
+_DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
 # Words of a news page's frame, not of its content.
 _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
@@ -222,7 +223,7 @@ def is_candidate(unit: Unit) -> bool:
         return True
     if not dictionary.is_han(text) or len(text) < 2:
         return False
-    if _NUMERIC.match(text) or text in _FURNITURE or unit.counted:
+    if _NUMERIC.match(text) or _DATE.match(text) or text in _FURNITURE or unit.counted:
         return False
     return unit.quoted or dictionary.pos_tag(text) not in _DROP_TAGS
 

@@ -177,6 +177,9 @@ def test_non_words_are_cut_and_counters_dropped():
     assert "不断" in texts and "扩大" in texts and "不断扩大" not in texts
     assert not is_candidate(next(u for u in units if u.text == "年内"))
     assert not is_candidate(Unit("的", (), 0)) and not is_candidate(Unit("三十", (), 0))
+    for date in ["周一", "星期天", "本周", "今天", "去年", "下午", "近日"]:
+        assert not is_candidate(Unit(date, (), 0)), date
+    assert is_candidate(Unit("周期", (), 0)) and is_candidate(Unit("战后", (), 0))
 
 
 def test_textrank_prefers_the_connected_word():
@@ -186,6 +189,16 @@ def test_textrank_prefers_the_connected_word():
 
 def test_empty_input_gives_no_terms():
     assert extract_terms([], None) == []
+
+
+def test_chinese_without_english_still_gives_terms():
+    zh = "海军周一举行了联合演习。"
+    pieces = ["海军", "周一", "举行", "了", "联合演习", "。"]
+    sentence = AnalysedSentence(SentencePair(zh, ""), tuple(Token(p) for p in pieces))
+    terms = extract_terms([sentence], None)
+    heads = {t.hanzi for t in terms}
+    assert {"海军", "演习"} <= heads and "周一" not in heads  # 联合演习 is not a CEDICT word: cut
+    assert all(t.english and t.pinyin and not t.context_english for t in terms)
 
 
 def test_a_unit_without_reading_borrows_cedict_s():
