@@ -352,16 +352,20 @@ def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]
     for i, units in enumerate(per_sentence):
         en = sentences[i].pair.en
         for a, b in zip(units, units[1:]):
-            text = a.text + b.text
-            if (len(a.text) < 2 or len(b.text) < 2 or len(text) > 6 or text in glossary_words
-                    or not (is_candidate(a) and is_candidate(b)) or a.glossary or b.glossary or a.quoted or b.quoted
-                    or dictionary.pos_tag(a.text) not in _NOUN_TAGS or dictionary.pos_tag(b.text) not in _NOUN_TAGS
-                    or max(dictionary.zipf(a.text), dictionary.zipf(b.text)) > DEFAULT_MAX_ZIPF or dictionary.cedict.lookup(text)):
+            if not (_plain_noun(a) and _plain_noun(b)) or len(a.text + b.text) > 6:
                 continue
+            if a.text + b.text in glossary_words or dictionary.cedict.lookup(a.text + b.text):
+                continue  # already a unit of its own wherever it occurs
             found = context_gloss.english_match(en, (), [dictionary.english(a.text), dictionary.english(b.text)])
-            if found and found[2] >= 0.45:
+            if found and found[2] >= 0.45:  # at least one part found, the other beside it
                 out.append((i, _join([a, b])))
     return out
+
+
+def _plain_noun(unit: Unit) -> bool:
+    """An uncommon noun of two or more characters, not curated, quoted or joined already."""
+    return (len(unit.text) >= 2 and is_candidate(unit) and not (unit.glossary or unit.quoted or unit.pieces)
+            and dictionary.pos_tag(unit.text) in _NOUN_TAGS and dictionary.zipf(unit.text) <= DEFAULT_MAX_ZIPF)
 
 
 def extract_terms(
@@ -389,24 +393,22 @@ def extract_terms(
     counts: Counter[str] = Counter()
     first_seen: dict[str, Unit] = {}
     where: dict[str, list[int]] = defaultdict(list)
-    sequences: list[list[str]] = []
-    for i, units in enumerate(per_sentence):
-        seq = []
-        for u in units:
-            if not is_candidate(u):
-                continue
-            counts[u.text] += 1
-            first_seen.setdefault(u.text, u)
-            if i not in where[u.text]:
-                where[u.text].append(i)
-            seq.append(u.text)
-        sequences.append(seq)
-    ranks = textrank(sequences)
-    for i, u in _compounds(sentences, per_sentence, glossary_words):
+
+    def record(i: int, u: Unit) -> None:
         counts[u.text] += 1
         first_seen.setdefault(u.text, u)
         if i not in where[u.text]:
             where[u.text].append(i)
+
+    sequences: list[list[str]] = []
+    for i, units in enumerate(per_sentence):
+        candidates = [u for u in units if is_candidate(u)]
+        for u in candidates:
+            record(i, u)
+        sequences.append([u.text for u in candidates])
+    ranks = textrank(sequences)
+    for i, u in _compounds(sentences, per_sentence, glossary_words):
+        record(i, u)
 
     kept: dict[str, tuple[Unit, dictionary.WordInfo, str]] = {}
     for text, unit in first_seen.items():
