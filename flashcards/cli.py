@@ -67,7 +67,11 @@ def _inputs(articles, en_file, zh_file, *, default_folder: bool):
         paths = pipeline.article_paths([])
     elif paths:
         paths = pipeline.article_paths(paths)
-    return pipeline.read_articles(paths, en_file, zh_file)
+    articles = pipeline.read_articles(paths, en_file, zh_file)
+    for path, article in zip([*paths, en_file], articles):
+        if not pipeline.has_english(article):
+            click.echo(f"flashcards: note: {path}: no English translation found; vocabulary only, no sentence pairs", err=True)
+    return articles
 
 
 def _echo(text: str) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flashcards.errors import InputError
-from flashcards.model import AnalysedArticle, Article, VocabEntry
+from flashcards.model import AnalysedArticle, Article, SentencePair, VocabEntry
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
 DEFAULT_GLOSSARY = Path("glossary.yaml")
@@ -101,8 +101,21 @@ def analyse_article(article: Article, reader) -> AnalysedArticle:
     """Align the article's paragraphs into sentence pairs and read them in context."""
     from flashcards.align import align_paragraphs
 
-    pairs = align_paragraphs(article.paragraphs)
+    pairs = align_paragraphs(article.paragraphs) if has_english(article) else chinese_only_pairs(article)
     return AnalysedArticle(article, tuple(reader.analyse(pairs)))
+
+
+def has_english(article: Article) -> bool:
+    """Whether any paragraph of the article has an English side."""
+    return any(p.en.strip() for p in article.paragraphs)
+
+
+def chinese_only_pairs(article: Article) -> list[SentencePair]:
+    """An article with no English at all: its Chinese sentences, each with an empty
+    English side, so it still gives vocabulary (the deck makes no sentence notes of them)."""
+    from flashcards.sentences import split_zh
+
+    return [SentencePair(zh, "", i) for i, p in enumerate(article.paragraphs) for zh in split_zh(p.zh) if zh.strip()]
 
 
 def segmentation_key(glossary) -> tuple:
