@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,16 @@ def test_every_reading_agrees_with_cedict_and_converter_or_says_why(glossary):
         if explained and not found:
             stale.append(f"line {entry.line}: {entry.hanzi} {entry.pinyin}: pinyin_differs but nothing differs")
     assert not silent, "readings that differ without a pinyin_differs reason:\n" + "\n".join(silent)
-    assert not stale, "\n".join(stale)
+    if stale:  # the converter has caught up: the reason is out of date, the reading still right
+        warnings.warn("remove these pinyin_differs lines:\n" + "\n".join(stale), stacklevel=1)
+
+
+def test_a_stale_reason_is_reported(glossary, tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text("terms:\n  - hanzi: 北约\n    pinyin: Běiyuē\n    english: NATO\n    category: organisations\n"
+                    "    pinyin_differs: no longer true\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="line 2: 北约 Běiyuē: pinyin_differs but nothing differs"):
+        test_every_reading_agrees_with_cedict_and_converter_or_says_why(load_glossary(path))
 
 
 def test_disagreement_detector_catches_a_wrong_tone():
