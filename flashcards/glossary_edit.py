@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+from flashcards import cedict
 from flashcards.errors import InputError
 from flashcards.fileio import write_atomic
 from flashcards.glossary import (
@@ -71,16 +72,85 @@ def converter_syllables_many(terms: list[str]) -> list[tuple[str, ...]]:
 
 
 def suggest_pinyin(hanzi: str) -> str:
-    """Word-joined tone-marked pinyin for a new term, as the converter reads it."""
-    project = _project_converter()
-    if project is not None:
-        converter, word_pinyin = project
-        return word_pinyin([s for s in converter.syllables(hanzi) if s])
+    """Word-joined tone-marked pinyin for a new term, read by the converter in context.
+
+    A long term is written as words (zhànlüè huǒbàn guānxì xiédìng), a four-character
+    idiom as two halves (zhìtóng-dàohé); capitals for proper names are left to the user.
+    """
+    han = "".join(ch for ch in hanzi if han_count(ch))
+    syllables = [numbered_to_marked(s) for s in converter_syllables(han)]
+    words, at = [], 0
+    for size in word_sizes(han):
+        words.append(_join(syllables[at:at + size]))
+        at += size
+    if len(han) == 4 and len(words) == 1 and _is_idiom(han):
+        return _join(syllables[:2]) + "-" + _join(syllables[2:])
+    return " ".join(words)
+
+
+def _join(syllables: list[str]) -> str:
     out = ""
-    for i, s in enumerate(converter_syllables(hanzi)):
-        marked = numbered_to_marked(s)
+    for i, marked in enumerate(syllables):
         out += ("'" if i and marked.startswith(_VOWEL_START) else "") + marked
     return out
+
+
+def word_sizes(han: str) -> list[int]:
+    """How a term splits into written words: CC-CEDICT words of two to four characters
+    (fewest pieces), a lone prefix or suffix joined to its word, other lone characters
+    joined together; terms of up to three characters, and dictionary words of four,
+    stay whole."""
+    if len(han) <= 3:
+        return [len(han)] if han else []
+    best: list[tuple[int, int, list[int]] | None] = [None] * (len(han) + 1)
+    best[len(han)] = (0, 0, [])
+    for i in range(len(han) - 1, -1, -1):
+        for size in (4, 3, 2, 1):
+            j = i + size
+            if j > len(han) or best[j] is None or (size > 1 and not cedict.lookup(han[i:j])):
+                continue
+            if size == 4 and not _is_idiom(han[i:j]) and cedict.lookup(han[i:i + 2]) and cedict.lookup(han[i + 2:j]):
+                continue  # a compound of two words is written as two words
+            pieces, singles, sizes = best[j]  # type: ignore[misc]
+            cost = (pieces + 1, singles + (size == 1), [size] + sizes)
+            if best[i] is None or cost[:2] < best[i][:2]:  # type: ignore[index]
+                best[i] = cost
+    pieces, at = [], 0
+    for size in best[0][2]:  # type: ignore[index]
+        pieces.append(han[at:at + size])
+        at += size
+    return [len(word) for word in _attach_affixes(pieces)]
+
+
+_SUFFIXES = set("性化者论观权区队舰艇机员部家式型级派")
+_PREFIXES = set("反非超准")
+
+
+def _attach_affixes(pieces: list[str]) -> list[str]:
+    """A lone suffix joins the word before it (杀伤性), a lone prefix the word after it
+    (反介入); other lone characters next to each other form one word (东扩)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if len(piece) == 1 and piece in _PREFIXES and i + 1 < len(pieces) and len(pieces[i + 1]) > 1:
+            out.append(piece + pieces[i + 1])
+            i += 2
+            continue
+        if len(piece) == 1 and out and (piece in _SUFFIXES and len(out[-1]) > 1 or _lone(out[-1])):
+            out[-1] += piece
+        else:
+            out.append(piece)
+        i += 1
+    return out
+
+
+def _lone(word: str) -> bool:
+    return len(word) == 1 or not cedict.lookup(word)
+
+
+def _is_idiom(han: str) -> bool:
+    return any("(idiom)" in gloss for entry in cedict.lookup(han) for gloss in entry.glosses)
 
 
 def _to_numbered(syllable: str) -> str:

@@ -110,6 +110,21 @@ def test_suggested_pinyin_puts_apostrophes_where_needed():
     assert suggest_pinyin("方案") == "fāng'àn"
 
 
+@pytest.mark.parametrize(
+    "hanzi, pinyin",
+    [
+        ("驱逐舰", "qūzhújiàn"),  # up to three characters: one word
+        ("战略伙伴关系协定", "zhànlüè huǒbàn guānxì xiédìng"),  # dictionary words
+        ("领土完整", "lǐngtǔ wánzhěng"),  # a four-character compound of two words
+        ("志同道合", "zhìtóng-dàohé"),  # a four-character idiom
+        ("反介入区域拒止", "fǎnjièrù qūyù jùzhǐ"),  # a lone prefix joins its word
+        ("大规模杀伤性武器", "dàguīmó shāshāngxìng wǔqì"),  # a lone suffix joins its word
+    ],
+)
+def test_suggested_pinyin_is_written_as_words(hanzi, pinyin):
+    assert suggest_pinyin(hanzi) == pinyin
+
+
 @pytest.mark.parametrize("hanzi", ["海军", "海軍", "北約"])
 def test_add_refuses_duplicates_in_either_script(tmp_path, hanzi):
     path = write(tmp_path)
