@@ -113,14 +113,26 @@ def _wei(text: str, pos: int) -> str:
     """为 standing alone as a word: the preposition wèi ("for, on behalf of"), which
     introduces a noun phrase followed by a verb in the same clause (为和平发挥作用,
     为商船护航), or the verb wéi ("to be, to act as"), as in X为Y, 以X为Y, 为X所V."""
-    import jieba.posseg
-
     before = _CLAUSE_MARK.split(text[:pos])[-1]
     after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
     if "所" in after or "以" in before:
         return "wéi"
-    words = list(jieba.posseg.cut(after))
-    return "wèi" if any(w.flag.startswith("v") for w in words[1:]) else "wéi"
+    words = list(_tokenizer(frozenset()).cut(after, HMM=True))
+    return "wèi" if any(_is_verb(w) for w in words[1:]) else "wéi"
+
+
+def _is_verb(word: str) -> bool:
+    """A verb by jieba's dictionary tags, also as the head of a set phrase (作出贡献: 作出)."""
+    tags = _word_tags()
+    return any(tags.get(w, "").startswith("v") for w in (word, word[:2]) if w)
+
+
+@functools.cache
+def _word_tags() -> Mapping[str, str]:
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.posseg.dt.word_tag_tab
 
 
 # ── the g2pM model, run in batches ───────────────────────────────────────────

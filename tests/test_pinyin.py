@@ -1,0 +1,206 @@
+"""The pinyin converter: readings in context, neutral tones, curated phrases, robustness."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashcards.pinyin import PinyinConverter, syllables
+from flashcards.pinyin_style import is_han, to_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read(text: str) -> str:
+    """Numbered readings of the Han characters of ``text``, space-separated."""
+    return " ".join(to_numbers(s) for s in syllables(text) if s)
+
+
+def reading_of(sentence: str, word: str) -> str:
+    """Numbered readings of ``word`` where it first occurs in ``sentence``."""
+    start = sentence.index(word)
+    return " ".join(to_numbers(s) for s in syllables(sentence)[start : start + len(word)])
+
+
+# Sentences written for these tests (not taken from any evaluation set).
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("他晋升为海军中将后调往北京。", "中将", "zhong1 jiang4"),
+        ("这位军长曾参加过边境作战。", "军长", "jun1 zhang3"),
+        ("国际社会给予难民人道援助。", "给予", "ji3 yu3"),
+        ("双方决定重启军事热线。", "重启", "chong2 qi3"),
+        ("该国试射了一枚洲际弹道导弹。", "弹道导弹", "dan4 dao4 dao3 dan4"),
+        ("敌军正在边境附近调兵。", "调兵", "diao4 bing1"),
+        ("处长主持召开了工作会议。", "处长", "chu4 zhang3"),
+        ("载人飞船成功对接空间站。", "载人", "zai4 ren2"),
+        # ranks and posts
+        ("他被授予少将军衔。", "少将", "shao4 jiang4"),
+        ("上将视察了驻岛部队。", "上将", "shang4 jiang4"),
+        ("参谋长向司令员汇报情况。", "参谋长", "can1 mou2 zhang3"),
+        ("舰长下令全速前进。", "舰长", "jian4 zhang3"),
+        ("将军们在地图前研究方案。", "将军", "jiang1 jun1"),
+        # weapons and forces
+        ("士兵们搬运炮弹和子弹。", "炮弹", "pao4 dan4"),
+        ("空军和海军举行联合演习。", "空军", "kong1 jun1"),
+        ("导弹命中了目标。", "命中", "ming4 zhong4"),
+        ("部队的补给线很长。", "补给", "bu3 ji3"),
+        ("舰载机从航母上起飞。", "舰载", "jian4 zai4"),
+        ("敌军宣布投降。", "投降", "tou2 xiang2"),
+        ("伞兵在夜间空降。", "空降", "kong1 jiang4"),
+        # diplomacy
+        ("两国外长举行了会谈。", "举行", "ju3 xing2"),
+        ("外交部发言人强调了中方立场。", "强调", "qiang2 diao4"),
+        ("各方应当通过协调解决分歧。", "协调", "xie2 tiao2"),
+        ("双方同意妥善处理争端。", "处理", "chu3 li3"),
+        ("我们需要了解对方的意图。", "了解", "liao3 jie3"),
+        ("银行行长出席了会议。", "银行行长", "yin2 hang2 hang2 zhang3"),
+        ("两国关系不断发展。", "关系", "guan1 xi4"),
+        ("条约的履行需要各方努力。", "履行", "lv3 xing2"),
+        ("各国都应遵守国际法。", "都", "dou1"),
+        ("中方愿为地区和平作出贡献。", "为", "wei4"),
+        ("会议以维护稳定为目标。", "为", "wei2"),
+    ],
+)
+def test_domain_words_in_context(sentence, word, expected):
+    assert reading_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("他们来了", "ta1 men5 lai2 le5"),
+        ("我的孩子", "wo3 de5 hai2 zi5"),
+        ("看着地图", "kan4 zhe5 di4 tu2"),
+        ("跑得很快", "pao3 de5 hen3 kuai4"),
+    ],
+)
+def test_neutral_tones(text, expected):
+    assert read(text) == expected
+
+
+def test_citation_tones_without_sandhi():
+    assert read("一个不要") == "yi1 ge4 bu4 yao4"
+    assert read("你好") == "ni3 hao3"
+
+
+def test_u_umlaut_is_written_with_the_umlaut():
+    assert syllables("战略绿色") == ["zhàn", "lüè", "lǜ", "sè"]
+
+
+def test_non_chinese_passes_through_as_none():
+    text = "F-35A，2025年 NATO😀"
+    out = syllables(text)
+    assert len(out) == len(text)
+    assert [s for ch, s in zip(text, out) if not is_han(ch)] == [None] * sum(not is_han(ch) for ch in text)
+    assert out[text.index("年")] == "nián"
+
+
+@pytest.mark.parametrize("text", ["", " ", "abc", "123", "。，！", "😀😀", "\n\t"])
+def test_texts_without_han(text):
+    assert syllables(text) == [None] * len(text)
+
+
+def test_traditional_characters_are_read():
+    assert syllables("國防部長") == ["guó", "fáng", "bù", "zhǎng"]
+
+
+def test_rare_characters_outside_the_model_still_get_a_reading():
+    out = syllables("𠀀龘")
+    assert all(out)
+
+
+def test_very_long_line():
+    text = "中方愿意为和平解决争端发挥建设性作用，" * 300 + "abc" * 100
+    out = syllables(text)
+    assert len(out) == len(text)
+    assert out[:4] == ["zhōng", "fāng", "yuàn", "yì"]
+    assert out[-301] is None
+
+
+def test_curated_phrases_override_everything():
+    conv = PinyinConverter(phrases={"行长": ["hang2", "zhang3"], "长臂管辖": ["cháng", "bì", "guǎn", "xiá"]})
+    assert conv.syllables("行长") == ["háng", "zhǎng"]
+    out = conv.syllables("美国实施长臂管辖")
+    assert out[-4:] == ["cháng", "bì", "guǎn", "xiá"]
+
+
+def test_curated_reading_is_never_reread_even_when_unusual():
+    conv = PinyinConverter(phrases={"中将": ["zhòng", "jiāng"]})  # deliberately odd
+    assert conv.syllables("海军中将")[2:] == ["zhòng", "jiāng"]
+    assert PinyinConverter().syllables("海军中将")[2:] == ["zhōng", "jiàng"]
+
+
+def test_curated_reading_must_have_one_syllable_per_character():
+    with pytest.raises(ValueError):
+        PinyinConverter(phrases={"中将": ["zhōng"]})
+
+
+def test_batched_equals_one_by_one():
+    texts = ["双方重申将继续合作。", "", "他还没有还钱。", "abc", "部队调动频繁，调解失败。"]
+    conv = PinyinConverter()
+    assert conv.syllables_many(texts) == [conv.syllables(t) for t in texts]
+
+
+def test_model_is_asked_only_where_dictionaries_leave_a_choice():
+    conv = PinyinConverter()
+    assert conv.model_positions("我们国家") == []  # no polyphone at all
+    assert conv.model_positions("海军中将") == []  # 中将: two dictionaries agree
+    assert conv.model_positions("部队还击") == []  # 还击: likewise
+    text = "他们还在开会"
+    assert conv.model_positions(text) == [text.index("还")]  # 还 alone: the model decides
+    text = "他还是走了"
+    assert conv.model_positions(text) == [text.index("了")]
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.sampled_from(list("中将长行重调处载弹给了的着得为数难应当相间")),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from(list("，。！？、；：“”（）😀 \n")),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT)
+def test_one_entry_per_character_syllable_exactly_for_han(text):
+    out = syllables(text)
+    assert len(out) == len(text)
+    for ch, syl in zip(text, out):
+        if is_han(ch):
+            assert syl and syl == syl.lower() and syl.isalpha()
+        else:
+            assert syl is None
+
+
+def _domain_set():
+    spec = importlib.util.spec_from_file_location("pinyin_bench", ROOT / "benchmarks" / "pinyin_cpp.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.read_domain(ROOT / "tests" / "data" / "pinyin_domain.tsv")
+
+
+def test_in_domain_set_is_well_formed_and_large_enough():
+    items = _domain_set()
+    targets = [(text, pos) for text, gold in items for pos in gold]
+    assert len(targets) >= 200
+    assert all(is_han(text[pos]) for text, pos in targets)
+
+
+def test_in_domain_accuracy_does_not_regress():
+    """Regression floor at the measured figure (see benchmarks/pinyin_cpp.py)."""
+    items = _domain_set()
+    out = PinyinConverter().syllables_many([t for t, _ in items])
+    right = total = 0
+    for (text, gold), row in zip(items, out):
+        for pos, reading in gold.items():
+            total += 1
+            right += to_numbers(row[pos]) == reading
+    assert right / total >= 0.96
