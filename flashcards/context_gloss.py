@@ -53,6 +53,7 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def english_words(sentence: str) -> tuple[Word, ...]:
     """The sentence's words (hyphenated compounds split) with offsets and lemmas."""
     words = [Word(m.start(), m.end(), m.group().lower(), _lemma(m.group().lower())) for m in _WORD.finditer(sentence)]
@@ -109,17 +110,22 @@ def _common_prefix(a: str, b: str) -> int:
 
 def matches(gloss_word: str, word: Word) -> bool:
     """Does the English ``word`` render ``gloss_word`` (a lemma, or an affix like "-ism")?"""
+    return _matches(gloss_word, word.lower, word.lemma)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
     if gloss_word.startswith("-"):
-        return len(word.lower) > len(gloss_word) and word.lower.endswith(gloss_word[1:])
+        return len(lower) > len(gloss_word) and lower.endswith(gloss_word[1:])
     if gloss_word.endswith("-"):
-        return word.lower == gloss_word[:-1] or (len(word.lower) > len(gloss_word) and word.lower.startswith(gloss_word[:-1]))
-    if gloss_word in (word.lemma, word.lower):
+        return lower == gloss_word[:-1] or (len(lower) > len(gloss_word) and lower.startswith(gloss_word[:-1]))
+    if gloss_word in (lemma, lower):
         return True
-    shorter = min(len(gloss_word), len(word.lemma))
-    common = _common_prefix(gloss_word, word.lemma)
+    shorter = min(len(gloss_word), len(lemma))
+    common = _common_prefix(gloss_word, lemma)
     if shorter < _MIN_PREFIX or common < max(_MIN_PREFIX, 0.8 * shorter):
         return False
-    longer = gloss_word if len(gloss_word) > len(word.lemma) else word.lemma
+    longer = gloss_word if len(gloss_word) > len(lemma) else lemma
     return longer[common:] not in _AGENT_SUFFIXES  # "fight" is not "fighter"
 
 
@@ -151,6 +157,29 @@ def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
     return best[0], best[1], len(found)
 
 
+@functools.lru_cache(maxsize=256)
+def _word_index(words: tuple[Word, ...]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Where each lemma, word form, 5-letter prefix and run-together compound occurs."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, w in enumerate(words):
+        keys = {("exact", w.lower), ("exact", w.lemma), ("prefix", w.lemma[:_MIN_PREFIX])}
+        if w.compound:
+            keys.add(("compound", w.compound))
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(gloss_word: str, index, count: int) -> Sequence[int]:
+    """Word positions that may match ``gloss_word``: same form or same prefix; all for affixes."""
+    if gloss_word.startswith("-") or gloss_word.endswith("-"):
+        return range(count)
+    found = set(index.get(("exact", gloss_word), ()))
+    if len(gloss_word) >= _MIN_PREFIX:
+        found.update(index.get(("prefix", gloss_word[:_MIN_PREFIX]), ()))
+    return found
+
+
 def gloss_hits(gloss: str, words: Sequence[Word]) -> list[Hit]:
     """Every cluster of the sentence's words that renders (part of) ``gloss``."""
     hits = []
@@ -158,9 +187,10 @@ def gloss_hits(gloss: str, words: Sequence[Word]) -> list[Hit]:
         wanted = content_words(variant)
         if not wanted:
             continue
+        index = _word_index(tuple(words))
         positions = sorted(
-            {(i, i, g) for i, w in enumerate(words) for g in wanted if matches(g, w)}
-            | {(i, w.compound_last, g) for i, w in enumerate(words) if w.compound for g in wanted if g == w.compound}
+            {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
+            | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
         )
         # group into clusters of nearby matches
         cluster: list[tuple[int, int, str]] = []
