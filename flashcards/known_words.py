@@ -4,9 +4,11 @@ Accepted files:
 
 * a word list: one word per line (anything after the first tab, comma or space
   is ignored; ``#`` starts a comment);
-* an Anki export (Notes in Plain Text, .txt/.csv/.tsv): ``#separator:`` and other
-  ``#`` header lines are honoured, HTML is stripped, and from each note the first
-  field that is a Chinese word (Han characters only, up to 12) is taken.
+* an Anki export (Notes in Plain Text, .txt/.csv/.tsv): ``#separator:`` and the
+  ``#notetype/deck/tags/guid column:`` headers are honoured, HTML is stripped, and
+  from each note the first field that is a Chinese word (Han characters only, up
+  to 12) is taken;
+* a Pleco export: ``默许[默許]<TAB>mo4xu3<TAB>...`` (the bracketed form is dropped).
 
 Traditional forms are added in simplified too, so either script matches.
 """
@@ -25,12 +27,20 @@ from flashcards.errors import InputError
 _HAN_WORD = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]{1,12}$")
 _HAS_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _TAG = re.compile(r"<[^>]*>")
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 
 
+_BRACKETS = re.compile(r"\[[^\]]*\]")  # Pleco's 默许[默許], Anki's [sound:...]
+_META_COLUMN = re.compile(r"^#(?:notetype|deck|tags|guid) column:(\d+)", re.I)
+
+
 def _clean(field: str) -> str:
-    return html.unescape(_SOUND.sub("", _TAG.sub("", field))).strip()
+    return _BRACKETS.sub("", html.unescape(_TAG.sub("", field))).strip()
+
+
+def _meta_columns(lines: list[str]) -> set[int]:
+    """0-based columns an Anki export uses for note type, deck, tags or GUID, not fields."""
+    return {int(m.group(1)) - 1 for line in lines if (m := _META_COLUMN.match(line))}
 
 
 def _separator(lines: list[str], path: Path) -> str | None:
@@ -58,14 +68,17 @@ def parse_known_words(text: str, path: str | os.PathLike = "<known words>") -> f
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
-            word = re.split(r"[\t,;，、 ]", line, maxsplit=1)[0].strip()
+            word = _clean(re.split(r"[\t,;，、 ]", line, maxsplit=1)[0])
             if not _HAN_WORD.match(word):
                 raise InputError(f"expected a Chinese word at the start of the line, found {word[:20]!r}", path, number)
             words.add(word)
     else:
         body = "\n".join(l if not l.startswith("#") else "" for l in lines)
+        skip = _meta_columns(lines)
         for row in csv.reader(io.StringIO(body), delimiter=sep):
-            for field in row:
+            for column, field in enumerate(row):
+                if column in skip:
+                    continue
                 value = _clean(field)
                 if _HAN_WORD.match(value):
                     words.add(value)

@@ -102,6 +102,13 @@ def test_known_words_from_a_list_and_an_anki_export(tmp_path: Path):
     anki.write_text("#separator:tab\n#html:true\n<b>hello</b>\t护卫舰\t<div>frigate</div>\n"
                     "x\t<span>北約</span>\t[sound:a.mp3]\n", encoding="utf-8")
     assert load_known_words(anki) >= {"护卫舰", "北約", "北约"}
+    with_meta = tmp_path / "meta.txt"
+    with_meta.write_text("#separator:tab\n#notetype column:1\n#deck column:2\n"
+                         "中文基本\t汉语词汇\t默许\ttacit\n", encoding="utf-8")
+    assert read_known_words(with_meta) == {"默许"}  # not the note type or deck name
+    pleco = tmp_path / "pleco.txt"
+    pleco.write_text("默许[默許]\tmo4xu3\tto accept tacitly\n", encoding="utf-8")
+    assert read_known_words(pleco) == {"默许"}
     csv_file = tmp_path / "deck.csv"
     csv_file.write_text('Front,Back\n"反击能力","counterattack, capability"\n', encoding="utf-8")
     assert load_known_words(csv_file) == {"反击能力"}
