@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -302,3 +303,27 @@ def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
             start = end - len(rest)
         runs.append((start, end))
     return runs
+
+
+def _toneless(syllable: str) -> str:
+    base = unicodedata.normalize("NFD", syllable.lower())
+    return "".join(c for c in base if not unicodedata.combining(c)).replace("ü", "u").replace("v", "u")
+
+
+def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
+    """Where ``sentence`` writes a Chinese name in pinyin: 王琦瑶 -> "Wang Qiyao".
+
+    The name may be written surname first or last, in one to four capitalised words.
+    """
+    if len(syllables) < 2:
+        return None
+    toneless = [_toneless(s) for s in syllables]
+    targets = {"".join(toneless), "".join(toneless[1:] + toneless[:1])}
+    for start, end in capitalised_runs(sentence):
+        words = list(re.finditer(r"[A-Za-z]+(?:['-][A-Za-z]+)*", sentence[start:end]))
+        for i in range(len(words)):
+            for j in range(i, min(len(words), i + 4)):
+                joined = re.sub(r"[^a-z]", "", "".join(w.group() for w in words[i:j + 1]).lower())
+                if joined in targets:
+                    return start + words[i].start(), start + words[j].end()
+    return None

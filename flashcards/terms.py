@@ -288,8 +288,10 @@ def _parts_glosses(word: str) -> list[tuple[str, ...]]:
     return [dictionary.english(p) for p in parts] if len(parts) > 1 else []
 
 
-def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = ()) -> tuple[int, int, float] | None:
-    """Where ``sentence_en`` renders ``word`` and how surely: curated glossary English first, then CEDICT's."""
+def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = (),
+             syllables: Sequence[str] = ()) -> tuple[int, int, float] | None:
+    """Where ``sentence_en`` renders ``word`` and how surely: curated glossary English first,
+    then CEDICT's; a name may also be spelt out in pinyin (王毅 -> "Wang Yi")."""
     kind = name_kind(word)
     if curated:
         found = context_gloss.english_match(sentence_en, curated)
@@ -302,7 +304,10 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     glosses = [g.split("(")[0].split(",")[0] for g in info.english]
     parts = [] if kind == "person" else _parts_glosses(word)
     found = context_gloss.english_match(sentence_en, glosses, parts)
-    return found if found and sentence_en[found[0]].isupper() else None
+    if found and sentence_en[found[0]].isupper():
+        return found
+    spelt = context_gloss.pinyin_span(sentence_en, syllables)
+    return (*spelt, 1.0) if spelt else None
 
 
 def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[str, str], wanted: set[str]) -> None:
@@ -318,7 +323,7 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
         if not dictionary.is_han(u.text) or len(u.text) < 2:
             continue
         info = dictionary.word_info(u.text, u.syllables)
-        span = _context(en, u.text, info) if info.english or info.in_cedict else None
+        span = _context(en, u.text, info, (), u.syllables) if info.english or info.in_cedict or name_kind(u.text) else None
         if span:
             claimed.append(span[:2])
         elif u.text in wanted and u.text not in found and name_kind(u.text) == "person":
@@ -433,7 +438,7 @@ def extract_terms(
     for text, (unit, info, kind) in kept.items():
         entry = glossary.get(text) if text in glossary_words else None
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
-                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else ()))]
+                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables))]
         if found:
             _, _, i, m = max(found)
             context[text] = sentences[i].pair.en[m[0]:m[1]]

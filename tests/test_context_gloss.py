@@ -60,3 +60,13 @@ def test_capitalised_runs_skip_a_common_sentence_opening_word():
     text = "During the Fumio Kishida administration, Japan joined NATO."
     runs = [text[a:b] for a, b in cg.capitalised_runs(text)]
     assert runs == ["Fumio Kishida", "Japan", "NATO"]
+
+
+def test_chinese_names_spelt_in_pinyin():
+    text = "Chinese Foreign Minister Wang Yi met Qiyao Wang and Zhang Youxia on Monday."
+    for syllables, expected in [(("wáng", "yì"), "Wang Yi"), (("wáng", "qí", "yáo"), "Qiyao Wang"),
+                                (("zhāng", "yòu", "xiá"), "Zhang Youxia")]:
+        span = cg.pinyin_span(text, syllables)
+        assert span and text[span[0]:span[1]] == expected
+    assert cg.pinyin_span(text, ("lǐ", "qiáng")) is None
+    assert cg.pinyin_span(text, ("wáng",)) is None  # one syllable is too little to go on
