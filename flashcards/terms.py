@@ -230,25 +230,6 @@ def is_candidate(unit: Unit) -> bool:
 
 # --- ranking -------------------------------------------------------------------------
 
-@functools.cache
-def _idf() -> tuple[dict[str, float], float]:
-    import jieba.analyse
-
-    table = jieba.analyse.default_tfidf
-    return table.idf_freq, table.median_idf
-
-
-def rarity(word: str) -> float:
-    """How rare ``word`` is in general Chinese: 0 (very common) to about 6.
-
-    Mostly wordfreq's Zipf scale turned round, partly jieba's IDF.
-    """
-    from_zipf = min(6.0, max(0.0, 7.0 - dictionary.zipf(word)))
-    idf, median = _idf()
-    from_idf = min(6.0, idf.get(word, median) / 2)
-    return 0.7 * from_zipf + 0.3 * from_idf
-
-
 def textrank(sequences: Sequence[Sequence[str]], window: int = _TR_WINDOW, iterations: int = 30, damping: float = 0.85) -> dict[str, float]:
     """TextRank over co-occurrence within ``window`` words; scores scaled to max 1."""
     edges: dict[str, Counter] = defaultdict(Counter)
@@ -468,7 +449,7 @@ def extract_terms(
             boost *= 1.3
         if not info.in_cedict and not (in_glossary or unit.quoted or kind):
             boost *= 0.6  # likely a segmentation artefact
-        score = (1 + math.log(counts[text])) * rarity(text) ** 1.5 * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
+        score = (1 + math.log(counts[text])) * dictionary.rarity(text) ** 1.5 * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
         examples = tuple(
             Example(zh=sentences[i].pair.zh, en=sentences[i].pair.en, pinyin=sentences[i].pinyin)
             for i in where[text][:MAX_EXAMPLES]

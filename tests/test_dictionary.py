@@ -62,3 +62,8 @@ def test_split_known_cuts_compounds_into_headwords():
     assert d.split_known("反击能力") == ("反击", "能力")
     assert d.split_known("准同盟") == ("准", "同盟")
     assert d.split_known("abc") == ()
+
+
+def test_rarity_orders_everyday_words_below_domain_words():
+    assert d.rarity("的") < d.rarity("国家") < d.rarity("同盟") < d.rarity("军备竞赛")
+    assert 0 <= d.rarity("的") and d.rarity("战略伙伴关系协定") <= 6
