@@ -21,6 +21,36 @@ def _converter(phrases: tuple[tuple[str, tuple[str, ...]], ...]):
     return PinyinConverter(phrases=dict(phrases))
 
 
+def written_pinyin(word: str, syllables: Sequence[str], known: Mapping[str, str] | None = None) -> str:
+    """``word`` in dictionary pinyin: joined, apostrophes, capitalised when CC-CEDICT
+    gives it only as a proper name (日本 Rìběn, 欧盟 Ōuméng). ``known`` words (the
+    glossary's, with their curated pinyin) are written as the glossary writes them, and
+    a long word no dictionary has is written part by part (日本 + 航空自卫队)."""
+    known = known or {}
+    if not syllables:
+        return ""
+    if word in known:
+        return known[word]
+    from flashcards import cedict
+    from flashcards.pinyin_style import word_pinyin
+
+    if len(syllables) != len(word):
+        return word_pinyin(list(syllables))
+    entries = cedict.lookup(word)
+    if entries or len(word) <= 2:
+        proper = bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+        return word_pinyin(list(syllables), proper=proper)
+    for cut in range(1, len(word) - 1):  # a glossary term at the end: 日本 + 航空自卫队
+        if word[cut:] in known:
+            return f"{written_pinyin(word[:cut], syllables[:cut], known)} {known[word[cut:]]}"
+    for cut in range(len(word) - 1, 0, -1):  # else the longest dictionary word first
+        head = word[:cut]
+        if head in known or cedict.lookup(head):
+            rest = written_pinyin(word[cut:], syllables[cut:], known)
+            return f"{written_pinyin(head, syllables[:cut], known)} {rest}"
+    return word_pinyin(list(syllables))
+
+
 class Analyser:
     """Segments and reads sentences; built once per glossary.
 
@@ -29,9 +59,15 @@ class Analyser:
     never second-guesses.
     """
 
-    def __init__(self, user_words: Iterable[str] = (), readings: Mapping[str, Sequence[str]] | None = None):
+    def __init__(
+        self,
+        user_words: Iterable[str] = (),
+        readings: Mapping[str, Sequence[str]] | None = None,
+        written: Mapping[str, str] | None = None,
+    ):
         self._words = frozenset(w for w in user_words if w)
         self._readings = tuple(sorted((k, tuple(v)) for k, v in (readings or {}).items()))
+        self._written = dict(written or {})
 
     def segment(self, text: str) -> list[str]:
         from flashcards.segmenter import cut
@@ -43,7 +79,7 @@ class Analyser:
         pos = 0
         for piece in self.segment(text):
             syl = tuple(s for s in syllables[pos:pos + len(piece)] if s)
-            out.append(Token(piece, syl))
+            out.append(Token(piece, syl, written_pinyin(piece, syl, self._written)))
             pos += len(piece)
         return tuple(out)
 

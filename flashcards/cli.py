@@ -181,8 +181,7 @@ def pinyin(texts, fmt, glossary_path):
         shown = []
         for t in tokens:
             if t.pinyin:
-                syl = [to_numbers(s) for s in t.pinyin] if fmt == "numbers" else list(t.pinyin)
-                shown.append("".join(syl) if fmt == "text" else " ".join(syl))
+                shown.append(t.written if fmt == "text" else " ".join(to_numbers(s) for s in t.pinyin))
             elif t.text.strip():
                 shown.append(t.text)
         click.echo(" ".join(shown))

@@ -56,10 +56,15 @@ class SentencePair:
 
 @dataclass(frozen=True)
 class Token:
-    """A segment of a Chinese sentence with one tone-marked syllable per Han character."""
+    """A segment of a Chinese sentence with one tone-marked syllable per Han character.
+
+    ``written`` is the token's pinyin as a dictionary writes the word (syllables
+    joined, apostrophes, proper names capitalised: ``Běiyuē``, ``xī'ān``).
+    """
 
     text: str
     pinyin: tuple[str, ...] = ()
+    written: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,15 @@ class AnalysedSentence:
 
     @property
     def pinyin(self) -> str:
-        """The sentence's pinyin, syllables of a token joined, tokens spaced."""
-        return " ".join("".join(t.pinyin) for t in self.tokens if t.pinyin)
+        """The sentence's pinyin, word by word as a dictionary writes it; numbers and
+        Latin words kept, punctuation left out."""
+        words = []
+        for t in self.tokens:
+            if t.pinyin:
+                words.append(t.written or "".join(t.pinyin))
+            elif t.text.strip() and any(c.isalnum() for c in t.text):
+                words.append(t.text.strip())
+        return " ".join(words)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ def analyser(glossary):
     return Analyser(
         user_words=[e.hanzi for e in glossary.entries],
         readings=glossary_readings(glossary),
+        written={e.hanzi: e.pinyin for e in glossary.entries},
     )
 
 
