@@ -67,6 +67,7 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
 LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
 DELETION_COST = 2.0
+GUIDE_WIDTH = 16  # sentences either side of the length diagonal for the guide path
 EXTRA_PASSES = 1  # alignments again with word links learned from the previous one
 CLAUSE_CUT_COST = 1.0
 EDGE_COST = 1.0  # per disagreement of a bead's edges: opening/closing quote, question  # for a bead that takes part of a Chinese sentence (cut at ；)
@@ -133,35 +134,39 @@ def _edge_costs(zh: Sequence[str], en: Sequence[str]):
     return cost
 
 
-def _search(lz, le, ratio, evidence, lo, hi, shapes: list[Shapes], edge_cost=None):
-    """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge."""
+def _search(lz, le, ratio, score, lo, hi, shapes: list[Shapes], edge_cost):
+    """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge.
+
+    A bead costs its shape's prior, plus its length disagreement, minus its lexical
+    evidence ``score(z0, z1, e0, e1)``, plus ``edge_cost`` for quote/question edges.
+    """
     n, m = len(lz), len(le)
     cz, ce = _cumulative(lz), _cumulative(le)
     inf = float("inf")
     cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
     cost[0][0] = 0.0
+    deletion, length_weight, lexical_weight = DELETION_COST, LENGTH_WEIGHT, LEXICAL_WEIGHT
+    length_cost = _length_cost
     for i in range(n + 1):
         row_cost, row_back = cost[i], back[i]
-        row_shapes = shapes[i]
+        # (a, b, prior, row of the bead's start) for each shape that fits this row
+        row_shapes = [(a, b, prior, cost[i - a]) for a, b, prior in shapes[i] if a <= i]
+        czi = cz[i]
         for j in range(lo[i], hi[i] + 1):
-            if i == 0 and j == 0:
-                continue
             best, arg = inf, None
-            for a, b, prior in row_shapes:
-                if a > i or b > j:
-                    continue
-                prev = cost[i - a].get(j - b)
+            cej = ce[j]
+            for a, b, prior, prev_row in row_shapes:
+                prev = prev_row.get(j - b)
                 if prev is None:
                     continue
                 c = prev + prior
                 if a == 0 or b == 0:
-                    c += DELETION_COST
+                    c += deletion
                 else:
-                    c += LENGTH_WEIGHT * _length_cost(cz[i] - cz[i - a], ce[j] - ce[j - b], ratio)
-                    c -= LEXICAL_WEIGHT * evidence.bead_score(range(i - a, i), range(j - b, j))
-                    if edge_cost is not None:
-                        c += edge_cost(i - a, i, j - b, j)
+                    c += (length_weight * length_cost(czi - cz[i - a], cej - ce[j - b], ratio)
+                          - lexical_weight * score(i - a, i, j - b, j)
+                          + edge_cost(i - a, i, j - b, j))
                 if c < best:
                     best, arg = c, (a, b)
             if arg is not None:
@@ -236,14 +241,21 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
     ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
     diag = _diagonal(_cumulative(lz), _cumulative(le))
     edges = _edge_costs(zh, en)
-    width = 12
-    while True:
-        lo, hi = _band(diag, m, width)
-        evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), sentence_of=sentence_of)
-        beads, edge = _search(lz, le, ratio, evidence, lo, hi, shapes, edges)
+    # A guide path from pairwise sentence scores in a band around the length diagonal,
+    # cheap to search; then the full bead scores in a narrow band around the guide.
+    guide_shapes = [[(a, b, c) for a, b, c in row if a <= 3 and b <= 3 and a * b <= 3] for row in shapes]
+    lo, hi = _band(diag, m, GUIDE_WIDTH)
+    evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), sentence_of=sentence_of)
+    width = GUIDE_WIDTH
+    for attempt in range(8):
+        guide, edge = _search(lz, le, ratio, evidence.pair_score, lo, hi, guide_shapes, edges)
         if not edge or (width >= m and width >= n):
             break
-        width *= 2
+        # The band held the path back: move it over the path found, wider after a few tries.
+        width = width * 2 if attempt >= 1 else width
+        lo, hi = _path_band(guide, n, m, width)
+        evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), sentence_of=sentence_of)
+    beads = _refine(lz, le, ratio, evidence, guide, shapes, edges)
     # Further passes: document-specific word links, in a narrow band around the last path.
     for _ in range(EXTRA_PASSES):
         links = learn_links(evidence, beads)
@@ -251,8 +263,20 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
             break
         lo, hi = _path_band(beads, n, m, 6)
         evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), links, sentence_of=sentence_of)
-        beads, _ = _search(lz, le, ratio, evidence, lo, hi, shapes, edges)
+        beads = _refine(lz, le, ratio, evidence, beads, shapes, edges)
     return beads
+
+
+def _refine(lz, le, ratio, evidence, path: list[Bead], shapes, edges) -> list[Bead]:
+    """Full bead scores in a narrow band around ``path``, widened while the best path hits its edge."""
+    n, m = len(lz), len(le)
+    width = 6
+    while True:
+        lo, hi = _path_band(path, n, m, width)
+        beads, edge = _search(lz, le, ratio, evidence.bead_score, lo, hi, shapes, edges)
+        if not edge or (width >= m and width >= n):
+            return beads
+        width *= 2
 
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:

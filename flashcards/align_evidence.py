@@ -128,23 +128,36 @@ class DocumentEvidence:
                         if e in window:
                             zmask[e] |= 1 << bit
                             self.en.masks[e][z] |= 1 << epos[e][p]
+        self._pairs: list[dict[int, float]] = [{} for _ in zh]
         self._zh_cum = _cumulative(self.zh.sizes)
         self._en_cum = _cumulative(self.en.sizes)
         self.zh_words = [[word for word, _, _ in toks] for toks in zt]
         self.en_keys = [[keys for keys, _ in toks] for toks in et]
 
-    def bead_score(self, zs: range, es: range) -> float:
+    def bead_score(self, z0: int, z1: int, e0: int, e1: int) -> float:
         """Sum over the bead's sentences of their excess coverage by the other side."""
-        if not zs or not es:
-            return 0.0
-        en_size = self._en_cum[es.stop] - self._en_cum[es.start]
-        zh_size = self._zh_cum[zs.stop] - self._zh_cum[zs.start]
+        en_size = self._en_cum[e1] - self._en_cum[e0]
+        zh_size = self._zh_cum[z1] - self._zh_cum[z0]
         zh_excess, en_excess = self.zh.excess, self.en.excess
         total = 0.0
-        for z in zs:
-            total += zh_excess(z, es.start, es.stop, en_size)
-        for e in es:
-            total += en_excess(e, zs.start, zs.stop, zh_size)
+        for z in range(z0, z1):
+            total += zh_excess(z, e0, e1, en_size)
+        for e in range(e0, e1):
+            total += en_excess(e, z0, z1, zh_size)
+        return total
+
+    def pair_score(self, z0: int, z1: int, e0: int, e1: int) -> float:
+        """A cheap stand-in for :meth:`bead_score`: its sentence pairs scored one by one."""
+        pairs = self._pairs
+        total = 0.0
+        for z in range(z0, z1):
+            row = pairs[z]
+            for e in range(e0, e1):
+                value = row.get(e)
+                if value is None:
+                    value = row[e] = (self.zh.excess(z, e, e + 1, self.en.sizes[e])
+                                      + self.en.excess(e, z, z + 1, self.zh.sizes[z]))
+                total += value
         return total
 
 
