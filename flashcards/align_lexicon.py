@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Sequence
 
 # Function words that carry no translation evidence.
 _STOP = frozenset(
@@ -214,66 +213,3 @@ def zh_tokens(sentence: str) -> list[tuple[str, frozenset[str], float]]:
             out.append((word, keys, _zh_weight(word)))
     return out
 
-
-ANCHOR_MIN_WEIGHT = 2.5  # rarer words only (Zipf frequency below about 4.5)
-ANCHOR_MIN_SCORE = 5.0
-ANCHOR_MAX_SPREAD = 3  # a key in more English sentences than this anchors nothing
-
-
-def anchors(zh: Sequence[str], en: Sequence[str]) -> list[tuple[int, int]]:
-    """Confident sentence pairs, in order: (zh index, en index) sharing rare words.
-
-    A pair is a candidate when its rare shared words (numbers, names, rare terms that
-    occur in few English sentences) clearly outweigh those of the next best partner;
-    the longest chain of candidates increasing on both sides is kept.
-    """
-    index: dict[str, set[int]] = {}
-    for e, sentence in enumerate(en):
-        for keys, weight in en_tokens(sentence):
-            if weight >= ANCHOR_MIN_WEIGHT:
-                for key in keys:
-                    index.setdefault(key, set()).add(e)
-    index = {k: v for k, v in index.items() if len(v) <= ANCHOR_MAX_SPREAD}
-    points: list[tuple[int, int]] = []
-    for z, sentence in enumerate(zh):
-        score: dict[int, float] = {}
-        for _, keys, weight in zh_tokens(sentence):
-            if weight < ANCHOR_MIN_WEIGHT:
-                continue
-            hit: set[int] = set()
-            for key in keys:
-                hit |= index.get(key, set())
-            for e in hit:
-                score[e] = score.get(e, 0.0) + weight
-        if not score:
-            continue
-        ranked = sorted(score.items(), key=lambda kv: -kv[1])
-        best_e, best = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best >= ANCHOR_MIN_SCORE and best >= 2 * second:
-            points.append((z, best_e))
-    return _longest_chain(points)
-
-
-def _longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence of (z, e) points, sorted by z, strictly increasing in both."""
-    import bisect
-
-    tails: list[int] = []  # e of the last point of the best chain of each length
-    tail_at: list[int] = []  # its position in points
-    parent: list[int] = []
-    for k, (_, e) in enumerate(points):
-        pos = bisect.bisect_left(tails, e)
-        if pos == len(tails):
-            tails.append(e)
-            tail_at.append(k)
-        else:
-            tails[pos] = e
-            tail_at[pos] = k
-        parent.append(tail_at[pos - 1] if pos else -1)
-    chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(points[k])
-        k = parent[k]
-    return chain[::-1]
