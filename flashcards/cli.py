@@ -60,6 +60,33 @@ def _cache_options(func):
     )(func)
 
 
+def _term_options(func):
+    """Which article terms become vocabulary: shared by ``build`` and ``vocab``."""
+    options = [
+        click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article."),
+        click.option(
+            "--known", "known_file", type=_FILE,
+            help="Skip words listed in FILE (a word list, or a CSV/TSV export of Anki or Pleco).",
+        ),
+        click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations)."),
+        click.option(
+            "--max-zipf", type=click.FloatRange(0, 8),
+            help="Only article words rarer than this Zipf frequency; lower keeps rarer words only [default: 5].",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _known(path: Path | None) -> frozenset[str]:
+    if path is None:
+        return frozenset()
+    from flashcards.known_words import read_known_words
+
+    return frozenset(read_known_words(path))
+
+
 def _inputs(articles, en_file, zh_file, *, default_folder: bool):
     """Articles named on the command line (folders expanded) plus an --en/--zh pair."""
     paths = list(articles)
@@ -88,16 +115,16 @@ def _echo(text: str) -> None:
 @click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
 @click.option("--name", default="flashcards", show_default=True, help="Package name when articles go into one package.")
 @click.option("--per-article", is_flag=True, help="One package per article instead of one for all.")
-@click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
+@_term_options
 @_cache_options
-def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top):
+def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top, known_file, names, max_zipf):
     """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
     from flashcards.build import build_packages
     from flashcards.terminal import article_progress
 
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=True)
-    options = pipeline.Options(top=top)
+    options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
     with article_progress(len(inputs)) as progress:
         reports = build_packages(
             inputs, glossary, out_dir, name=name, per_article=per_article, options=options, progress=progress
@@ -204,11 +231,9 @@ def pinyin(texts, fmt, glossary_path):
 @click.option("--source", "sources", multiple=True, type=click.Choice(["glossary", "article", "both"]), help="Only entries from this source (repeatable).")
 @click.option("--hsk-min", type=click.IntRange(1, 9), help="Only words of at least this HSK level.")
 @click.option("--hsk-max", type=click.IntRange(1, 9), help="Only words of at most this HSK level.")
-@click.option("--top", type=click.IntRange(min=1), help="At most N article terms per article.")
-@click.option("--known", "known_file", type=_FILE, help="Skip words listed in FILE (a word list, or a CSV/TSV export of Anki notes).")
-@click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations).")
+@_term_options
 @_cache_options
-def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names):
+def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names, max_zipf):
     """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
     import shutil
 
@@ -218,12 +243,8 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
     analysed = pipeline.analyse_articles(inputs, glossary)
-    known = frozenset()
-    if known_file is not None:
-        from flashcards.known_words import read_known_words
-
-        known = frozenset(read_known_words(known_file))
-    entries = pipeline.vocabulary(analysed, glossary, pipeline.Options(top=top, names=names, known=known))
+    options = pipeline.Options(top=top, names=names, known=_known(known_file), hsk_min=hsk_min, max_zipf=max_zipf)
+    entries = pipeline.vocabulary(analysed, glossary, options)
     entries = filter_entries(entries, categories=categories, sources=sources, hsk_min=hsk_min, hsk_max=hsk_max)
     entries = sort_entries(entries, sort_key)
     metadata = [a.article.metadata for a in analysed]

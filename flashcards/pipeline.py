@@ -20,11 +20,19 @@ DEFAULT_ARTICLES = Path("articles")
 
 @dataclass(frozen=True)
 class Options:
-    """What the user chose for term extraction."""
+    """What the user chose for term extraction (``None``: the extractor's default)."""
 
     top: int | None = None
     names: bool = True
     known: frozenset[str] = frozenset()
+    hsk_min: int | None = None
+    max_zipf: float | None = None
+
+    def extract_kwargs(self) -> dict:
+        """Keyword arguments for :func:`flashcards.terms.extract_terms`."""
+        chosen = {"top": self.top, "names": self.names, "known": self.known}
+        chosen.update({k: v for k, v in (("hsk_min", self.hsk_min), ("max_zipf", self.max_zipf)) if v is not None})
+        return chosen
 
 
 def load_glossary(path: Path | None):
@@ -160,10 +168,9 @@ def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list
     from flashcards import cache
     from flashcards.terms import extract_terms
 
-    digest = cache.key("terms", analysed, glossary.entries if glossary is not None else (), options.top, options.names)
-    return cache.memoize(
-        "terms", digest, lambda: extract_terms(analysed.sentences, glossary, top=options.top, names=options.names)
-    )
+    kwargs = options.extract_kwargs()
+    digest = cache.key("terms", analysed, glossary.entries if glossary is not None else (), sorted(kwargs.items()))
+    return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **kwargs))
 
 
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:
@@ -172,6 +179,6 @@ def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options =
 
     terms = {a.article.slug: article_terms(a, glossary, options) for a in analysed}
     entries = merge_vocab(glossary, terms, include_glossary_only=not analysed)
-    if options.known:
-        entries = [e for e in entries if e.hanzi not in options.known]
+    if options.known:  # the glossary's own entries too, for a list of the whole glossary
+        entries = [e for e in entries if e.hanzi not in options.known and e.traditional not in options.known]
     return entries
