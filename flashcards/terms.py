@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from flashcards import context_gloss, dictionary
+from flashcards import cache, context_gloss, dictionary
 from flashcards.model import AnalysedSentence, Example
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -197,7 +197,7 @@ def _with_reading(unit: Unit) -> Unit:
 _LIFESPAN = re.compile(r"\(\d{3,4}-")
 
 
-@functools.cache
+@cache.persistent(dictionary.data_version)
 def name_kind(text: str) -> str:
     """"person", "place", "organisation" or "name" for a proper name; "" otherwise.
 
