@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flashcards import cache
+
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"-?[A-Za-z]+-?")
@@ -277,7 +279,7 @@ def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence
     return sentence[span[0]:span[1]] if span else ""
 
 
-@functools.cache
+@cache.persistent()
 def _common_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib.metadata
 import re
 import unicodedata
 from collections.abc import Sequence
+
+from flashcards import cache
 
 # Combining marks of the four tones, in tone order.
 _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -150,7 +153,7 @@ def word_pinyin(syllables: Sequence[str], proper: bool = False) -> str:
 # ── splitting written pinyin back into syllables ────────────────────────────────
 
 
-@functools.cache
+@cache.resource("syllable-inventory", lambda: importlib.metadata.version("pypinyin"))
 def _syllable_inventory() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (ü written "ü"), plus erhua "r"."""
     from pypinyin.constants import PINYIN_DICT
