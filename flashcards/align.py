@@ -21,7 +21,8 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (3, 1): 0.01, (1, 4): 0.02, (4, 1): 0.003, (1, 5): 0.003, (2, 3): 0.008, (3, 2): 0.004,
     (1, 0): 0.005, (0, 1): 0.005,
 }
-_BEAD_COST = {shape: -math.log(p) for shape, p in BEAD_PRIORS.items()}
+MERGE_COST = 0.5  # per sentence beyond the first on each side: lexical coverage favours big beads
+_BEAD_COST = {(a, b): -math.log(p) + MERGE_COST * (max(a - 1, 0) + max(b - 1, 0)) for (a, b), p in BEAD_PRIORS.items()}
 _VARIANCE = 6.0  # Gale-Church variance per character of the English side
 
 
