@@ -1,0 +1,190 @@
+"""Speed and memory of `flashcards build`, side by side with the library floor, in one run.
+
+    python benchmarks/speed.py [--runs 3] [--sizes 10,100,1000]
+
+The *floor* is what any tool built on these libraries pays: importing jieba, pypinyin
+and genanki, loading jieba's dictionary, segmenting and converting the same Chinese
+text. Every figure is the median of --runs runs of a fresh process; ratios compare
+figures taken in this run. Corpora are made from the real paragraphs of the
+articles in articles/ and tests/data/articles/, recombined so no two are the same.
+Each build gets an empty analysis cache; the dictionary index (built once per
+machine) is warm, and the "first run ever" line shows what building it costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
+sys.path.insert(0, str(ROOT))
+
+FLOOR = r"""
+import sys
+import genanki, jieba, pypinyin
+jieba.setLogLevel(60)
+jieba.initialize()
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        if any("\u4e00" <= c <= "\u9fff" for c in line):
+            jieba.lcut(line)
+            pypinyin.pinyin(line)
+"""
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one process (its largest child included)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_run(make_cmd, env, runs: int, before=None) -> tuple[float, float]:
+    times, peaks = [], []
+    for i in range(runs):
+        if before is not None:
+            before(i)
+        t, m = run(make_cmd(i), env)
+        times.append(t)
+        peaks.append(m)
+    return statistics.median(times), max(peaks)
+
+
+def paragraph_pool() -> list[tuple[str, str]]:
+    from flashcards.ingest import read_article
+
+    pool = []
+    for path in [SAMPLE, *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]:
+        try:
+            article = read_article(path)
+        except Exception:
+            continue
+        pool += [(p.en, p.zh) for p in article.paragraphs if p.en and p.zh]
+    return pool
+
+
+def make_corpus(folder: Path, count: int, pool: list[tuple[str, str]], seed: int = 7) -> list[Path]:
+    """``count`` distinct articles of 4–8 recombined real paragraphs, in the sample's layout."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    seen: set[tuple[int, ...]] = set()
+    paths = []
+    while len(paths) < count:
+        pick = tuple(rng.sample(range(len(pool)), rng.randint(4, min(8, len(pool)))))
+        if pick in seen:
+            continue
+        seen.add(pick)
+        body = "\n\n".join(f"{pool[i][0]}\n\n{pool[i][1]}" for i in pick)
+        n = len(paths)
+        text = f"Commentary number {n}\n\n第{n}号评论\n\n{body}\n"
+        path = folder / f"article-{n:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--corpus", type=int, default=200)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="flashcards-speed-"))
+    env = dict(os.environ)
+    exe = [sys.executable, "-m", "flashcards"]
+    glossary = work / "glossary.yaml"
+    shutil.copy(ROOT / "glossary.yaml", glossary)
+    warm = work / "warm-cache"
+
+    def fresh_cache(i: int = 0) -> None:
+        """An empty analysis cache holding only the machine-wide dictionary index."""
+        target = work / "cache"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(warm / "resources", target / "resources")
+
+    env_first = dict(env, FLASHCARDS_CACHE_DIR=str(warm))
+    first, _ = run([*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / "d0")], env_first)
+    env["FLASHCARDS_CACHE_DIR"] = str(work / "cache")
+    floor_cmd = [sys.executable, "-c", FLOOR]
+
+    rows: list[tuple[str, float, float, str]] = []
+
+    # 1. cold build of the sample vs the floor
+    floor_t, floor_m = median_run(lambda i: [*floor_cmd, str(SAMPLE)], env, args.runs)
+    cold_t, cold_m = median_run(
+        lambda i: [*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / f"d1-{i}")],
+        env, args.runs, before=fresh_cache,
+    )
+    rows += [("floor, sample article", floor_t, floor_m, ""),
+             ("cold build, sample article", cold_t, cold_m, f"{cold_t / floor_t:.2f}x floor"),
+             ("first run ever (dictionary index built)", first, 0.0, f"{first / floor_t:.2f}x floor")]
+
+    # 3. regeneration after a one-gloss edit, cache warm
+    out = work / "d3"
+    run([*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(out)], env)
+    original = glossary.read_text(encoding="utf-8")
+
+    def edit_gloss(i: int) -> None:
+        """Reword the English of one term the sample uses (准同盟), as a user would."""
+        lines = original.splitlines(keepends=True)
+        at = next(n for n, line in enumerate(lines) if line.strip() == "- hanzi: 准同盟")
+        at = next(n for n in range(at, len(lines)) if lines[n].lstrip().startswith("english:"))
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        lines[at] = f"{indent}english: quasi-alliance (wording {i})\n"
+        glossary.write_text("".join(lines), encoding="utf-8")
+
+    regen_t, regen_m = median_run(
+        lambda i: [*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(out)], env, args.runs,
+        before=edit_gloss,
+    )
+    glossary.write_text(original, encoding="utf-8")
+    rows.append(("rebuild after a one-gloss edit (cache warm)", regen_t, regen_m, ""))
+
+    # 2. a corpus vs the floor on the same text
+    pool = paragraph_pool()
+    corpus = make_corpus(work / f"corpus-{args.corpus}", args.corpus, pool)
+    cfloor_t, cfloor_m = median_run(lambda i: [*floor_cmd, *map(str, corpus)], env, args.runs)
+    corpus_t, corpus_m = median_run(
+        lambda i: [*exe, "build", str(corpus[0].parent), "--glossary", str(glossary), "--out", str(work / f"d2-{i}")],
+        env, args.runs, before=fresh_cache,
+    )
+    rows += [(f"floor, {args.corpus}-article corpus", cfloor_t, cfloor_m, ""),
+             (f"build, {args.corpus}-article corpus", corpus_t, corpus_m, f"{corpus_t / cfloor_t:.2f}x floor")]
+
+    # 4. scaling
+    scale = []
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        docs = make_corpus(work / f"scale-{size}", size, pool, seed=size)
+        t, m = median_run(
+            lambda i: [*exe, "build", str(docs[0].parent), "--glossary", str(glossary), "--out", str(work / f"d4-{size}-{i}")],
+            env, 1, before=fresh_cache,
+        )
+        scale.append((size, t, m))
+        rows.append((f"build, {size} articles", t, m, f"{t / size * 1000:.0f} ms/article"))
+
+    print(f"{'what':48} {'seconds':>8} {'peak MiB':>9}  note")
+    for what, t, m, note in rows:
+        print(f"{what:48} {t:8.2f} {m:9.0f}  {note}")
+    if len(scale) >= 2:
+        (n0, t0, _), (n1, t1, _) = scale[0], scale[-1]
+        print(f"\ngrowth {n0}->{n1} articles: time x{t1 / t0:.1f} for size x{n1 / n0:.0f}")
+    print(f"(median of {args.runs} runs; {os.cpu_count()} cores; python {sys.version.split()[0]})")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
