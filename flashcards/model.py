@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Punctuation that never belongs to a number or a Latin word in a pinyin line.
+_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·,;:?!\"'()[]<> \u3000"
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -78,12 +81,22 @@ class AnalysedSentence:
     def pinyin(self) -> str:
         """The sentence's pinyin, word by word as a dictionary writes it; numbers and
         Latin words kept, punctuation left out."""
-        words = []
+        words: list[str] = []
+        run: list[str] = []  # consecutive tokens without Han characters: "2", "+", "2"
+
+        def end_run() -> None:
+            text = "".join(run).strip().strip(_PUNCTUATION)
+            if any(c.isalnum() for c in text):
+                words.append(text)
+            run.clear()
+
         for t in self.tokens:
             if t.pinyin:
+                end_run()
                 words.append(t.written or "".join(t.pinyin))
-            elif t.text.strip() and any(c.isalnum() for c in t.text):
-                words.append(t.text.strip())
+            else:
+                run.append(t.text)
+        end_run()
         return " ".join(words)
 
 
