@@ -10,6 +10,7 @@ Everything per word is computed once per process and cached.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 # Function words that carry no translation evidence.
@@ -88,17 +89,32 @@ def en_key(word: str) -> str | None:
 
 
 @functools.cache
-def _en_weight(key_word: str) -> float:
-    from wordfreq import zipf_frequency
+def _frequencies(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
 
-    return max(0.3, 7.0 - zipf_frequency(key_word, "en"))
+    return get_frequency_dict(lang)
+
+
+def _rarity(word: str, lang: str) -> float:
+    """7 minus the word's Zipf frequency (its frequency per billion words, log 10), at least 0.3."""
+    freq = _frequencies(lang).get(word, 0.0)
+    if freq > 0:
+        zipf = math.log10(freq) + 9
+    else:
+        from wordfreq import zipf_frequency  # slower: splits numbers and compounds into parts
+
+        zipf = zipf_frequency(word, lang)
+    return max(0.3, 7.0 - zipf)
+
+
+@functools.cache
+def _en_weight(word: str) -> float:
+    return _rarity(word.replace("’", "'"), "en")
 
 
 @functools.cache
 def _zh_weight(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return max(0.3, 7.0 - zipf_frequency(word, "zh"))
+    return _rarity(word, "zh")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -150,6 +166,12 @@ def _cedict_keys(word: str) -> frozenset[str]:
 
 @functools.cache
 def _pinyin(word: str) -> tuple[str, ...]:
+    """Toneless syllables: CC-CEDICT's reading when it has the word, else pypinyin's."""
+    from flashcards import cedict
+
+    entries = cedict.lookup(word)
+    if entries:
+        return tuple(re.sub(r"[^a-z]", "", syl.lower().replace("u:", "u")) for syl in entries[0].pinyin.split())
     from pypinyin import Style, lazy_pinyin
 
     return tuple(s.replace("ü", "u").replace("v", "u") for s in lazy_pinyin(word, style=Style.NORMAL))
