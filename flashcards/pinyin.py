@@ -295,7 +295,9 @@ class PinyinConverter:
         self._curated = curated
 
     def syllables(self, text: str) -> list[str | None]:
-        """One entry per character of ``text``: a tone-marked syllable for each Han character, None otherwise."""
+        """One entry per character of ``text``: a tone-marked syllable for each Han character,
+        None for any other character (and for the few Han characters no dictionary reads as
+        one syllable, such as 兙 "shíkè"). Never raises."""
         return self.syllables_many([text])[0]
 
     def syllables_many(self, texts: Sequence[str]) -> list[list[str | None]]:
