@@ -30,7 +30,7 @@ def output_lock(out_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None
         out_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(out_dir, os.O_RDONLY)
     except OSError as exc:
-        raise InputError(f"cannot write to the output folder: {exc.strerror or exc}", out_dir) from exc
+        raise InputError(f"cannot write to the output folder: {exc.strerror or exc}; choose another --out folder", out_dir) from exc
     try:
         deadline = time.monotonic() + wait
         while True:

@@ -17,6 +17,7 @@ from flashcards import ingest_text, textnorm
 from flashcards.errors import InputError
 from flashcards.model import Article, Metadata, Paragraph
 
+_SAVE_BODY = "; save the page with its article, or paste the article's text into a .txt file"
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
@@ -77,12 +78,12 @@ def _with_simplified(paragraph: Paragraph) -> Paragraph:
 
 def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_path: Path) -> Article:
     if not units:
-        raise InputError(f"no article text found in {path.name} (only metadata or page furniture)", path)
+        raise InputError(f"no article text found in {path.name} (only metadata or page furniture){_SAVE_BODY}", path)
     if not any(u.lang == "zh" for u in units):
-        raise InputError(f"no Chinese text found in {zh_path.name}", zh_path)
+        raise InputError(f"no Chinese text found in {zh_path.name}; give the article with its Chinese version (--zh FILE when it is a file of its own)", zh_path)
     metadata, paragraphs = ingest_text.parse_units(meta, units)
     if not paragraphs:
-        raise InputError(f"no article text found in {path.name} (only a title, metadata or page furniture)", path)
+        raise InputError(f"no article text found in {path.name} (only a title, metadata or page furniture){_SAVE_BODY}", path)
     return Article(slug_for(path), metadata, tuple(_with_simplified(p) for p in paragraphs))
 
 

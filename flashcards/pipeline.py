@@ -57,7 +57,7 @@ def article_paths(args: Sequence[Path]) -> list[Path]:
         if arg.is_dir():
             found = sorted(p for p in arg.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
-                raise InputError("folder holds no article files (.txt, .html)", arg)
+                raise InputError("folder holds no article files (.txt, .html); put articles in it or name the files", arg)
             paths.extend(found)
         else:
             paths.append(arg)

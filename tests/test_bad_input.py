@@ -117,7 +117,7 @@ def test_missing_file(run_cli, tmp_path, out, repo_glossary):
 def test_empty_folder_instead_of_file(run_cli, tmp_path, out, repo_glossary):
     folder = tmp_path / "articles"
     folder.mkdir()
-    build_fails(run_cli, tmp_path, out, folder, "--glossary", repo_glossary, names=str(folder), says=r"folder holds no article files")
+    build_fails(run_cli, tmp_path, out, folder, "--glossary", repo_glossary, names=str(folder), says=r"folder holds no article files.*; put articles in it")
 
 
 def test_directory_where_a_file_must_be(run_cli, tmp_path):
@@ -171,7 +171,7 @@ def test_other_encodings_work(run_cli, tmp_path, repo_glossary, encoding):
 
 def test_english_only(run_cli, tmp_path, out, repo_glossary):
     path = write(tmp_path / "english.txt", f"{EN}\n\n{EN2}\n")
-    build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=r"no Chinese text found in english\.txt")
+    build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=r"no Chinese text found in english\.txt; give the article with its Chinese version")
 
 
 def test_chinese_only_gives_vocabulary_without_sentence_pairs(run_cli, tmp_path, repo_glossary):
@@ -217,7 +217,7 @@ def test_html_page_without_article_body(run_cli, tmp_path, out, repo_glossary):
         "<footer>Copyright 2025. All rights reserved.</footer><script>var x = 1;</script></body></html>"
     )
     path = write(tmp_path / "page.html", page)
-    build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=r"no Chinese text found in page\.html")
+    build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=r"no (Chinese|article) text found in page\.html.*; (save|give) ")
 
 
 def test_control_characters_and_zero_width_spaces(run_cli, tmp_path, sample_article, repo_glossary):
@@ -366,7 +366,7 @@ def test_output_folder_under_a_file_is_not_writable(run_cli, tmp_path, sample_ar
     blocker = write(tmp_path / "decks", "not a folder\n")
     folder = blocker / "sub"
     result = run_cli("build", sample_article, "--glossary", repo_glossary, "--out", folder)
-    assert_one_line_error(result, names=str(folder), says=r"cannot write to the output folder")
+    assert_one_line_error(result, names=str(folder), says=r"cannot write to the output folder: .*; choose another --out folder")
     assert blocker.read_text() == "not a folder\n"
     assert temp_files(tmp_path) == []
 

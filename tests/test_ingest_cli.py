@@ -93,4 +93,4 @@ def test_english_only_file_is_one_clear_error_line(run_cli, tmp_path):
     assert result.out == ""
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.err
-    assert lines[0].endswith(f"{path}: no Chinese text found in english.txt")
+    assert f"{path}: no Chinese text found in english.txt" in lines[0]
