@@ -139,7 +139,7 @@ def _pos_tags() -> dict[str, str]:
     import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.CRITICAL)  # an unsavable dictionary cache is no traceback for the user
     jieba.posseg.dt.tokenizer.check_initialized()
     return jieba.posseg.dt.word_tag_tab
 

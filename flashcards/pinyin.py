@@ -48,7 +48,7 @@ _BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 def _tokenizer(words: frozenset[str]):
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.CRITICAL)  # an unsavable dictionary cache is no traceback for the user
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in sorted(words):

@@ -21,7 +21,9 @@ def base():
     """jieba's default tokenizer (the one ``jieba.cut`` and ``jieba.posseg`` use), loaded."""
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    # CRITICAL: a dictionary cache jieba cannot save (another user's file in the temp
+    # folder) only costs a slower load, never a traceback on the user's terminal
+    jieba.setLogLevel(logging.CRITICAL)
     jieba.dt.check_initialized()
     return jieba.dt
 
