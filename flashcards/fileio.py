@@ -23,7 +23,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *, encoding: str = 
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror or exc}", path.parent) from exc
+        raise InputError(f"cannot write here: {exc.strerror or exc}; choose a folder you can write to", path.parent) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
