@@ -429,6 +429,24 @@ def test_bad_manifest_keeps_package_and_manifest(run_cli, tmp_path, out, sample_
     build_fails(run_cli, tmp_path, out, sample_article, "--glossary", repo_glossary, names=str(path), line=line, says=says)
 
 
+# ── the machine ──────────────────────────────────────────────────────────────
+
+
+def test_unsavable_dictionary_cache_prints_no_traceback(tmp_path, repo_glossary):
+    """On a shared machine jieba's cache file in the temp folder may be another user's;
+    here a folder sits where it would go, so saving it fails: the run must stay quiet."""
+    temp = tmp_path / "temp"
+    (temp / "jieba.cache").mkdir(parents=True)
+    env = {**os.environ, "TMPDIR": str(temp), "FLASHCARDS_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "flashcards", "pinyin", "--glossary", str(repo_glossary), "海军举行联合演习"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "hǎijūn" in done.stdout
+    assert "Traceback" not in done.stderr and done.stderr.strip() == ""
+
+
 # ── usage and --debug ────────────────────────────────────────────────────────
 
 
