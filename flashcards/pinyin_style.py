@@ -32,12 +32,12 @@ _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _MARK_OF_TONE = {tone: mark for mark, tone in _MARKS.items()}
 _APOSTROPHE_BEFORE = "aoe"
 
-_HAN_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+# the same ranges as the rest of the project counts as Han (〇 is not among them)
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
 
 
 def is_han(char: str) -> bool:
-    """True for one CJK ideograph (unified, extensions A-H, compatibility) or 〇
-    (the ideographic zero of dates such as 二〇二五年)."""
+    """True for one CJK ideograph (unified, extensions A-H, compatibility)."""
     if len(char) != 1:
         return False
     code = ord(char)

@@ -187,9 +187,6 @@ def test_one_entry_per_character_syllable_exactly_for_han(text):
             assert syl is None
 
 
-def test_ideographic_zero_in_dates():
-    assert read("二〇二五年") == "er4 ling2 er4 wu3 nian2"
-
 
 def _domain_set():
     spec = importlib.util.spec_from_file_location("pinyin_bench", ROOT / "benchmarks" / "pinyin_cpp.py")
