@@ -8,6 +8,7 @@ in exactly one bead, in order.
 from __future__ import annotations
 
 import math
+import re
 from typing import Sequence
 
 from flashcards.model import Paragraph, SentencePair
@@ -225,13 +226,16 @@ def _path_band(beads: list[Bead], n: int, m: int, width: int) -> tuple[list[int]
     return _monotone([x - width for x in lo], [x + width for x in hi], m)
 
 
-def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | None = None) -> list[Bead]:
-    """Align Chinese units (sentences, or clauses when ``starts`` marks sentence starts) to English sentences."""
+def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | None = None):
+    """Align Chinese units (sentences, or clauses when ``starts`` marks sentence starts) to English sentences.
+
+    Returns the beads and the evidence of the last pass (``None`` when a side is empty).
+    """
     from flashcards.align_evidence import DocumentEvidence, learn_links
 
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
-        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)], None
     shapes = _sentence_shapes(n, _BEAD_COST) if starts is None else _clause_shapes(starts, _BEAD_COST)
     reach = _MAX_ZH if starts is None else _MAX_CLAUSES
     sentence_of = None
@@ -265,7 +269,7 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
         lo, hi = _path_band(beads, n, m, 6)
         evidence = DocumentEvidence(zh, en, _near(lo, hi, reach), links, sentence_of=sentence_of)
         beads = _refine(lz, le, ratio, evidence, beads, shapes, edges)
-    return beads
+    return beads, evidence
 
 
 def _refine(lz, le, ratio, evidence, path: list[Bead], shapes, edges) -> list[Bead]:
@@ -282,7 +286,7 @@ def _refine(lz, le, ratio, evidence, path: list[Bead], shapes, edges) -> list[Be
 
 def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
     """Align two sentence lists; every index of both lists lands in exactly one bead, in order."""
-    return _align_units(zh, en)
+    return _align_units(zh, en)[0]
 
 
 def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: list[int]) -> list[SentencePair]:
@@ -318,7 +322,53 @@ def _align_block(paragraphs: Sequence[Paragraph], first: int) -> list[SentencePa
         starts.extend(unit_starts)
         where.extend([k] * len(units))
         en.extend(split_en(para.en))
-    return _pairs(zh, en, _align_units(zh, en, starts), where)
+    beads, evidence = _align_units(zh, en, starts)
+    if evidence is not None:
+        beads = _trim_untranslated(beads, evidence, zh, en)
+    return _pairs(zh, en, beads, where)
+
+
+UNTRANSLATED_HAN = 8  # a Chinese unit this long whose bead translates almost none of its words is untranslated
+UNTRANSLATED_WORDS = 6  # likewise an English sentence of this many words
+UNTRANSLATED_MASS = 2.0  # "almost none": less word weight than one uncommon word
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def _trim_untranslated(beads: list[Bead], evidence, zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
+    """Split off the edge sentences of a bead that its other side does not translate.
+
+    Lexical evidence cannot tell an untranslated sentence from its neighbour's run-on,
+    so the search glues it to a neighbour; a long sentence of which the other side of its
+    bead translates almost nothing is taken out again and makes no card.
+    """
+    out: list[Bead] = []
+    for zs, es in beads:
+        before: list[Bead] = []
+        after: list[Bead] = []
+        zs_, es_ = list(zs), list(es)
+
+        def lone_zh(z: int) -> bool:
+            return (len(_HAN_CHAR.findall(zh[z])) >= UNTRANSLATED_HAN
+                    and evidence.zh_covered(z, es_[0], es_[-1] + 1) < UNTRANSLATED_MASS)
+
+        def lone_en(e: int) -> bool:
+            return (len(en[e].split()) >= UNTRANSLATED_WORDS
+                    and evidence.en_covered(e, zs_[0], zs_[-1] + 1) < UNTRANSLATED_MASS)
+
+        while len(zs_) > 1 and es_ and lone_zh(zs_[0]):
+            before.append(((zs_.pop(0),), ()))
+        while len(zs_) > 1 and es_ and lone_zh(zs_[-1]):
+            after.insert(0, ((zs_.pop(),), ()))
+        while len(es_) > 1 and zs_ and lone_en(es_[0]):
+            before.append(((), (es_.pop(0),)))
+        while len(es_) > 1 and zs_ and lone_en(es_[-1]):
+            after.insert(0, ((), (es_.pop(),)))
+        if zs_ and es_ and all(map(lone_zh, zs_)) and all(map(lone_en, es_)):
+            middle = [((z,), ()) for z in zs_] + [((), (e,)) for e in es_]  # nothing translates
+        else:
+            middle = [(tuple(zs_), tuple(es_))]
+        out.extend(before + middle + after)
+    return out
 
 
 def align_paragraphs(paragraphs: Sequence[Paragraph]) -> list[SentencePair]:

@@ -32,7 +32,7 @@ class _Side:
 
     def __init__(self, weights: list[list[float]], chance: list[list[float]], sizes: list[int]):
         self.weights = weights  # per sentence, per linkable token
-        self.chance = chance  # per sentence, per token: P(a random token links to it)
+        self.chance_of = chance  # per sentence, per token: P(a random token links to it)
         self.total = [sum(w) for w in weights]
         self.scale = [1.0] * len(weights)  # a clause counts for its share of its sentence
         self.confidence = [t / (t + SMALL_MASS) if t else 0.0 for t in self.total]
@@ -41,16 +41,8 @@ class _Side:
         self._memo: dict[tuple[int, int, int], float] = {}
         self._chance_memo: dict[tuple[int, int], float] = {}
 
-    def excess(self, s: int, start: int, stop: int, span_size: int) -> float:
-        """Coverage of sentence ``s`` by the other side's sentences start..stop-1, minus chance."""
-        memo_key = (s, start, stop)
-        found = self._memo.get(memo_key)
-        if found is not None:
-            return found
-        total = self.total[s]
-        if total == 0:
-            self._memo[memo_key] = 0.0
-            return 0.0
+    def covered(self, s: int, start: int, stop: int) -> float:
+        """Weight of the words of sentence ``s`` that the other side's start..stop-1 translate."""
         row = self.masks[s]
         mask = 0
         for o in range(start, stop):
@@ -61,14 +53,30 @@ class _Side:
             low = mask & -mask
             covered += weights[low.bit_length() - 1]
             mask ^= low
+        return covered
+
+    def chance(self, s: int, span_size: int) -> float:
+        """Weight of the words of sentence ``s`` that a random span of ``span_size`` tokens covers."""
         chance = self._chance_memo.get((s, span_size))
         if chance is None:
             chance = 0.0
-            for w, p in zip(weights, self.chance[s]):
+            for w, p in zip(self.weights[s], self.chance_of[s]):
                 chance += w * (1.0 - (1.0 - p) ** span_size)
             chance *= CHANCE_SCALE
             self._chance_memo[s, span_size] = chance
-        value = (covered - chance) / total * self.scale[s] * self.confidence[s]
+        return chance
+
+    def excess(self, s: int, start: int, stop: int, span_size: int) -> float:
+        """Share of sentence ``s`` covered by the other side's start..stop-1, minus chance."""
+        memo_key = (s, start, stop)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
+        total = self.total[s]
+        value = 0.0
+        if total:
+            net = self.covered(s, start, stop) - self.chance(s, span_size)
+            value = net / total * self.scale[s] * self.confidence[s]
         self._memo[memo_key] = value
         return value
 
@@ -145,6 +153,14 @@ class DocumentEvidence:
         for e in range(e0, e1):
             total += en_excess(e, z0, z1, zh_size)
         return total
+
+    def zh_covered(self, z: int, e0: int, e1: int) -> float:
+        """Weight of the words of Chinese unit ``z`` that English sentences e0..e1-1 translate."""
+        return self.zh.covered(z, e0, e1)
+
+    def en_covered(self, e: int, z0: int, z1: int) -> float:
+        """Weight of the words of English sentence ``e`` that Chinese units z0..z1-1 translate."""
+        return self.en.covered(e, z0, z1)
 
     def pair_score(self, z0: int, z1: int, e0: int, e1: int) -> float:
         """A cheap stand-in for :meth:`bead_score`: its sentence pairs scored one by one."""

@@ -182,3 +182,18 @@ def test_untranslated_and_empty_paragraphs_make_no_pairs():
     assert [(p.paragraph, p.zh, p.en) for p in pairs] == [
         (1, "日本与欧盟签署了协定。", "Japan and the EU signed an agreement.")
     ]
+
+
+_PARAGRAPH_ZH = (
+    "日本与欧盟签署了战略伙伴关系协定，该协定于今年1月1日正式生效。"
+    "本文仅代表作者个人观点，不代表本网站立场，转载请注明出处和作者姓名。"
+    "双方将作为志同道合的全球伙伴，共同维护地区和平与安全。"
+)
+_FIRST_EN = "The strategic partnership agreement between Japan and the EU took effect on January 1 this year."
+_LAST_EN = "The two sides, as like-minded global partners, will jointly maintain regional peace and security."
+
+
+@pytest.mark.parametrize("extra_en", ["", " Editor: Li Jiayao, China Military Online, Beijing."])
+def test_an_untranslated_sentence_in_a_paragraph_makes_no_card(extra_en):
+    pairs = align_paragraphs([Paragraph(en=_FIRST_EN + extra_en + " " + _LAST_EN, zh=_PARAGRAPH_ZH)])
+    assert [(p.zh[:4], p.en) for p in pairs] == [("日本与欧", _FIRST_EN), ("双方将作", _LAST_EN)]
