@@ -3,12 +3,22 @@
 A bead groups consecutive sentences of both sides: ``((3,), (3, 4))`` says Chinese
 sentence 3 translates English sentences 3 and 4. Every sentence of both sides lands
 in exactly one bead, in order.
+
+Beads are scored by length agreement (Gale-Church, with the document's own length
+ratio), lexical evidence (:mod:`flashcards.align_evidence`: dictionary, names,
+numbers and punctuation, per sentence net of chance), and whether quotes and
+questions open and close together. A cheap pairwise pass finds a guide path; the
+full scores are searched in a narrow band around it; then word links learned from
+that alignment feed one more pass. Articles are aligned paragraph by paragraph, on
+Chinese clauses (cut at ；) so one long Chinese sentence can pair with several
+English ones.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate
 from typing import Sequence
 
 from flashcards.model import Paragraph, SentencePair
@@ -47,13 +57,6 @@ def _length_cost(lz: int, le: int, ratio: float) -> float:
     return -math.log(max(p, 1e-12))
 
 
-def _cumulative(values: Sequence[int]) -> list[int]:
-    out = [0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
-
-
 def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
     """For each Chinese boundary i, the English boundary at the same share of text."""
     n, m = len(cz) - 1, len(ce) - 1
@@ -66,13 +69,15 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
     return out
 
 
+# A bead's cost: its shape's prior + LENGTH_WEIGHT x length disagreement
+# - LEXICAL_WEIGHT x lexical evidence + EDGE_COST x edge disagreements.
 LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
-DELETION_COST = 2.0
+EDGE_COST = 1.0  # per disagreement of a bead's edges: opening quote, closing quote, question
+DELETION_COST = 2.0  # on top of the prior of a 1-0 or 0-1 bead
+CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut at ；)
 GUIDE_WIDTH = 16  # sentences either side of the length diagonal for the guide path
 EXTRA_PASSES = 1  # alignments again with word links learned from the previous one
-CLAUSE_CUT_COST = 1.0
-EDGE_COST = 1.0  # per disagreement of a bead's edges: opening/closing quote, question  # for a bead that takes part of a Chinese sentence (cut at ；)
 _MAX_ZH = max(a for a, _ in BEAD_PRIORS)
 _MAX_EN = max(b for _, b in BEAD_PRIORS)
 _MAX_CLAUSES = 8  # Chinese units in one bead when they are clauses
@@ -143,7 +148,7 @@ def _search(lz, le, ratio, score, lo, hi, shapes: list[Shapes], edge_cost):
     evidence ``score(z0, z1, e0, e1)``, plus ``edge_cost`` for quote/question edges.
     """
     n, m = len(lz), len(le)
-    cz, ce = _cumulative(lz), _cumulative(le)
+    cz, ce = list(accumulate(lz, initial=0)), list(accumulate(le, initial=0))
     inf = float("inf")
     cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
@@ -244,7 +249,7 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
     lz = [_length(s) for s in zh]
     le = [_length(s) for s in en]
     ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
-    diag = _diagonal(_cumulative(lz), _cumulative(le))
+    diag = _diagonal(list(accumulate(lz, initial=0)), list(accumulate(le, initial=0)))
     edges = _edge_costs(zh, en)
     # A guide path from pairwise sentence scores in a band around the length diagonal,
     # cheap to search; then the full bead scores in a narrow band around the guide.

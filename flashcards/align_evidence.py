@@ -11,20 +11,13 @@ whole, keeps the aligner from merging sentences just because bigger beads share 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import accumulate
 from typing import Sequence
 
 from flashcards.align_lexicon import en_tokens, zh_tokens
 
-CHANCE_SCALE = 1.0  # how much chance coverage to discount
 SMALL_MASS = 8.0  # a sentence with this much linkable weight counts half
 Links = dict[str, frozenset[str]]  # extra document-specific links: zh word -> en keys
-
-
-def _cumulative(values: Sequence[int]) -> list[int]:
-    out = [0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
 
 
 class _Side:
@@ -62,7 +55,6 @@ class _Side:
             chance = 0.0
             for w, p in zip(self.weights[s], self.chance_of[s]):
                 chance += w * (1.0 - (1.0 - p) ** span_size)
-            chance *= CHANCE_SCALE
             self._chance_memo[s, span_size] = chance
         return chance
 
@@ -137,8 +129,8 @@ class DocumentEvidence:
                             zmask[e] |= 1 << bit
                             self.en.masks[e][z] |= 1 << epos[e][p]
         self._pairs: list[dict[int, float]] = [{} for _ in zh]
-        self._zh_cum = _cumulative(self.zh.sizes)
-        self._en_cum = _cumulative(self.en.sizes)
+        self._zh_cum = list(accumulate(self.zh.sizes, initial=0))
+        self._en_cum = list(accumulate(self.en.sizes, initial=0))
         self.zh_words = [[word for word, _, _ in toks] for toks in zt]
         self.en_keys = [[keys for keys, _ in toks] for toks in et]
 
