@@ -129,9 +129,8 @@ def _is_verb(word: str) -> bool:
 
 @functools.cache
 def _word_tags() -> Mapping[str, str]:
-    import jieba.posseg
+    import jieba.posseg  # reads the dictionary's part-of-speech column on import
 
-    jieba.posseg.dt.tokenizer.check_initialized()
     return jieba.posseg.dt.word_tag_tab
 
 
@@ -323,7 +322,10 @@ class PinyinConverter:
             return out, ask
         model = _model()
         pos = 0
-        for token in _tokenizer(frozenset(self._curated)).cut(text, HMM=True):
+        tokens = list(_tokenizer(frozenset(self._curated)).cut(text, HMM=True))
+        if "".join(tokens) != text:  # positions must stay exact, whatever the segmenter does
+            tokens = [text]
+        for token in tokens:
             curated = self._curated.get(token)
             if curated is not None:
                 out[pos : pos + len(token)] = curated
