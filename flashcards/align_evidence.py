@@ -31,7 +31,7 @@ class _Side:
         self.confidence = [t / (t + SMALL_MASS) if t else 0.0 for t in self.total]
         self.sizes = sizes  # tokens per sentence, for span sizes
         self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
-        self._memo: dict[tuple[int, int, int], float] = {}
+        self._memo: list[dict[int, float]] = [{} for _ in weights]  # per sentence: span -> excess
         self._chance_memo: dict[tuple[int, int], float] = {}
 
     def covered(self, s: int, start: int, stop: int) -> float:
@@ -60,8 +60,9 @@ class _Side:
 
     def excess(self, s: int, start: int, stop: int, span_size: int) -> float:
         """Share of sentence ``s`` covered by the other side's start..stop-1, minus chance."""
-        memo_key = (s, start, stop)
-        found = self._memo.get(memo_key)
+        memo = self._memo[s]
+        memo_key = start << 20 | stop
+        found = memo.get(memo_key)
         if found is not None:
             return found
         total = self.total[s]
@@ -69,7 +70,7 @@ class _Side:
         if total:
             net = self.covered(s, start, stop) - self.chance(s, span_size)
             value = net / total * self.scale[s] * self.confidence[s]
-        self._memo[memo_key] = value
+        memo[memo_key] = value
         return value
 
 
