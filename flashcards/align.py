@@ -70,10 +70,11 @@ def _diagonal(cz: list[int], ce: list[int]) -> list[int]:
 
 
 # A bead's cost: its shape's prior + LENGTH_WEIGHT x length disagreement
-# - LEXICAL_WEIGHT x lexical evidence + EDGE_COST x edge disagreements.
+# - LEXICAL_WEIGHT x lexical evidence + costs of edge disagreements (quotes, questions).
 LEXICAL_WEIGHT = 9.0
 LENGTH_WEIGHT = 0.5
-EDGE_COST = 1.0  # per disagreement of a bead's edges: opening quote, closing quote, question
+EDGE_COST = 1.0  # per disagreement of a bead's last sentences: closing quote, question
+OPEN_QUOTE_COST = 0.5  # weaker: Chinese quotes often open mid-sentence (他说：“...)
 DELETION_COST = 2.0  # on top of the prior of a 1-0 or 0-1 bead
 CLAUSE_CUT_COST = 1.0  # for a bead that takes part of a Chinese sentence (cut at ；)
 GUIDE_WIDTH = 16  # sentences either side of the length diagonal for the guide path
@@ -135,8 +136,8 @@ def _edge_costs(zh: Sequence[str], en: Sequence[str]):
     ee = [_edges(s) for s in en]
 
     def cost(i0: int, i1: int, j0: int, j1: int) -> float:
-        misses = (ze[i0][0] != ee[j0][0]) + (ze[i1 - 1][1] != ee[j1 - 1][1]) + (ze[i1 - 1][2] != ee[j1 - 1][2])
-        return EDGE_COST * misses
+        return (OPEN_QUOTE_COST * (ze[i0][0] != ee[j0][0])
+                + EDGE_COST * ((ze[i1 - 1][1] != ee[j1 - 1][1]) + (ze[i1 - 1][2] != ee[j1 - 1][2])))
 
     return cost
 
