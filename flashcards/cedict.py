@@ -9,6 +9,7 @@ CC-CEDICT is licensed CC BY-SA 4.0 (MDBG and contributors).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import os
@@ -97,16 +98,29 @@ def _index() -> sqlite3.Connection | dict[str, list[str]]:
     if cache.enabled():
         stamp = cache.key("cedict-index", data_version())
         path = cache.directory() / "resources" / f"cedict-{stamp}.sqlite"
-        try:
-            if not path.exists():
-                _write_index(path)
-            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        except (OSError, sqlite3.Error):
-            pass
+        for _ in range(2):  # a damaged index file (cut short, overwritten) is rebuilt once
+            try:
+                if not path.exists():
+                    _write_index(path)
+                return _open_index(path)
+            except (OSError, sqlite3.Error):
+                with contextlib.suppress(OSError):
+                    path.unlink()
     table: dict[str, list[str]] = {}
     for word, line in _lines():
         table.setdefault(word, []).append(line)
     return table
+
+
+def _open_index(path: Path) -> sqlite3.Connection:
+    """The index file, opened read-only; sqlite3.Error when it is not whole."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
+    if pages == 0 or path.stat().st_size < pages:
+        con.close()
+        raise sqlite3.DatabaseError("CC-CEDICT index is cut short")
+    con.execute("SELECT line FROM entry WHERE word = ?", ("",)).fetchall()
+    return con
 
 
 def _write_index(path: Path) -> None:
