@@ -447,6 +447,33 @@ def test_unsavable_dictionary_cache_prints_no_traceback(tmp_path, repo_glossary)
     assert "Traceback" not in done.stderr and done.stderr.strip() == ""
 
 
+@pytest.mark.slow
+def test_damaged_cache_is_rebuilt_not_trusted(tmp_path, repo_glossary):
+    """Cache files cut short (a full disk, a killed run) or overwritten count as misses."""
+    article = write(tmp_path / "article.txt", SMALL_ARTICLE)
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "FLASHCARDS_CACHE_DIR": str(cache_dir)}
+    env.pop("FLASHCARDS_NO_CACHE", None)
+
+    def vocab() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "flashcards", "vocab", str(article), "--glossary", str(repo_glossary), "--format", "json"],
+            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300,
+        )
+
+    first = vocab()
+    assert first.returncode == 0, first.stderr
+    cached = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert cached, "the first run should have filled the cache"
+    for i, path in enumerate(cached):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if i % 2 else b"not a pickle at all")
+    second = vocab()
+    assert second.returncode == 0, second.stderr
+    assert "Traceback" not in second.stderr
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+
+
 # ── usage and --debug ────────────────────────────────────────────────────────
 
 
