@@ -564,6 +564,44 @@ def test_killed_mid_write_keeps_the_old_package_and_manifest(tmp_path, out, samp
         assert apkg.testzip() is None
 
 
+CTRL_C_DRIVER = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+
+    real_fsync = os.fsync
+    marker = Path(sys.argv[1])
+
+    def slow_fsync(fd):
+        # the package's temporary file is written and about to be renamed: wait for Ctrl-C
+        if ".apkg." in os.readlink(f"/proc/self/fd/{fd}"):
+            marker.write_text("writing")
+            time.sleep(120)
+        real_fsync(fd)
+
+    os.fsync = slow_fsync
+    from flashcards.cli import main
+    main(sys.argv[2:])
+""")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to find the file being written")
+def test_ctrl_c_mid_write_is_exit_130_and_leaves_nothing(tmp_path, out, sample_article, repo_glossary):
+    before = snapshot(out)
+    driver = write(tmp_path / "ctrl_c.py", CTRL_C_DRIVER)
+    marker = tmp_path / "writing.flag"
+    proc = _start(tmp_path, str(driver), str(marker), "build", str(sample_article), "--glossary", str(repo_glossary), "--out", str(out))
+    try:
+        _wait_for(marker, proc)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines() == ["flashcards: interrupted"]
+    assert snapshot(out) == before  # the half-written package was removed, the old one kept
+
+
 def test_two_builds_at_once_take_turns(tmp_path, out, sample_article, repo_glossary):
     """A second build into the same folder waits for the lock; both finish, nothing is corrupt."""
     args = ["-m", "flashcards", "build", str(sample_article), "--glossary", str(repo_glossary), "--out", str(out)]
