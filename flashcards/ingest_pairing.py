@@ -35,46 +35,63 @@ def _size(text: str) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
-def _ratio_cost(en: list[str], zh: list[str], ratio: float) -> float:
-    """Half the squared z-score of the English length given the Chinese one."""
-    le = sum(_size(t) for t in en)
-    lz = sum(_size(t) for t in zh) * ratio
+def _length_cost(le: float, lz: float, ratio: float) -> float:
+    """Half the squared z-score of ``le`` English characters given ``lz`` Chinese."""
+    lz *= ratio
     mean = (le + lz) / 2
     variance = _VARIANCE_PER_CHAR * mean + (_RELATIVE_SPREAD * mean) ** 2 + 1.0
     return (le - lz) ** 2 / variance / 2
 
 
+def _ratio_cost(en: list[str], zh: list[str], ratio: float) -> float:
+    return _length_cost(sum(_size(t) for t in en), sum(_size(t) for t in zh), ratio)
+
+
 _DISTANCE_WEIGHT = 1.0  # per block standing between two interleaved partners
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _prefix_sums(texts: list[str]) -> list[int]:
+    sums = [0]
+    for text in texts:
+        sums.append(sums[-1] + _size(text))
+    return sums
 
 
 def _align(en: list[str], zh: list[str], ratio: float, style: str, en_first: bool) -> tuple[float, list[Paragraph]]:
     """Best paragraph alignment of two neighbouring runs: 1-1, 1-0, 0-1, 2-1, 1-2.
 
     In an interleaved layout a translation stands next to its original, so a pair
-    with other blocks between its two halves costs more."""
-    inf = float("inf")
+    with other blocks between its two halves costs more. Long runs are searched in
+    a band around the diagonal (a tenth of their length, at least 20 blocks)."""
     n, m = len(en), len(zh)
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    if not n or not m:  # one language only: nothing to pair
+        return _INDEL[style] * (n + m), [Paragraph(t, "") for t in en] + [Paragraph("", t) for t in zh]
+    en_sum, zh_sum = _prefix_sums(en), _prefix_sums(zh)
+    band = max(20, max(n, m) // 10)
+    cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
-    moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
     for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
+        centre = i * m // n
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+            here = cost[i].get(j)
+            if here is None:
                 continue
-            for di, dj in moves:
+            for di, dj in _MOVES:
                 a, b = i + di, j + dj
                 if a > n or b > m:
                     continue
                 if di and dj:
-                    step = _ratio_cost(en[i:a], zh[j:b], ratio) + (_MERGE[style] if di + dj > 2 else 0.0)
+                    step = _length_cost(en_sum[a] - en_sum[i], zh_sum[b] - zh_sum[j], ratio)
+                    step += _MERGE[style] if di + dj > 2 else 0.0
                     if style == "interleaved":
                         between = (n - a) + j if en_first else (m - b) + i
                         step += _DISTANCE_WEIGHT * between
                 else:
                     step = _INDEL[style]
-                if cost[i][j] + step < cost[a][b]:
-                    cost[a][b] = cost[i][j] + step
+                if here + step < cost[a].get(b, float("inf")):
+                    cost[a][b] = here + step
                     back[a][b] = (di, dj)
     pairs: list[Paragraph] = []
     i, j = n, m

@@ -91,8 +91,8 @@ def _meta_and_units(raw_lines: list[str], join_wrapped: bool = True) -> tuple[di
             meta.setdefault("date", line)
             continue
         m = ingest_lines.BYLINE_ZH.match(line)
-        if m and not seen_body and (
-            line != m.group(1) or (number - byline_at <= _NEAR and ingest_lines.NAME_LINE.match(line))
+        if m and (
+            (line != m.group(1) and not seen_body) or (number - byline_at <= _NEAR and ingest_lines.NAME_LINE.match(line))
         ):
             meta.setdefault("author_zh", m.group(1).strip())
             continue

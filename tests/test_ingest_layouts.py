@@ -179,3 +179,16 @@ def test_fallback_text_of_a_page_keeps_blocks_and_drops_furniture():
     )
     lines = [line.strip() for line in _fallback_text(html).splitlines() if line.strip()]
     assert lines == [EN[0], ZH[0], ZH[1]]
+
+
+def test_long_separate_versions_pair_in_order():
+    import random
+
+    rng = random.Random(5)
+    english, chinese = [], []
+    for _ in range(400):
+        picks = rng.sample(range(len(EN)), rng.randint(1, 3))
+        english.append(" ".join(EN[k] for k in picks))
+        chinese.append("".join(ZH[k] for k in picks))
+    _, paragraphs = parse_text("\n\n".join(english) + "\n\n" + "\n\n".join(chinese))
+    assert pairs(paragraphs) == list(zip(english, chinese))
