@@ -13,6 +13,8 @@ import functools
 import math
 import re
 
+from flashcards import segmenter
+
 # Function words that carry no translation evidence.
 _STOP = frozenset(
     """a an the and or but nor so yet if then than as of at by for from in into on onto to
@@ -52,14 +54,6 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _STEM = 5  # content words compare on their first letters: negotiate ~ negotiation
 PUNCT_WEIGHT = 1.5
 
-
-@functools.cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
 
 
 @functools.cache
@@ -220,7 +214,7 @@ def translations(word: str) -> frozenset[str]:
 def zh_tokens(sentence: str) -> list[tuple[str, frozenset[str], float]]:
     """Evidence tokens of a Chinese sentence: (word, English keys, weight)."""
     out: list[tuple[str, frozenset[str], float]] = []
-    for word in _jieba().lcut(sentence):
+    for word in segmenter.base().lcut(sentence):
         if word and word[0] in _ZH_PUNCT and word == word[0] * len(word):
             word = word[0]  # …… and —— count once
             if out and out[-1][0] == word:
