@@ -72,6 +72,14 @@ def build_packages(
     """
     from flashcards.package import write_package
 
+    slugs = [a.slug for a in articles]
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if per_article and twice:
+        raise InputError(
+            f"{slugs.count(twice[0])} articles named '{twice[0]}' would each overwrite this package; "
+            "rename all but one, or leave out --per-article",
+            Path(out_dir) / f"{twice[0]}.apkg",
+        )
     analysed = pipeline.analyse_articles(articles, glossary, progress=progress)
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:

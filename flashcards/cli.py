@@ -122,6 +122,8 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
     from flashcards.build import build_packages
     from flashcards.terminal import article_progress
 
+    if not name.strip() or Path(name).name != name or name in (".", ".."):
+        raise click.BadParameter("a file name without folders, e.g. --name china-news", param_hint="--name")
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=True)
     options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
@@ -190,6 +192,18 @@ def align(zh_file, en_file):
 # ── pinyin ───────────────────────────────────────────────────────────────────
 
 
+def _stdin_lines() -> list[str]:
+    """Lines of standard input, its encoding detected as a file's is (UTF-8, UTF-16, GBK ...)."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # already text
+        return [line.rstrip("\r\n") for line in sys.stdin]
+    from flashcards.textnorm import decode
+
+    data = raw.read()
+    lines = decode(data, "<stdin>").replace("\r\n", "\n").split("\n") if data else []
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 @cli.command()
 @click.argument("texts", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "numbers", "json"]), default="text", show_default=True)
@@ -198,7 +212,7 @@ def pinyin(texts, fmt, glossary_path):
     """Pinyin in context for each TEXT (or each line of standard input)."""
     from flashcards.pinyin_style import to_numbers
 
-    lines = list(texts) if texts else [line.rstrip("\r\n") for line in sys.stdin]
+    lines = list(texts) if texts else _stdin_lines()
     reader = pipeline.analyser(pipeline.load_glossary(glossary_path))
     for text, tokens in zip(lines, reader.read(lines)):
         if fmt == "json":
