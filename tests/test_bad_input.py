@@ -429,6 +429,46 @@ def test_bad_manifest_keeps_package_and_manifest(run_cli, tmp_path, out, sample_
     build_fails(run_cli, tmp_path, out, sample_article, "--glossary", repo_glossary, names=str(path), line=line, says=says)
 
 
+def test_two_articles_with_one_name_never_overwrite_each_other(run_cli, tmp_path, sample_article, repo_glossary):
+    first = write(tmp_path / "june" / "drill.txt", SMALL_ARTICLE)
+    second = write(tmp_path / "july" / "drill.txt", sample_article.read_bytes())
+    folder = tmp_path / "decks"
+    result = run_cli("build", first, second, "--per-article", "--glossary", repo_glossary, "--out", folder)
+    assert_one_line_error(result, names=str(folder / "drill.apkg"), says=r"2 articles named 'drill' would each overwrite this package; rename")
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize("name", ["", "../elsewhere", "sub/deck", ".."])
+def test_package_name_must_be_a_plain_file_name(run_cli, tmp_path, sample_article, repo_glossary, name):
+    folder = tmp_path / "decks"
+    result = run_cli("build", sample_article, "--glossary", repo_glossary, "--out", folder, "--name", name)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "Invalid value for --name: a file name without folders" in result.err
+    assert not folder.exists() and list(tmp_path.rglob("*.apkg")) == []
+
+
+def _pinyin_of_stdin(data: bytes, repo_glossary: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flashcards", "pinyin", "--glossary", str(repo_glossary)],
+        input=data, capture_output=True, timeout=300,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "gbk"])
+def test_pinyin_reads_standard_input_in_any_encoding(repo_glossary, encoding):
+    done = _pinyin_of_stdin("海军\r\n空军\n".encode(encoding), repo_glossary)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode("utf-8").split("\n")[:2] == ["hǎijūn", "kōngjūn"]
+
+
+def test_pinyin_refuses_damaged_standard_input(repo_glossary):
+    done = _pinyin_of_stdin("海军举行了联合演习。\n空军也参加了演习，演习持续了两天。".encode() + b"\xff\n", repo_glossary)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "Traceback" not in err
+    assert err.strip().splitlines() == [err.strip()]
+    assert err.startswith("flashcards: <stdin>:2: not valid UTF-8")
+
+
 # ── the machine ──────────────────────────────────────────────────────────────
 
 
