@@ -8,13 +8,15 @@ Which source reads a character, highest first:
    same way and no other: two dictionaries agreeing is the most reliable signal
    there is (中将, 给予, 补给线 ...). Where they disagree or CC-CEDICT is silent,
    pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng) and the model decides;
-3. 为 standing alone as a word, by grammar: wèi as a preposition followed by a verb
+3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
+   where it gives one reading in a full tone (尊重 zūnzhòng);
+4. 为 standing alone as a word, by grammar: wèi as a preposition followed by a verb
    in its clause, else wéi (the model, trained on encyclopedia text, reads nearly
    every 为 as wéi, which is wrong for the "为 X 提供 Y" of news text);
-4. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
-   character it knows to be polyphonic that (1)-(3) left open: it reads the
+5. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
+   character it knows to be polyphonic that (1)-(4) left open: it reads the
    sentence around the character and picks among that character's readings;
-5. pypinyin's phrase reading, else its first (most common) reading of the character,
+6. pypinyin's phrase reading, else its first (most common) reading of the character,
    else CC-CEDICT's.
 
 Tones are citation tones: pypinyin's phrase dictionary writes 一 and 不 with their
@@ -32,7 +34,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
-from flashcards.pinyin_style import from_numbers, is_han
+from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
 _CURATED_WORD_FREQ = 200_000  # as the analyser does: a curated term beats its own parts
@@ -104,6 +106,22 @@ def _cedict_confirms(phrase: str, syllables: tuple[str, ...]) -> tuple[bool, ...
                     for k, part in enumerate(parts):
                         seen[a + k].add(from_numbers(part))
     return tuple(s == {syl} for s, syl in zip(seen, syllables))
+
+
+@functools.cache
+def _cedict_word(word: str) -> tuple[str | None, ...]:
+    """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
+    entries aside), where it gives exactly one, in a full tone; else None. pypinyin's
+    phrase dictionary lacks some everyday words (尊重) that jieba keeps whole."""
+    from flashcards import cedict
+
+    seen: list[set[str]] = [set() for _ in word]
+    for entry in cedict.lookup(word):
+        parts = entry.pinyin.split()
+        if len(parts) == len(word) and parts[0][:1].islower():
+            for k, part in enumerate(parts):
+                seen[k].add(from_numbers(part))
+    return tuple(next(iter(s)) if len(s) == 1 and tone(next(iter(s))) != 5 else None for s in seen)
 
 
 _CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
@@ -340,6 +358,8 @@ class PinyinConverter:
             out[pos] = _wei(text, pos)
             return
         phrases = _phrase_dict()
+        word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
+        start = pos
         for piece in _phrase_cutter().cut(token):
             entry = phrases.get(piece) if len(piece) >= 2 else None
             reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
@@ -349,10 +369,12 @@ class PinyinConverter:
                     continue
                 if ch in _CITATION:
                     out[pos + k] = _CITATION[ch]
-                    continue
-                out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
-                if not confirmed[k] and model.knows_polyphone(ch):
-                    ask.append(pos + k)
+                elif reading is None and word[pos + k - start]:
+                    out[pos + k] = word[pos + k - start]  # the whole jieba word, as CC-CEDICT reads it
+                else:
+                    out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
+                    if not confirmed[k] and model.knows_polyphone(ch):
+                        ask.append(pos + k)
             pos += len(piece)
 
 
