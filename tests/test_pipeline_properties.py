@@ -159,6 +159,40 @@ def test_align_paragraphs_takes_any_paragraphs(paragraphs):
         assert pair.zh.strip() and pair.en.strip()
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(doc=document, encoding=encodings, command=st.sampled_from(["build", "vocab", "sentences"]))
+def test_commands_exit_0_or_1_on_any_document(doc, encoding, command):
+    """End to end through the CLI (deck and package included): success or one input-error line."""
+    import contextlib
+    import io
+
+    from flashcards.cli import main
+
+    try:
+        data = doc.encode(encoding)
+    except UnicodeEncodeError:
+        data = doc.encode("utf-8")
+    path = _folder() / "cli-article.txt"
+    path.write_bytes(data)
+    glossary = str(ROOT / "glossary.yaml")
+    args = {
+        "build": ["build", str(path), "--out", str(_folder() / "decks"), "--glossary", glossary],
+        "vocab": ["vocab", str(path), "--format", "json", "--glossary", glossary],
+        "sentences": ["sentences", str(path), "--format", "json", "--glossary", glossary],
+    }[command]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(args)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+    assert code in (0, 1), err.getvalue()
+    assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue()
+    if code == 1:
+        assert err.getvalue().count("\n") == 1 and err.getvalue().startswith(f"flashcards: {path}")
+
+
 def test_the_strategies_reach_the_later_stages():
     """Guard against a generator that only ever makes input errors: a plain mixed
     document is read, aligned and gives terms."""
