@@ -10,9 +10,10 @@ Which source reads a character, highest first:
    pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng) and the model decides;
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng);
-4. 为 standing alone as a word, by grammar: wèi as a preposition followed by a verb
-   in its clause, else wéi (the model, trained on encyclopedia text, reads nearly
-   every 为 as wéi, which is wrong for the "为 X 提供 Y" of news text);
+4. 为 and 地 standing alone as words, by grammar: 为 wèi as a preposition followed by
+   a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
+   (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
+   every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
 5. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
    character it knows to be polyphonic that (1)-(4) left open: it reads the
    sentence around the character and picks among that character's readings;
@@ -127,16 +128,34 @@ def _cedict_word(word: str) -> tuple[str | None, ...]:
 _CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
 
 
+def _clause_words(text: str, pos: int) -> tuple[list[str], list[str]]:
+    """The words before and after ``text[pos]`` within its clause."""
+    before = _CLAUSE_MARK.split(text[:pos])[-1]
+    after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
+    cut = _tokenizer(frozenset()).cut
+    return list(cut(before, HMM=True)), list(cut(after, HMM=True))
+
+
 def _wei(text: str, pos: int) -> str:
     """为 standing alone as a word: the preposition wèi ("for, on behalf of"), which
     introduces a noun phrase followed by a verb in the same clause (为和平发挥作用,
     为商船护航), or the verb wéi ("to be, to act as"), as in X为Y, 以X为Y, 为X所V."""
-    before = _CLAUSE_MARK.split(text[:pos])[-1]
-    after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
-    if "所" in after or "以" in before:
+    before, after = _clause_words(text, pos)
+    if "所" in "".join(after) or "以" in "".join(before):
         return "wéi"
-    words = list(_tokenizer(frozenset()).cut(after, HMM=True))
-    return "wèi" if any(_is_verb(w) for w in words[1:]) else "wéi"
+    return "wèi" if any(_is_verb(w) for w in after[1:]) else "wéi"
+
+
+def _di(text: str, pos: int) -> str:
+    """地 standing alone as a word: the particle de that ends an adverbial before its
+    verb (坚定地支持, 顺理成章地挑战), or the noun dì ("place, ground": 该地, 等地)."""
+    before, after = _clause_words(text, pos)
+    if not before or not after or not _is_verb(after[0]):
+        return "dì"
+    return "dì" if _word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
+
+
+_BY_GRAMMAR = {"为": _wei, "地": _di}
 
 
 def _is_verb(word: str) -> bool:
@@ -354,8 +373,8 @@ class PinyinConverter:
 
     @staticmethod
     def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: list[int], model) -> None:
-        if token == "为":
-            out[pos] = _wei(text, pos)
+        if token in _BY_GRAMMAR:
+            out[pos] = _BY_GRAMMAR[token](text, pos)
             return
         phrases = _phrase_dict()
         word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
