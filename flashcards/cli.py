@@ -155,7 +155,9 @@ def sentences(article, en_file, zh_file, glossary_path, fmt):
         raise click.UsageError("name an ARTICLE, or give --en and --zh")
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs([article] if article else [], en_file, zh_file, default_folder=False)
-    items = [s for analysed in pipeline.analyse_articles(inputs, glossary) for s in analysed.sentences]
+    items = [
+        s for analysed in pipeline.analyse_articles(inputs, glossary) for s in analysed.sentences if s.pair.en.strip()
+    ]  # sentence pairs only: a Chinese-only article's sentences give vocabulary, not pairs
     if fmt == "json":
         rows = [{"en": s.pair.en, "zh": s.pair.zh, "pinyin": s.pinyin, "paragraph": s.pair.paragraph} for s in items]
         _echo(json.dumps(rows, ensure_ascii=False, indent=2))
