@@ -1,0 +1,70 @@
+"""Issue 10's correctness side: the cache and the parallel analysis change nothing but time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flashcards import cache, pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _build(run_cli, out: Path, *args) -> str:
+    result = run_cli("build", *args, "--out", out)
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.slow
+def test_cached_and_uncached_builds_write_identical_packages(run_cli, sample_article, repo_glossary, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLASHCARDS_CACHE_DIR", str(tmp_path / "cache"))
+    first, second, third = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    _build(run_cli, first, sample_article, "--glossary", repo_glossary)  # fills the cache
+    assert any((tmp_path / "cache" / "analysis").iterdir())
+    # the same manifest (so the same note times), once from the cache, once with no cache at all
+    for folder in (second, third):
+        folder.mkdir()
+        shutil.copy(first / "flashcards.manifest.json", folder)
+    _build(run_cli, second, sample_article, "--glossary", repo_glossary)
+    try:
+        _build(run_cli, third, sample_article, "--glossary", repo_glossary, "--no-cache")
+    finally:
+        cache.configure(enabled=True)
+    package = (first / "flashcards.apkg").read_bytes()
+    assert (second / "flashcards.apkg").read_bytes() == package
+    assert (third / "flashcards.apkg").read_bytes() == package
+
+
+def test_gloss_edit_keeps_the_analysis_but_not_the_terms(repo_glossary, tmp_path, monkeypatch):
+    """The analysis key ignores glosses; the terms key does not."""
+    text = repo_glossary.read_text(encoding="utf-8")
+    edited = tmp_path / "glossary.yaml"
+    edited.write_text(text.replace("    english: quasi-alliance\n", "    english: near-alliance\n", 1), encoding="utf-8")
+    assert edited.read_text(encoding="utf-8") != text
+    before, after = pipeline.load_glossary(repo_glossary), pipeline.load_glossary(edited)
+    assert pipeline.segmentation_key(before) == pipeline.segmentation_key(after)
+    respelled = tmp_path / "respelled.yaml"
+    respelled.write_text(text.replace("    pinyin: zhǔntóngméng\n", "    pinyin: zhǔn tóngméng\n", 1), encoding="utf-8")
+    assert pipeline.segmentation_key(pipeline.load_glossary(respelled)) != pipeline.segmentation_key(before)
+
+
+@pytest.mark.slow
+def test_parallel_analysis_equals_sequential(repo_glossary, monkeypatch):
+    from flashcards import parallel
+    from flashcards.ingest import read_article
+
+    folder = ROOT / "tests" / "data" / "articles"
+    articles = [read_article(p) for p in sorted(folder.glob("*.txt"))[:4]] * 2
+    glossary = pipeline.load_glossary(repo_glossary)
+    reader = pipeline.analyser(glossary)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)
+    sequential = parallel.analyse_many(articles, reader)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    done = []
+    spread = parallel.analyse_many(articles, reader, progress=done.append)
+    assert spread == sequential
+    assert sum(done) == len(articles)
