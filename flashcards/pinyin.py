@@ -6,10 +6,11 @@ Which source reads a character, highest first:
 2. pypinyin's phrase dictionary, for a phrase (two or more characters) found inside
    a jieba word, where CC-CEDICT's words within that phrase read the character the
    same way and no other: two dictionaries agreeing is the most reliable signal
-   there is (中将, 给予, 补给线 ...). Where they disagree or CC-CEDICT is silent,
-   pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng) and the model decides;
+   there is (中将, 给予, 补给线 ...). Where they disagree, pypinyin's phrase data is
+   often wrong (率部 lǜ, 一场 cháng) and the model decides; where CC-CEDICT has no
+   word there (军长, 过长), the phrase stands unless the model is sure (see below);
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
-   where it gives one reading in a full tone (尊重 zūnzhòng);
+   where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
 4. 为 and 地 standing alone as words, by grammar: 为 wèi as a preposition followed by
    a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
@@ -19,6 +20,12 @@ Which source reads a character, highest first:
    sentence around the character and picks among that character's readings;
 6. pypinyin's phrase reading, else its first (most common) reading of the character,
    else CC-CEDICT's.
+
+"Sure" is one threshold (``_SURE``): a reading only one dictionary gives is replaced
+by the model's when the model gives its own reading a probability of at least 0.999
+among the character's readings. Single-dictionary entries carry their own slips
+(CC-CEDICT's 拖拽 tuōyè, pypinyin's unconfirmed phrases); the model is nearly always
+confident, and below that level on policy text it is wrong more often than the entry.
 
 Tones are citation tones: pypinyin's phrase dictionary writes 一 and 不 with their
 sandhi tones (一个 yí gè), so those two always get their dictionary tone unless a
@@ -41,6 +48,7 @@ _CITATION = {"一": "yī", "不": "bù"}
 _CURATED_WORD_FREQ = 200_000  # as the analyser does: a curated term beats its own parts
 _MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
 _BATCH = 64
+_SURE = 0.999  # the model's probability needed to replace a reading only one dictionary gives
 _BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 
 
@@ -90,11 +98,11 @@ def _single(char: str) -> str | None:
 
 
 @functools.cache
-def _cedict_confirms(phrase: str, syllables: tuple[str, ...]) -> tuple[bool, ...]:
-    """For each character of ``phrase``: do the CC-CEDICT words inside the phrase that
-    cover it (two characters or more, the phrase itself included) all read it as
-    ``syllables`` does? False when CC-CEDICT knows no such word (补给线: 补给 bǔjǐ
-    confirms 给; 黄陂: the whole name confirms 陂)."""
+def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
+    """For each character of ``phrase``: how the CC-CEDICT words inside the phrase that
+    cover it (two characters or more, the phrase itself included) read it; empty when
+    CC-CEDICT knows no such word (补给线: 补给 bǔjǐ reads 给 jǐ; 黄陂: the whole name
+    reads 陂)."""
     from flashcards import cedict
 
     seen: list[set[str]] = [set() for _ in phrase]
@@ -106,7 +114,7 @@ def _cedict_confirms(phrase: str, syllables: tuple[str, ...]) -> tuple[bool, ...
                 if len(parts) == len(word):
                     for k, part in enumerate(parts):
                         seen[a + k].add(from_numbers(part))
-    return tuple(s == {syl} for s, syl in zip(seen, syllables))
+    return tuple(frozenset(s) for s in seen)
 
 
 @functools.cache
@@ -216,8 +224,11 @@ class _PolyphoneModel:
     def knows_polyphone(self, char: str) -> bool:
         return char in self._choices
 
-    def read(self, requests: Sequence[tuple[str, Sequence[int]]], max_context: int, batch: int) -> list[dict[int, str]]:
-        """For each (text, positions): the model's reading of the character at each position."""
+    def read(
+        self, requests: Sequence[tuple[str, Sequence[int]]], max_context: int, batch: int
+    ) -> list[dict[int, tuple[str, float]]]:
+        """For each (text, positions): the model's reading of the character at each position,
+        with its probability among that character's readings."""
         pieces = []  # (request index, offset, piece text, positions inside the piece)
         for n, (text, positions) in enumerate(requests):
             for start, piece in _context_pieces(text, max_context):
@@ -225,7 +236,7 @@ class _PolyphoneModel:
                 if inside:
                     pieces.append((n, start, piece, inside))
         pieces.sort(key=lambda item: len(item[2]))
-        answers: list[dict[int, str]] = [{} for _ in requests]
+        answers: list[dict[int, tuple[str, float]]] = [{} for _ in requests]
         for b in range(0, len(pieces), batch):
             group = pieces[b : b + batch]
             fw, bw = self._hidden([piece for _, _, piece, _ in group])
@@ -275,14 +286,15 @@ class _PolyphoneModel:
             out[:, t] = h
         return out
 
-    def _choose(self, char: str, fw, bw) -> str:
+    def _choose(self, char: str, fw, bw) -> tuple[str, float]:
         import numpy as np
 
         w = self._w
         hidden = np.maximum(np.concatenate([fw, bw]) @ w["logit_layer.0.weight"] + w["logit_layer.0.bias"], 0)
         indices, syllables = self._choices[char]
         logits = hidden @ w["logit_layer.2.weight"][:, indices] + w["logit_layer.2.bias"][indices]
-        return syllables[int(np.argmax(logits))]
+        best = int(np.argmax(logits))
+        return syllables[best], float(1.0 / np.exp(logits - logits[best]).sum())
 
 
 def _context_pieces(text: str, max_context: int) -> list[tuple[int, str]]:
@@ -341,20 +353,24 @@ class PinyinConverter:
         drafts = [self._draft(text) for text in texts]
         asked = [n for n, (_, ask) in enumerate(drafts) if ask]
         if asked:
-            answers = _model().read([(texts[n], drafts[n][1]) for n in asked], _MAX_CONTEXT, _BATCH)
+            answers = _model().read([(texts[n], sorted(drafts[n][1])) for n in asked], _MAX_CONTEXT, _BATCH)
             for n, readings in zip(asked, answers):
-                for pos, reading in readings.items():
-                    drafts[n][0][pos] = reading
+                out, ask = drafts[n]
+                for pos, (reading, probability) in readings.items():
+                    if probability >= ask[pos]:
+                        out[pos] = reading
         return [out for out, _ in drafts]
 
     def model_positions(self, text: str) -> list[int]:
-        """Positions of ``text`` whose reading the model decides (the rest come from dictionaries)."""
-        return self._draft(text)[1]
+        """Positions of ``text`` the model reads (the rest come from dictionaries alone): those
+        it decides, and those where it replaces a one-dictionary reading only when sure."""
+        return sorted(self._draft(text)[1])
 
-    def _draft(self, text: str) -> tuple[list[str | None], list[int]]:
-        """Readings from the dictionaries, and the positions the model should decide."""
+    def _draft(self, text: str) -> tuple[list[str | None], dict[int, float]]:
+        """Readings from the dictionaries, and the positions the model should read, each with
+        the probability the model needs to replace the draft reading (0 where it decides)."""
         out: list[str | None] = [None] * len(text)
-        ask: list[int] = []
+        ask: dict[int, float] = {}
         if not any(is_han(ch) for ch in text):
             return out, ask
         model = _model()
@@ -372,7 +388,7 @@ class PinyinConverter:
         return out, ask
 
     @staticmethod
-    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: list[int], model) -> None:
+    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float], model) -> None:
         if token in _BY_GRAMMAR:
             out[pos] = _BY_GRAMMAR[token](text, pos)
             return
@@ -382,7 +398,7 @@ class PinyinConverter:
         for piece in _phrase_cutter().cut(token):
             entry = phrases.get(piece) if len(piece) >= 2 else None
             reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
-            confirmed = _cedict_confirms(piece, reading) if reading else (False,) * len(piece)
+            within = _cedict_within(piece) if reading else (frozenset(),) * len(piece)
             for k, ch in enumerate(piece):
                 if not is_han(ch):
                     continue
@@ -390,10 +406,17 @@ class PinyinConverter:
                     out[pos + k] = _CITATION[ch]
                 elif reading is None and word[pos + k - start]:
                     out[pos + k] = word[pos + k - start]  # the whole jieba word, as CC-CEDICT reads it
+                    if model.knows_polyphone(ch):
+                        ask[pos + k] = _SURE  # one dictionary's word: the model overrides only when sure
+                elif reading and reading[k] and within[k] == {reading[k]}:
+                    out[pos + k] = reading[k]  # two dictionaries agree
                 else:
                     out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
-                    if not confirmed[k] and model.knows_polyphone(ch):
-                        ask.append(pos + k)
+                    if model.knows_polyphone(ch):
+                        # a phrase of pypinyin's that CC-CEDICT has no word for stands unless the model
+                        # is sure; where CC-CEDICT reads the character otherwise, or no phrase covers
+                        # it, the model decides
+                        ask[pos + k] = _SURE if reading and reading[k] and not within[k] else 0.0
             pos += len(piece)
 
 

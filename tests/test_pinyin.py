@@ -69,6 +69,10 @@ def reading_of(sentence: str, word: str) -> str:
         ("部队迅速地占领了阵地。", "地", "de5"),
         ("会议在该地举行。", "地", "di4"),
         ("这片土地属于中国。", "土地", "tu3 di4"),
+        # a phrase only pypinyin knows stands unless the model is sure; a word only
+        # CC-CEDICT reads gives way to a model that is sure
+        ("战线拉得过长，兵力分散。", "过长", "guo4 chang2"),
+        ("孩子们在混行的车流中穿行。", "混行", "hun4 xing2"),
     ],
 )
 def test_domain_words_in_context(sentence, word, expected):
