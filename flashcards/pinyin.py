@@ -38,14 +38,12 @@ alone on the CPP polyphone set and on the hand-written in-domain set.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Mapping, Sequence
 
 from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
-_CURATED_WORD_FREQ = 200_000  # as the analyser does: a curated term beats its own parts
 _MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
 _BATCH = 64
 _SURE = 0.999  # the model's probability needed to replace a reading only one dictionary gives
@@ -55,16 +53,11 @@ _BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 # ── resources, loaded lazily and once ─────────────────────────────────────────
 
 
-@functools.cache
 def _tokenizer(words: frozenset[str]):
-    import jieba
+    """The process's shared segmenter, with the curated words kept whole."""
+    from flashcards import segmenter
 
-    jieba.setLogLevel(logging.CRITICAL)  # an unsavable dictionary cache is no traceback for the user
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in sorted(words):
-        tokenizer.add_word(word, freq=_CURATED_WORD_FREQ)
-    return tokenizer
+    return segmenter.tokenizer(words)
 
 
 @functools.cache
