@@ -184,6 +184,9 @@ def test_chinese_only_gives_vocabulary_without_sentence_pairs(run_cli, tmp_path,
     notes = [x for x in result.err.splitlines() if x.strip()]
     assert len(notes) == 1 and str(path) in notes[0] and "no sentence pairs" in notes[0], result.err
 
+    listed = run_cli("sentences", path, "--glossary", repo_glossary, "--format", "json")
+    assert listed.code == 0 and json.loads(listed.out) == [] and "no sentence pairs" in listed.err
+
     deck = tmp_path / "decks"
     built = run_cli("build", path, "--glossary", repo_glossary, "--out", deck)
     assert built.code == 0, built.err
