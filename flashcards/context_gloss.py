@@ -10,6 +10,7 @@ gives "tacit approval"; 反击能力 (反击 + 能力) gives "counterattack capa
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import itertools
 import re
 import unicodedata
@@ -49,7 +50,7 @@ class Word:
     compound_last: int = -1
 
 
-@functools.cache
+@cache.persistent(lambda: importlib.metadata.version("simplemma"))
 def _lemma(word: str) -> str:
     import simplemma
 
