@@ -11,14 +11,22 @@ Which source reads a character, highest first:
    word there (军长, 过长), the phrase stands unless the model is sure (see below);
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
-4. 为 and 地 standing alone as words, by grammar: 为 wèi as a preposition followed by
-   a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
+4. 为, 地, 尽 and 率 standing alone as words, by grammar: 为 wèi as a preposition followed
+   by a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
-5. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
-   character it knows to be polyphonic that (1)-(4) left open: it reads the
+   尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
+   (the adverb jǐn never takes one); 率 before its object is the verb shuài "to
+   lead" (the noun lǜ "rate" lives in words: 效率); any other 尽 or 率 goes on;
+5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
+   each polyphonic character as CC-CEDICT's words read it in the same place of a word
+   (率 opening a word is shuài in every such entry; 长 closing a two-character word is
+   zhǎng in nearly two thirds). A near-unanimous place reading stands unless the model is
+   sure; a majority one only where the model is unsure (``_UNSURE``);
+6. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
+   character it knows to be polyphonic that (1)-(5) left open: it reads the
    sentence around the character and picks among that character's readings;
-6. pypinyin's phrase reading, else its first (most common) reading of the character,
+7. pypinyin's phrase reading, else its first (most common) reading of the character,
    else CC-CEDICT's.
 
 "Sure" is one threshold (``_SURE``): a reading only one dictionary gives is replaced
@@ -47,6 +55,10 @@ _CITATION = {"一": "yī", "不": "bù"}
 _MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
 _BATCH = 64
 _SURE = 0.999  # the model's probability needed to replace a reading only one dictionary gives
+_UNSURE = 0.9  # below this probability the model yields to a majority place reading (step 5)
+_PLACE_MAJORITY = 0.6  # share of CC-CEDICT's words a place reading needs (step 5) ...
+_PLACE_UNANIMOUS = 0.95  # ... and the share at which it stands unless the model is sure
+_PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to go by
 _BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 
 
@@ -126,6 +138,60 @@ def _cedict_word(word: str) -> tuple[str | None, ...]:
     return tuple(next(iter(s)) if len(s) == 1 and tone(next(iter(s))) != 5 else None for s in seen)
 
 
+def _place(index: int, length: int) -> str:
+    return "first" if index == 0 else "last" if index == length - 1 else "middle"
+
+
+@functools.cache
+def _place_readings() -> Mapping[tuple[str, str], Mapping[str, int]]:
+    """(character, place in a word) -> how many CC-CEDICT common words (two characters
+    or more) read the character there each way: 率 first {shuài: 12}, 率 last {lǜ: 203,
+    shuài: 11}."""
+    from collections import Counter, defaultdict
+
+    from flashcards import cedict
+
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for word, entries in cedict.load().items():
+        if len(word) < 2:
+            continue
+        for numbered in {e.pinyin for e in entries if e.pinyin[:1].islower()}:
+            parts = numbered.split()
+            if len(parts) == len(word):
+                for k, (ch, part) in enumerate(zip(word, parts)):
+                    counts[ch, _place(k, len(word))][from_numbers(part)] += 1
+    return counts
+
+
+@functools.cache
+def _place_reading(char: str, index: int, length: int) -> tuple[str, float] | None:
+    """How CC-CEDICT's words read ``char`` at this place of a word, with the model
+    probability needed to overrule that reading; None where the words are too few, split
+    or neutral."""
+    counts = _place_readings().get((char, _place(index, length)))
+    if not counts:
+        return None
+    total = sum(counts.values())
+    best, n = max(counts.items(), key=lambda item: item[1])
+    if total < _PLACE_WORDS or tone(best) == 5 or n < _PLACE_MAJORITY * total:
+        return None
+    return best, (_SURE if n >= _PLACE_UNANIMOUS * total else _UNSURE)
+
+
+@functools.cache
+def _unread_word(token: str) -> bool:
+    """A word of jieba's dictionary (旅长, 率团) that neither pypinyin's phrases nor
+    CC-CEDICT lists."""
+    from flashcards import cedict
+
+    return (
+        len(token) >= 2
+        and token in _word_tags()
+        and token not in _phrase_dict()
+        and not cedict.readings(token)
+    )
+
+
 _CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
 
 
@@ -156,7 +222,20 @@ def _di(text: str, pos: int) -> str:
     return "dì" if _word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
 
 
-_BY_GRAMMAR = {"为": _wei, "地": _di}
+def _jin(text: str, pos: int) -> str | None:
+    """尽 standing alone: the verb jìn ("to fulfil, to exhaust": 尽了全力) before an aspect
+    particle, which the adverb jǐn ("as far as possible") never takes; else undecided."""
+    return "jìn" if text[pos + 1 : pos + 2] in ("了", "过") else None
+
+
+def _shuai(text: str, pos: int) -> str | None:
+    """率 standing alone before its object: the verb shuài "to lead" (率团, 率舰队出访); the
+    noun lǜ "rate" lives in words (效率, 命中率) and does not stand alone before a noun."""
+    return "shuài" if is_han(text[pos + 1 : pos + 2] or " ") else None
+
+
+# a grammar rule reads a character standing alone as a word; None leaves it to the steps after
+_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai}
 
 
 def _is_verb(word: str) -> bool:
@@ -383,10 +462,13 @@ class PinyinConverter:
     @staticmethod
     def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float], model) -> None:
         if token in _BY_GRAMMAR:
-            out[pos] = _BY_GRAMMAR[token](text, pos)
-            return
+            reading = _BY_GRAMMAR[token](text, pos)
+            if reading is not None:
+                out[pos] = reading
+                return
         phrases = _phrase_dict()
         word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
+        unread = _unread_word(token)
         start = pos
         for piece in _phrase_cutter().cut(token):
             entry = phrases.get(piece) if len(piece) >= 2 else None
@@ -403,6 +485,8 @@ class PinyinConverter:
                         ask[pos + k] = _SURE  # one dictionary's word: the model overrides only when sure
                 elif reading and reading[k] and within[k] == {reading[k]}:
                     out[pos + k] = reading[k]  # two dictionaries agree
+                elif unread and model.knows_polyphone(ch) and _place_reading(ch, pos + k - start, len(token)):
+                    out[pos + k], ask[pos + k] = _place_reading(ch, pos + k - start, len(token))
                 else:
                     out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
                     if model.knows_polyphone(ch):

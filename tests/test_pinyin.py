@@ -73,10 +73,38 @@ def reading_of(sentence: str, word: str) -> str:
         # CC-CEDICT reads gives way to a model that is sure
         ("战线拉得过长，兵力分散。", "过长", "guo4 chang2"),
         ("孩子们在混行的车流中穿行。", "混行", "hun4 xing2"),
+        # 尽 before an aspect particle is the verb jìn; the adverb jǐn in words stays
+        ("各级指挥员都尽了最大责任。", "尽", "jin4"),
+        ("请各单位尽快上报伤亡情况。", "尽快", "jin3 kuai4"),
+        # words jieba knows that no reading dictionary lists, read by place in the word
+        ("国防部长率团访问东南亚三国。", "率团", "shuai4 tuan2"),
+        ("司令员亲自率部出征。", "率部", "shuai4 bu4"),
+        # 率 standing alone before its object is the verb shuài
+        ("副主席率代表团抵达莫斯科。", "率", "shuai4"),
+        ("将军率一个师驻守要塞。", "率", "shuai4"),
+        ("国务委员率中国代表团出席峰会。", "率", "shuai4"),
+        ("艇长下令紧急下潜。", "艇长", "ting3 zhang3"),
+        # ... but a sure model keeps its reading: 翼长 "wingspan"
+        ("舰载机的翼长约十五米。", "翼长", "yi4 chang2"),
+        ("导弹的命中率大幅提高。", "命中率", "ming4 zhong4 lv4"),
     ],
 )
 def test_domain_words_in_context(sentence, word, expected):
     assert reading_of(sentence, word) == expected
+
+
+def test_place_readings_come_from_the_dictionary_words():
+    from flashcards import pinyin
+
+    # 率 opens CC-CEDICT's words as shuài (率领, 率先) and closes them mostly as lǜ (效率)
+    assert pinyin._place_reading("率", 0, 2) == ("shuài", pinyin._SURE)
+    assert pinyin._place_reading("率", 1, 2) == ("lǜ", pinyin._UNSURE)
+    # 长 closing a word is zhǎng in a majority only: it counts only where the model is unsure
+    assert pinyin._place_reading("长", 1, 2) == ("zhǎng", pinyin._UNSURE)
+    assert pinyin._place_reading("长", 0, 2) == ("cháng", pinyin._UNSURE)
+    # only words jieba knows and neither reading dictionary lists are read by place
+    assert pinyin._unread_word("旅长") and pinyin._unread_word("率团")
+    assert not pinyin._unread_word("率领") and not pinyin._unread_word("长")
 
 
 @pytest.mark.parametrize(
@@ -220,4 +248,4 @@ def test_in_domain_accuracy_does_not_regress():
         for pos, reading in gold.items():
             total += 1
             right += to_numbers(row[pos]) == reading
-    assert right / total >= 0.97
+    assert right / total >= 0.99
