@@ -17,7 +17,9 @@ Which source reads a character, highest first:
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
    尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
    (the adverb jǐn never takes one); 率 before its object is the verb shuài "to
-   lead" (the noun lǜ "rate" lives in words: 效率); any other 尽 or 率 goes on;
+   lead" (the noun lǜ "rate" lives in words: 效率); 长 right after a noun X whose
+   word X长 CC-CEDICT reads only zhǎng (外, 部, 处 ...) is that title suffix, where
+   segmentation cut it off (国外/长); any other 尽, 率 or 长 goes on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
    each polyphonic character as CC-CEDICT's words read it in the same place of a word
    (率 opening a word is shuài in every such entry; 长 closing a two-character word is
@@ -234,8 +236,24 @@ def _shuai(text: str, pos: int) -> str | None:
     return "shuài" if is_han(text[pos + 1 : pos + 2] or " ") else None
 
 
+@functools.cache
+def _head_noun(char: str) -> bool:
+    """Whether CC-CEDICT reads the common word char+长 zhǎng and never cháng (外长, 部长;
+    not 全长, 所长)."""
+    from flashcards import cedict
+
+    ends = {e.pinyin.split()[-1] for e in cedict.lookup(char + "长") if e.pinyin[:1].islower()}
+    return ends == {"zhang3"}
+
+
+def _zhang(text: str, pos: int) -> str | None:
+    """长 cut off as a word of its own after a head noun (两国外长 segmented 国外/长): the
+    title suffix zhǎng "head of"; else undecided."""
+    return "zhǎng" if pos > 0 and _head_noun(text[pos - 1]) else None
+
+
 # a grammar rule reads a character standing alone as a word; None leaves it to the steps after
-_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai}
+_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang}
 
 
 def _is_verb(word: str) -> bool:

@@ -79,6 +79,9 @@ def reading_of(sentence: str, word: str) -> str:
         # words jieba knows that no reading dictionary lists, read by place in the word
         ("国防部长率团访问东南亚三国。", "率团", "shuai4 tuan2"),
         ("司令员亲自率部出征。", "率部", "shuai4 bu4"),
+        # 长 cut off after a head noun (国外/长) is the title suffix; 长期 stays a word
+        ("两国外长将于下周在日内瓦会晤。", "长", "zhang3"),
+        ("该国外长期奉行中立政策。", "长期", "chang2 qi1"),
         # 率 standing alone before its object is the verb shuài
         ("副主席率代表团抵达莫斯科。", "率", "shuai4"),
         ("将军率一个师驻守要塞。", "率", "shuai4"),
@@ -105,6 +108,9 @@ def test_place_readings_come_from_the_dictionary_words():
     # only words jieba knows and neither reading dictionary lists are read by place
     assert pinyin._unread_word("旅长") and pinyin._unread_word("率团")
     assert not pinyin._unread_word("率领") and not pinyin._unread_word("长")
+    # head nouns come from CC-CEDICT's X长 words read zhǎng only (外长, 部长), not 全长 or 所长
+    assert all(pinyin._head_noun(ch) for ch in "外部处师团营连")
+    assert not any(pinyin._head_noun(ch) for ch in "全波所身")
 
 
 @pytest.mark.parametrize(
