@@ -16,8 +16,8 @@ Which source reads a character, highest first:
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
    尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
-   (the adverb jǐn never takes one); 率 before its object is the verb shuài "to
-   lead" (the noun lǜ "rate" lives in words: 效率); 长 right after a noun X whose
+   (the adverb jǐn never takes one); 率 between a noun and its object is the verb
+   shuài "to lead" (部长率团), after a verb or adjective the rate suffix lǜ (拦截/率); 长 right after a noun X whose
    word X长 CC-CEDICT reads only zhǎng (外, 部, 处 ...) is that title suffix, where
    segmentation cut it off (国外/长); any other 尽, 率 or 长 goes on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
@@ -231,9 +231,14 @@ def _jin(text: str, pos: int) -> str | None:
 
 
 def _shuai(text: str, pos: int) -> str | None:
-    """率 standing alone before its object: the verb shuài "to lead" (率团, 率舰队出访); the
-    noun lǜ "rate" lives in words (效率, 命中率) and does not stand alone before a noun."""
-    return "shuài" if is_han(text[pos + 1 : pos + 2] or " ") else None
+    """率 standing alone between its agent and its object: the verb shuài "to lead"
+    (部长率团, 将军率一个师); after a verb or adjective it is the rate suffix lǜ
+    (拦截/率: interception rate, 可用/率); else undecided."""
+    before, after = _clause_words(text, pos)
+    tags = _word_tags()
+    if before and tags.get(before[-1], "")[:1] in ("v", "a"):
+        return "lǜ"
+    return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
 
 
 @functools.cache

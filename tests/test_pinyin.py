@@ -86,6 +86,10 @@ def reading_of(sentence: str, word: str) -> str:
         ("副主席率代表团抵达莫斯科。", "率", "shuai4"),
         ("将军率一个师驻守要塞。", "率", "shuai4"),
         ("国务委员率中国代表团出席峰会。", "率", "shuai4"),
+        # ... but after a verb or adjective it is the rate suffix lǜ
+        ("今年导弹拦截率达到百分之九十。", "率", "lv4"),
+        ("今年目标摧毁率达到百分之九十。", "率", "lv4"),
+        ("系统可用率有待提高。", "率", "lv4"),
         ("艇长下令紧急下潜。", "艇长", "ting3 zhang3"),
         # ... but a sure model keeps its reading: 翼长 "wingspan"
         ("舰载机的翼长约十五米。", "翼长", "yi4 chang2"),
