@@ -17,14 +17,14 @@ Which source reads a character, highest first:
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
    尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
    (the adverb jǐn never takes one); 率 between a noun and its object is the verb
-   shuài "to lead" (部长率团), after a verb or adjective the rate suffix lǜ (拦截/率); 长 right after a noun X whose
-   word X长 CC-CEDICT reads only zhǎng (外, 部, 处 ...) is that title suffix, where
-   segmentation cut it off (国外/长); any other 尽, 率 or 长 goes on;
+   shuài "to lead" (部长率团), after a verb or adjective the rate suffix lǜ (拦截/率);
+   长 right after X, where CC-CEDICT reads the word X长 only zhǎng (外, 部, 处 ...),
+   is that title suffix cut off by segmentation (国外/长); other 尽, 率, 长 go on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
    each polyphonic character as CC-CEDICT's words read it in the same place of a word
    (率 opening a word is shuài in every such entry; 长 closing a two-character word is
-   zhǎng in nearly two thirds). A near-unanimous place reading stands unless the model is
-   sure; a majority one only where the model is unsure (``_UNSURE``);
+   zhǎng in nearly two thirds). A near-unanimous place reading stands unless the
+   model is sure; a majority one only where the model is unsure (``_UNSURE``);
 6. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
    character it knows to be polyphonic that (1)-(5) left open: it reads the
    sentence around the character and picks among that character's readings;
