@@ -51,6 +51,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from flashcards import pinyin_model
 from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
@@ -61,7 +62,6 @@ _UNSURE = 0.9  # below this probability the model yields to a majority place rea
 _PLACE_MAJORITY = 0.6  # share of CC-CEDICT's words a place reading needs (step 5) ...
 _PLACE_UNANIMOUS = 0.95  # ... and the share at which it stands unless the model is sure
 _PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to go by
-_BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 
 
 # ── resources, loaded lazily and once ─────────────────────────────────────────
@@ -274,144 +274,6 @@ def _word_tags() -> Mapping[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-# ── the g2pM model, run in batches ───────────────────────────────────────────
-
-
-def _sigmoid(x):
-    import numpy as np
-
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-class _PolyphoneModel:
-    """g2pM's bi-LSTM polyphone classifier (weights from its wheel), with a batched
-    forward pass and the answer restricted to the character's own readings."""
-
-    def __init__(self, weights, char_ids: dict[str, int], classes: dict[str, int], readings: dict[str, list[str]]):
-        import numpy as np
-
-        # weight matrices stored transposed and contiguous, so that every product below is
-        # a plain row-major one (several times faster for these small matrices)
-        self._w = {k: np.ascontiguousarray(np.asarray(v, dtype=np.float32).T) for k, v in weights.items()}
-        self._embedding = np.asarray(weights["embedding.weight"], dtype=np.float32)
-        self._ids = char_ids
-        self._unk, self._bos, self._eos = char_ids["<UNK>"], char_ids["\uc2dc"], char_ids["\ub05d"]
-        # a character's candidate readings: (class indices, tone-marked syllables)
-        self._choices: dict[str, tuple[list[int], list[str]]] = {}
-        for char, numbered in readings.items():
-            known = [r for r in numbered if r in classes]
-            if len(known) > 1 and char in char_ids:
-                self._choices[char] = ([classes[r] for r in known], [from_numbers(r) for r in known])
-
-    @classmethod
-    def load(cls) -> _PolyphoneModel:
-        import pickle
-        from importlib import resources
-
-        folder = resources.files("g2pM")
-
-        def unpickle(name):
-            with folder.joinpath(name).open("rb") as fh:
-                return pickle.load(fh)
-
-        return cls(unpickle("np_ckpt.pkl"), unpickle("char2idx.pkl"), unpickle("class2idx.pkl"), unpickle("digest_cedict.pkl"))
-
-    def knows_polyphone(self, char: str) -> bool:
-        return char in self._choices
-
-    def read(
-        self, requests: Sequence[tuple[str, Sequence[int]]], max_context: int, batch: int
-    ) -> list[dict[int, tuple[str, float]]]:
-        """For each (text, positions): the model's reading of the character at each position,
-        with its probability among that character's readings."""
-        pieces = []  # (request index, offset, piece text, positions inside the piece)
-        for n, (text, positions) in enumerate(requests):
-            for start, piece in _context_pieces(text, max_context):
-                inside = [p - start for p in positions if start <= p < start + len(piece)]
-                if inside:
-                    pieces.append((n, start, piece, inside))
-        pieces.sort(key=lambda item: len(item[2]))
-        answers: list[dict[int, tuple[str, float]]] = [{} for _ in requests]
-        for b in range(0, len(pieces), batch):
-            group = pieces[b : b + batch]
-            fw, bw = self._hidden([piece for _, _, piece, _ in group])
-            for row, (n, start, piece, inside) in enumerate(group):
-                for p in inside:
-                    answers[n][start + p] = self._choose(piece[p], fw[row, p + 1], bw[row, p + 1])
-        return answers
-
-    def _hidden(self, texts: Sequence[str]):
-        """Forward and backward LSTM states, [batch, 1 + length + 1, hidden], BOS at 0."""
-        import numpy as np
-
-        seqs = [[self._bos] + [self._ids.get(ch, self._unk) for ch in t] + [self._eos] for t in texts]
-        lengths = [len(s) for s in seqs]
-        width = max(lengths)
-        fw_ids = np.zeros((len(seqs), width), dtype=np.int64)
-        bw_ids = np.zeros_like(fw_ids)
-        for i, s in enumerate(seqs):
-            fw_ids[i, : len(s)] = s
-            bw_ids[i, : len(s)] = s[::-1]
-        emb = self._embedding
-        fw = self._lstm(emb[fw_ids], "")
-        bw_rev = self._lstm(emb[bw_ids], "_reverse")
-        bw = np.zeros_like(bw_rev)
-        for i, n in enumerate(lengths):
-            bw[i, :n] = bw_rev[i, :n][::-1]
-        return fw, bw
-
-    def _lstm(self, inputs, suffix: str):
-        import numpy as np
-
-        w = self._w
-        w_ih, w_hh = w["lstm.weight_ih_l0" + suffix], w["lstm.weight_hh_l0" + suffix]
-        bias = w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
-        size = w_hh.shape[0]
-        h = np.zeros((inputs.shape[0], size), dtype=np.float32)
-        c = np.zeros_like(h)
-        out = np.empty((inputs.shape[0], inputs.shape[1], size), dtype=np.float32)
-        # one small product per step rather than one large one up front: a large product
-        # wakes the BLAS worker threads, whose spinning then slows every small step
-        for t in range(inputs.shape[1]):
-            g = inputs[:, t] @ w_ih + h @ w_hh + bias
-            i, f = _sigmoid(g[:, :size]), _sigmoid(g[:, size : 2 * size])
-            cell, o = np.tanh(g[:, 2 * size : 3 * size]), _sigmoid(g[:, 3 * size :])
-            c = f * c + i * cell
-            h = o * np.tanh(c)
-            out[:, t] = h
-        return out
-
-    def _choose(self, char: str, fw, bw) -> tuple[str, float]:
-        import numpy as np
-
-        w = self._w
-        hidden = np.maximum(np.concatenate([fw, bw]) @ w["logit_layer.0.weight"] + w["logit_layer.0.bias"], 0)
-        indices, syllables = self._choices[char]
-        logits = hidden @ w["logit_layer.2.weight"][:, indices] + w["logit_layer.2.bias"][indices]
-        best = int(np.argmax(logits))
-        return syllables[best], float(1.0 / np.exp(logits - logits[best]).sum())
-
-
-def _context_pieces(text: str, max_context: int) -> list[tuple[int, str]]:
-    """``text`` as (offset, piece) pairs the model reads one at a time: the whole text
-    when short, else its sentences, and windows of ``max_context`` characters within
-    any sentence longer than that."""
-    if len(text) <= max_context:
-        return [(0, text)]
-    out = []
-    start = 0
-    for sentence in _BREAK_AFTER.split(text):
-        for k in range(0, len(sentence), max_context):
-            out.append((start + k, sentence[k : k + max_context]))
-        start += len(sentence)
-    return [(s, p) for s, p in out if p]
-
-
-@functools.cache
-def _model() -> _PolyphoneModel:
-    return _PolyphoneModel.load()
-
-
 # ── the converter ─────────────────────────────────────────────────────────────
 
 
@@ -448,7 +310,7 @@ class PinyinConverter:
         drafts = [self._draft(text) for text in texts]
         asked = [n for n, (_, ask) in enumerate(drafts) if ask]
         if asked:
-            answers = _model().read([(texts[n], sorted(drafts[n][1])) for n in asked], _MAX_CONTEXT, _BATCH)
+            answers = pinyin_model.model().read([(texts[n], sorted(drafts[n][1])) for n in asked], _MAX_CONTEXT, _BATCH)
             for n, readings in zip(asked, answers):
                 out, ask = drafts[n]
                 for pos, (reading, probability) in readings.items():
@@ -468,7 +330,7 @@ class PinyinConverter:
         ask: dict[int, float] = {}
         if not any(is_han(ch) for ch in text):
             return out, ask
-        model = _model()
+        model = pinyin_model.model()
         pos = 0
         tokens = list(_tokenizer(frozenset(self._curated)).cut(text, HMM=True))
         if "".join(tokens) != text:  # positions must stay exact, whatever the segmenter does

@@ -18,7 +18,6 @@ else a card or a list shows is derived here by pure functions:
 
 from __future__ import annotations
 
-import functools
 import html
 import importlib.metadata
 import re

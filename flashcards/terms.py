@@ -12,7 +12,6 @@ score over the article's own co-occurrences.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter, defaultdict
