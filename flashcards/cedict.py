@@ -151,6 +151,15 @@ def lookup(word: str) -> tuple[CedictEntry, ...]:
     return tuple(e for e in map(parse_line, _raw(word)) if e is not None)
 
 
+def entries() -> Iterator[CedictEntry]:
+    """Every entry of the file in file order, parsed as it is read; nothing is kept."""
+    with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            entry = parse_line(line.rstrip("\n"))
+            if entry is not None:
+                yield entry
+
+
 def entries_containing(text: str) -> Iterator[CedictEntry]:
     """Every entry whose line in the file contains ``text`` (e.g. ``"/CL:"``), once each,
     without parsing the rest of the dictionary."""

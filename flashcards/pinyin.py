@@ -51,7 +51,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from flashcards import pinyin_model
+from flashcards import cache, cedict, pinyin_model
 from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
@@ -96,8 +96,6 @@ def _single(char: str) -> str | None:
     readings = PINYIN_DICT.get(ord(char))
     if readings:
         return readings.split(",")[0]
-    from flashcards import cedict
-
     for numbered in cedict.readings(char):
         if " " not in numbered:
             return from_numbers(numbered)
@@ -110,8 +108,6 @@ def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
     cover it (two characters or more, the phrase itself included) read it; empty when
     CC-CEDICT knows no such word (补给线: 补给 bǔjǐ reads 给 jǐ; 黄陂: the whole name
     reads 陂)."""
-    from flashcards import cedict
-
     seen: list[set[str]] = [set() for _ in phrase]
     for a in range(len(phrase) - 1):
         for b in range(a + 2, len(phrase) + 1):
@@ -129,8 +125,6 @@ def _cedict_word(word: str) -> tuple[str | None, ...]:
     """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
     entries aside), where it gives exactly one, in a full tone; else None. pypinyin's
     phrase dictionary lacks some everyday words (尊重) that jieba keeps whole."""
-    from flashcards import cedict
-
     seen: list[set[str]] = [set() for _ in word]
     for entry in cedict.lookup(word):
         parts = entry.pinyin.split()
@@ -144,25 +138,28 @@ def _place(index: int, length: int) -> str:
     return "first" if index == 0 else "last" if index == length - 1 else "middle"
 
 
-@functools.cache
+@cache.resource("place-readings", cedict.data_version)
 def _place_readings() -> Mapping[tuple[str, str], Mapping[str, int]]:
     """(character, place in a word) -> how many CC-CEDICT common words (two characters
     or more) read the character there each way: 率 first {shuài: 12}, 率 last {lǜ: 203,
-    shuài: 11}."""
+    shuài: 11}. Counted once per machine, streaming through the file."""
     from collections import Counter, defaultdict
 
-    from flashcards import cedict
-
+    readings: dict[str, dict[str, None]] = defaultdict(dict)  # headword -> its common-word readings
+    for e in cedict.entries():
+        if e.pinyin[:1].islower():
+            readings[e.simplified][e.pinyin] = None
+            readings[e.traditional][e.pinyin] = None
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for word, entries in cedict.load().items():
+    for word, numbered_readings in readings.items():
         if len(word) < 2:
             continue
-        for numbered in {e.pinyin for e in entries if e.pinyin[:1].islower()}:
+        for numbered in numbered_readings:
             parts = numbered.split()
             if len(parts) == len(word):
                 for k, (ch, part) in enumerate(zip(word, parts)):
                     counts[ch, _place(k, len(word))][from_numbers(part)] += 1
-    return counts
+    return {key: dict(value) for key, value in counts.items()}
 
 
 @functools.cache
@@ -184,8 +181,6 @@ def _place_reading(char: str, index: int, length: int) -> tuple[str, float] | No
 def _unread_word(token: str) -> bool:
     """A word of jieba's dictionary (旅长, 率团) that neither pypinyin's phrases nor
     CC-CEDICT lists."""
-    from flashcards import cedict
-
     return (
         len(token) >= 2
         and token in _word_tags()
@@ -245,8 +240,6 @@ def _shuai(text: str, pos: int) -> str | None:
 def _head_noun(char: str) -> bool:
     """Whether CC-CEDICT reads the common word char+长 zhǎng and never cháng (外长, 部长;
     not 全长, 所长)."""
-    from flashcards import cedict
-
     ends = {e.pinyin.split()[-1] for e in cedict.lookup(char + "长") if e.pinyin[:1].islower()}
     return ends == {"zhang3"}
 
