@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from flashcards import cache
 from flashcards.pinyin_style import from_numbers
 
 # Toneless Mandarin syllables (ü written as ü).
@@ -52,6 +53,7 @@ _LOOKALIKES = {"ă": "ǎ", "ĕ": "ě", "ĭ": "ǐ", "ŏ": "ǒ", "ŭ": "ǔ", "â":
 _PINYIN_CHARS = re.compile(r"[a-zA-ZüÜ" + "".join(_MARKS) + "".join(_MARKS).upper() + r"'’\- ]")
 
 
+@cache.persistent()
 def pinyin_syllables(pinyin: str) -> tuple[str, ...]:
     """Numbered syllables of tone-marked pinyin: ``"Běiyuē"`` -> ``("bei3", "yue1")``.
 
