@@ -190,8 +190,15 @@ class _MemoStore:
         except Exception:
             pass
 
+    def forget_connection(self) -> None:
+        """In a forked child: SQLite connections must not cross a fork, so open anew."""
+        self._con = None
+        self._opened = False
+        self._pending = {}
+
 
 _MEMO = _MemoStore()
+os.register_at_fork(after_in_child=_MEMO.forget_connection)
 
 
 def persistent(*sources: Callable[[], Any]):

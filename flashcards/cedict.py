@@ -123,6 +123,10 @@ def _open_index(path: Path) -> sqlite3.Connection:
     return con
 
 
+# SQLite connections must not cross a fork: a forked worker opens its own.
+os.register_at_fork(after_in_child=_index.cache_clear)
+
+
 def _write_index(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
