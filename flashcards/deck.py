@@ -144,7 +144,10 @@ def _pinyin_words_html(pinyin: str) -> str:
 
 
 def _tokens_pinyin_html(tokens: Sequence[Token]) -> str:
-    return " ".join(pinyin_style.tone_spans(t.pinyin) for t in tokens if t.pinyin)
+    """A sentence's pinyin word by word as written (Rìběn, xī'ān), coloured by tone."""
+    return " ".join(
+        _pinyin_words_html(t.written) if t.written else pinyin_style.tone_spans(t.pinyin) for t in tokens if t.pinyin
+    )
 
 
 def _ruby_html(tokens: Sequence[Token]) -> str:
