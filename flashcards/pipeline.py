@@ -7,7 +7,7 @@ in their own modules. The CLI calls only these functions.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flashcards.errors import InputError
@@ -164,13 +164,25 @@ def analyse_articles(articles: Sequence[Article], glossary, *, progress=None) ->
 
 
 def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
-    """The article's key terms (cached on the analysis, the glossary and the options)."""
+    """The article's key terms, cached on the analysis, the options and the glossary
+    entries the article contains: editing any other entry keeps this article's terms."""
     from flashcards import cache
     from flashcards.terms import extract_terms
 
     kwargs = options.extract_kwargs()
-    digest = cache.key("terms", analysed, glossary.entries if glossary is not None else (), sorted(kwargs.items()))
+    digest = cache.key("terms", analysed, glossary_entries_in(analysed, glossary), sorted(kwargs.items()))
     return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **kwargs))
+
+
+def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple:
+    """The glossary entries whose term occurs in the article (where in the file they
+    stand left out), all that term extraction reads of the glossary."""
+    if glossary is None:
+        return ()
+    text = "".join(s.pair.zh for s in analysed.sentences)
+    return tuple(
+        replace(e, line=0) for e in glossary.entries if e.hanzi in text or (e.traditional and e.traditional in text)
+    )
 
 
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:

@@ -68,3 +68,30 @@ def test_parallel_analysis_equals_sequential(repo_glossary, monkeypatch):
     spread = parallel.analyse_many(articles, reader, progress=done.append)
     assert spread == sequential
     assert sum(done) == len(articles)
+
+
+def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_article, repo_glossary, tmp_path):
+    """Editing a gloss of a term the article does not contain keeps its terms cached;
+    editing one it does contain (准同盟) does not; and either way the vocabulary equals
+    a fresh extraction."""
+    from flashcards.terms import extract_terms
+
+    text = repo_glossary.read_text(encoding="utf-8")
+    (analysed,) = pipeline.analyse_articles(pipeline.read_articles([sample_article]), pipeline.load_glossary(repo_glossary))
+    assert "火箭军" not in "".join(s.pair.zh for s in analysed.sentences)
+    variants = {
+        "unrelated": text.replace("english: [PLA Rocket Force", "english: [the PLA Rocket Force", 1),
+        "related": text.replace("    english: quasi-alliance\n", "    english: near-alliance\n", 1),
+        "moved": "# a new comment line at the top\n" + text,
+    }
+    base = pipeline.glossary_entries_in(analysed, pipeline.load_glossary(repo_glossary))
+    for name, variant in variants.items():
+        assert variant != text, name
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(variant, encoding="utf-8")
+        glossary = pipeline.load_glossary(path)
+        same_key = pipeline.glossary_entries_in(analysed, glossary) == base
+        assert same_key == (name != "related"), name
+        cached = pipeline.article_terms(analysed, glossary, pipeline.Options())
+        fresh = extract_terms(analysed.sentences, glossary, **pipeline.Options().extract_kwargs())
+        assert cached == fresh, name
