@@ -14,6 +14,7 @@ import math
 import re
 
 from flashcards import segmenter
+from flashcards.context_gloss import lemma
 
 # Function words that carry no translation evidence.
 _STOP = frozenset(
@@ -56,12 +57,6 @@ PUNCT_WEIGHT = 1.5
 
 
 
-@functools.cache
-def _lemma(word: str) -> str:
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="en").lower()
-
 
 def _stem(word: str) -> str:
     return word[:_STEM] if word.isalpha() else word
@@ -79,7 +74,7 @@ def en_key(word: str) -> str | None:
         return None
     if low[0].isdigit():
         return low.replace(",", "")
-    return _stem(_lemma(low))
+    return _stem(lemma(low))
 
 
 @functools.cache

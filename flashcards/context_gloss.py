@@ -51,7 +51,8 @@ class Word:
 
 
 @cache.persistent(lambda: importlib.metadata.version("simplemma"))
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
+    """simplemma's English lemma of ``word``, lower-cased (remembered across runs)."""
     import simplemma
 
     return simplemma.lemmatize(word, lang="en").lower()
@@ -60,7 +61,7 @@ def _lemma(word: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def english_words(sentence: str) -> tuple[Word, ...]:
     """The sentence's words (hyphenated compounds split) with offsets and lemmas."""
-    words = [Word(m.start(), m.end(), m.group().lower(), _lemma(m.group().lower())) for m in _WORD.finditer(sentence)]
+    words = [Word(m.start(), m.end(), m.group().lower(), lemma(m.group().lower())) for m in _WORD.finditer(sentence)]
     out = []
     for i, w in enumerate(words):
         j = i
@@ -68,7 +69,7 @@ def english_words(sentence: str) -> tuple[Word, ...]:
             j += 1
         if j > i and (i == 0 or sentence[words[i - 1].end:w.start] != "-"):
             joined = "".join(x.lower for x in words[i:j + 1])
-            w = Word(w.start, w.end, w.lower, w.lemma, _lemma(joined), j)
+            w = Word(w.start, w.end, w.lower, w.lemma, lemma(joined), j)
         out.append(w)
     return tuple(out)
 
@@ -99,7 +100,7 @@ def content_words(gloss: str) -> tuple[str, ...]:
         if word.startswith("-") or word.endswith("-"):
             out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
         else:
-            out.extend(_lemma(w) for w in word.split("-") if w)
+            out.extend(lemma(w) for w in word.split("-") if w)
     return tuple(dict.fromkeys(out))
 
 

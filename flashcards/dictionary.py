@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict
+from flashcards import cache, cedict, segmenter
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -132,22 +132,10 @@ def simplified(word: str) -> str:
     return _opencc("t2s").convert(word)
 
 
-@functools.cache
-def _pos_tags() -> dict[str, str]:
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.CRITICAL)  # an unsavable dictionary cache is no traceback for the user
-    jieba.posseg.dt.tokenizer.check_initialized()
-    return jieba.posseg.dt.word_tag_tab
-
-
 @cache.persistent(data_version)
 def pos_tag(word: str) -> str:
     """jieba's part-of-speech tag for ``word`` (its dictionary's, else its HMM's guess)."""
-    tag = _pos_tags().get(word)
+    tag = segmenter.word_tags().get(word)
     if tag:
         return tag
     import jieba.posseg

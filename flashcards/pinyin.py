@@ -51,7 +51,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from flashcards import cache, cedict, pinyin_model
+from flashcards import cache, cedict, pinyin_model, segmenter
 from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
@@ -69,8 +69,6 @@ _PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to 
 
 def _tokenizer(words: frozenset[str]):
     """The process's shared segmenter, with the curated words kept whole."""
-    from flashcards import segmenter
-
     return segmenter.tokenizer(words)
 
 
@@ -183,7 +181,7 @@ def _unread_word(token: str) -> bool:
     CC-CEDICT lists."""
     return (
         len(token) >= 2
-        and token in _word_tags()
+        and token in segmenter.word_tags()
         and token not in _phrase_dict()
         and not cedict.readings(token)
     )
@@ -216,7 +214,7 @@ def _di(text: str, pos: int) -> str:
     before, after = _clause_words(text, pos)
     if not before or not after or not _is_verb(after[0]):
         return "dì"
-    return "dì" if _word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
+    return "dì" if segmenter.word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
 
 
 def _jin(text: str, pos: int) -> str | None:
@@ -230,7 +228,7 @@ def _shuai(text: str, pos: int) -> str | None:
     (部长率团, 将军率一个师); after a verb or adjective it is the rate suffix lǜ
     (拦截/率: interception rate, 可用/率); else undecided."""
     before, after = _clause_words(text, pos)
-    tags = _word_tags()
+    tags = segmenter.word_tags()
     if before and tags.get(before[-1], "")[:1] in ("v", "a"):
         return "lǜ"
     return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
@@ -256,15 +254,8 @@ _BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhan
 
 def _is_verb(word: str) -> bool:
     """A verb by jieba's dictionary tags, also as the head of a set phrase (作出贡献: 作出)."""
-    tags = _word_tags()
+    tags = segmenter.word_tags()
     return any(tags.get(w, "").startswith("v") for w in (word, word[:2]) if w)
-
-
-@functools.cache
-def _word_tags() -> Mapping[str, str]:
-    import jieba.posseg  # reads the dictionary's part-of-speech column on import
-
-    return jieba.posseg.dt.word_tag_tab
 
 
 # ── the converter ─────────────────────────────────────────────────────────────

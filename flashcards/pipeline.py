@@ -91,19 +91,15 @@ def analyser(glossary):
 
 def glossary_readings(glossary) -> dict[str, list[str]]:
     """Curated per-character readings of the glossary's terms (hanzi → syllables)."""
-    from flashcards.pinyin_style import split_syllables
+    from flashcards.pinyin_style import is_han, split_syllables
 
     out: dict[str, list[str]] = {}
     for entry in glossary.entries:
         syllables = split_syllables(entry.pinyin)
-        hanzi = [c for c in entry.hanzi if _is_han(c)]
+        hanzi = [c for c in entry.hanzi if is_han(c)]
         if len(syllables) == len(hanzi) == len(entry.hanzi):
             out[entry.hanzi] = syllables
     return out
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003134f"
 
 
 def analyse_article(article: Article, reader) -> AnalysedArticle:

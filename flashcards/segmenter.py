@@ -28,6 +28,15 @@ def base():
     return jieba.dt
 
 
+@functools.cache
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every word in its dictionary (``"n"``, ``"v"`` ...)."""
+    base()
+    import jieba.posseg  # reads the dictionary's part-of-speech column on import
+
+    return jieba.posseg.dt.word_tag_tab
+
+
 def tokenizer(words: Iterable[str] = ()):
     """A tokenizer that keeps ``words`` whole; the shared one when there are none."""
     return _with_words(frozenset(w for w in words if w))
