@@ -76,17 +76,21 @@ def data_version() -> str:
     return f"{data.name}:{data.stat().st_size}:{_INDEX_FORMAT}"
 
 
-def _lines() -> Iterator[tuple[str, str]]:
-    """(headword, raw line) for every entry, under its simplified and traditional forms."""
+def _entry_lines() -> Iterator[str]:
+    """The file's entry lines, comments left out, as they are read."""
     with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
-            if not line or line[0] == "#":
-                continue
-            trad, simp, _ = line.split(" ", 2)
-            line = line.rstrip("\n")
-            yield simp, line
-            if trad != simp:
-                yield trad, line
+            if line and line[0] != "#":
+                yield line.rstrip("\n")
+
+
+def _lines() -> Iterator[tuple[str, str]]:
+    """(headword, raw line) for every entry, under its simplified and traditional forms."""
+    for line in _entry_lines():
+        trad, simp, _ = line.split(" ", 2)
+        yield simp, line
+        if trad != simp:
+            yield trad, line
 
 
 @functools.cache
@@ -157,11 +161,7 @@ def lookup(word: str) -> tuple[CedictEntry, ...]:
 
 def entries() -> Iterator[CedictEntry]:
     """Every entry of the file in file order, parsed as it is read; nothing is kept."""
-    with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            entry = parse_line(line.rstrip("\n"))
-            if entry is not None:
-                yield entry
+    return (e for e in map(parse_line, _entry_lines()) if e is not None)
 
 
 def entries_containing(text: str) -> Iterator[CedictEntry]:
