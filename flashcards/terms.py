@@ -240,12 +240,17 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = _TR_WINDOW, itera
                     edges[b][a] += 1
     if not edges:
         return {}
-    score = dict.fromkeys(edges, 1.0)
-    totals = {n: sum(c.values()) for n, c in edges.items()}
+    # Each node's neighbours as (position, weight / neighbour's total weight), worked
+    # out once instead of on every iteration; scores kept in a list by node position.
+    nodes = list(edges)
+    position = {n: k for k, n in enumerate(nodes)}
+    totals = [sum(edges[n].values()) for n in nodes]
+    links = [[(position[m], w / totals[position[m]]) for m, w in edges[n].items()] for n in nodes]
+    score = [1.0] * len(nodes)
     for _ in range(iterations):
-        score = {n: (1 - damping) + damping * sum(w / totals[m] * score[m] for m, w in edges[n].items()) for n in edges}
-    top = max(score.values())
-    return {n: s / top for n, s in score.items()}
+        score = [(1 - damping) + damping * sum([share * score[k] for k, share in linked]) for linked in links]
+    top = max(score)
+    return {n: s / top for n, s in zip(nodes, score)}
 
 
 # --- the stage -----------------------------------------------------------------------
