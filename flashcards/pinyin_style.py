@@ -18,6 +18,7 @@ else a card or a list shows is derived here by pure functions:
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib.metadata
 import re
@@ -43,8 +44,12 @@ def is_han(char: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _HAN_RANGES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _base_and_tone(syllable: str) -> tuple[str, int]:
-    """``"Lüè"`` -> ``("Lüe", 4)``: the syllable without its tone mark, and the tone."""
+    """``"Lüè"`` -> ``("Lüe", 4)``: the syllable without its tone mark, and the tone.
+
+    Memoised: every card and list asks for the tones of the same few thousand syllables.
+    """
     tone = 5
     letters = []
     for ch in unicodedata.normalize("NFD", syllable):
@@ -86,10 +91,12 @@ def _mark_position(base: str) -> int:
     return positions[0] if positions else -1
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def from_numbers(numbered: str) -> str:
     """``"zhan4"`` -> ``"zhàn"``, ``"lu:e4"``/``"lve4"`` -> ``"lüè"``, ``"le5"``/``"le"`` -> ``"le"``.
 
     Case is kept (``"Bei3"`` -> ``"Běi"``). A tone-marked input comes back unchanged.
+    Memoised: reading CC-CEDICT converts the same syllables hundreds of thousands of times.
     """
     text = numbered.strip()
     number = 5
@@ -166,24 +173,35 @@ def _syllable_inventory() -> frozenset[str]:
 
 
 _CHUNK = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ\u0300-\u036f:]+[1-5]?")
+_TONED_PART = re.compile(r"[^1-5]+[1-5]?")  # a tone digit always ends a syllable
+_LONGEST_SYLLABLE = 7  # characters of the longest syllable as written, tone digit included ("zhuang4")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _syllable_base(piece: str) -> str | None:
+    """A piece of written pinyin that is one syllable -> its lower-case toneless base
+    ("Lüè", "lve4", "lu:e" -> "lüe"); None if it is no syllable or has two tone marks."""
+    if sum(c in _MARKS for c in unicodedata.normalize("NFD", piece)) > 1:
+        return None
+    base = _base_and_tone(piece.rstrip("12345"))[0].lower().replace("v", "ü").replace("u:", "ü")
+    return base if base in _syllable_inventory() else None
 
 
 def _split_chunk(chunk: str) -> list[str]:
     """One run of letters -> syllables, preferring the fewest syllables, never two tone
     marks in one syllable, and no syllable but the first starting with a, o or e
     (the orthography puts an apostrophe there)."""
-    inventory = _syllable_inventory()
     n = len(chunk)
     # best[i] = (cost, pieces) for chunk[i:]
     best: list[tuple[tuple[int, int], list[str]] | None] = [None] * (n + 1)
     best[n] = ((0, 0), [])
     for i in range(n - 1, -1, -1):
-        for j in range(i + 1, min(n, i + 7) + 1):
-            piece = chunk[i:j]
-            base = _base_and_tone(piece.rstrip("12345"))[0].lower().replace("v", "ü").replace("u:", "ü")
-            if base not in inventory or best[j] is None:
+        for j in range(i + 1, min(n, i + _LONGEST_SYLLABLE) + 1):
+            if best[j] is None:
                 continue
-            if sum(c in _MARKS for c in unicodedata.normalize("NFD", piece)) > 1:
+            piece = chunk[i:j]
+            base = _syllable_base(piece)
+            if base is None:
                 continue
             vowel_start = int(i > 0 and base[:1] in _APOSTROPHE_BEFORE)
             rest_cost, rest = best[j]
@@ -193,6 +211,16 @@ def _split_chunk(chunk: str) -> list[str]:
     return best[0][1] if best[0] is not None else [chunk]
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _split_syllables(pinyin: str) -> tuple[str, ...]:
+    """:func:`split_syllables`, memoised (a deck writes the same words again and again)."""
+    out: list[str] = []
+    for chunk in _CHUNK.findall(unicodedata.normalize("NFC", pinyin)):
+        for part in _TONED_PART.findall(chunk):
+            out.extend(_split_chunk(part))
+    return tuple(out)
+
+
 def split_syllables(pinyin: str) -> list[str]:
     """Written pinyin -> its syllables as written: ``"Xī'ān zhànlüè"`` -> ``["Xī", "ān", "zhàn", "lüè"]``.
 
@@ -200,9 +228,4 @@ def split_syllables(pinyin: str) -> list[str]:
     (``"zhong1jiang4"``) split after each digit. Letters that are not pinyin come back
     as one piece.
     """
-    out: list[str] = []
-    for chunk in _CHUNK.findall(unicodedata.normalize("NFC", pinyin)):
-        # a tone digit always ends a syllable
-        for part in re.findall(r"[^1-5]+[1-5]?", chunk):
-            out.extend(_split_chunk(part))
-    return out
+    return list(_split_syllables(pinyin))
