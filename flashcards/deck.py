@@ -186,8 +186,11 @@ def _source_html(article: Article) -> str:
     return text + "".join(f" · {_esc(x)}" for x in extra)
 
 
+_TAG_UNSAFE = re.compile(r"[\s\"]+")  # Anki splits tags on spaces; quotes break its searches
+
+
 def _tag(prefix: str, value: str) -> str:
-    cleaned = re.sub(r"[\s\"]+", "_", value.strip().lower()).strip("_")
+    cleaned = _TAG_UNSAFE.sub("_", value.strip().lower()).strip("_")
     return f"{prefix}::{cleaned}" if prefix else cleaned
 
 

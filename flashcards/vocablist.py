@@ -310,10 +310,13 @@ def render_pleco(entries: Sequence[VocabEntry]) -> str:
 MARKDOWN_HEADER = ("Hanzi", "Pinyin", "English", "HSK", "Example")
 
 
+_MD_SPECIAL = re.compile(r"([\\|*_`<>\[\]])")
+
+
 def md_escape(text: str) -> str:
     """Make text safe inside a Markdown table cell: one line, no stray pipes or emphasis."""
     text = one_line(text)
-    return re.sub(r"([\\|*_`<>\[\]])", r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _md_example(entry: VocabEntry) -> str:
