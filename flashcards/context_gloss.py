@@ -163,10 +163,12 @@ def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
 
 
 @functools.lru_cache(maxsize=256)
-def _word_index(words: tuple[Word, ...]) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Where each lemma, word form, 5-letter prefix and run-together compound occurs."""
+def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Where each lemma, word form, 5-letter prefix and run-together compound occurs
+    among the words of ``sentence`` (keyed by the text: hashing a string is cached,
+    hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
-    for i, w in enumerate(words):
+    for i, w in enumerate(english_words(sentence)):
         keys = {("exact", w.lower), ("exact", w.lemma), ("prefix", w.lemma[:_MIN_PREFIX])}
         if w.compound:
             keys.add(("compound", w.compound))
@@ -185,28 +187,36 @@ def _candidates(gloss_word: str, index, count: int) -> Sequence[int]:
     return found
 
 
-def gloss_hits(gloss: str, words: Sequence[Word]) -> list[Hit]:
-    """Every cluster of the sentence's words that renders (part of) ``gloss``."""
+@functools.lru_cache(maxsize=1 << 14)
+def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
+    """Every cluster of the words of ``sentence`` that renders (part of) ``gloss``.
+
+    Remembered: a sentence is searched for the same gloss by the term, by compounds
+    the term is part of, and again when names are assigned.
+    """
+    words = english_words(sentence)
+    index = _word_index(sentence)
     hits = []
     for variant in gloss_variants(gloss):
         wanted = content_words(variant)
         if not wanted:
             continue
-        index = _word_index(tuple(words))
         positions = sorted(
             {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
             | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
         )
-        # group into clusters of nearby matches
+        # group into clusters of nearby matches; ``reach`` is the cluster's last word
         cluster: list[tuple[int, int, str]] = []
+        reach = 0
         for i, j, g in positions + [(10**9, 10**9, "")]:
-            if cluster and i - max(c[1] for c in cluster) > _MAX_GAP + 1:
+            if cluster and i - reach > _MAX_GAP + 1:
                 first, last, found = _tightest(cluster)
                 hits.append(Hit(first, last, found, len(wanted)))
                 cluster = []
             if g:
+                reach = max(reach, j) if cluster else j
                 cluster.append((i, j, g))
-    return hits
+    return tuple(hits)
 
 
 def _best(hits: Sequence[Hit]) -> Hit | None:
@@ -215,11 +225,13 @@ def _best(hits: Sequence[Hit]) -> Hit | None:
     return max(hits, key=lambda h: (h.coverage >= 0.5, h.matched, h.coverage, -(h.last - h.first), -h.first))
 
 
-def _parts_span(parts: Sequence[Sequence[str]], words: Sequence[Word]) -> tuple[int, int, int] | None:
-    """Word indices covering the renderings of most parts, close together, and how many parts."""
+def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int, int] | None:
+    """Word indices covering the renderings of most parts in ``sentence``, close together,
+    and how many parts."""
+    words = english_words(sentence)
     options = []
     for glosses in parts:
-        hits = [h for g in glosses for h in gloss_hits(g, words) if h.coverage >= 0.5 or h.matched >= 2]
+        hits = [h for g in glosses for h in gloss_hits(g, sentence) if h.coverage >= 0.5 or h.matched >= 2]
         hits = sorted(set(hits), key=lambda h: (-h.matched, h.first))[:6]
         options.append([None, *hits])
     best = None
@@ -254,12 +266,12 @@ def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequenc
     words = english_words(sentence)
     if not words:
         return None
-    whole = _best([h for g in glosses for h in gloss_hits(g, words)])
+    whole = _best([h for g in glosses for h in gloss_hits(g, sentence)])
     found = None
     if whole and whole.coverage >= 0.5:
         found = (whole.first, whole.last, whole.coverage)
     if found is None and len(parts) > 1:
-        by_parts = _parts_span(parts, words)
+        by_parts = _parts_span(parts, sentence)
         if by_parts:
             found = (by_parts[0], by_parts[1], 0.9 * by_parts[2] / len(parts))
     if found is None and whole is not None:
