@@ -13,7 +13,7 @@ import functools
 import math
 import re
 
-from flashcards import segmenter
+from flashcards import frequency, segmenter
 from flashcards.context_gloss import lemma
 
 # Function words that carry no translation evidence.
@@ -77,22 +77,13 @@ def en_key(word: str) -> str | None:
     return _stem(lemma(low))
 
 
-@functools.cache
-def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict(lang)
-
-
 def _rarity(word: str, lang: str) -> float:
     """7 minus the word's Zipf frequency (its frequency per billion words, log 10), at least 0.3."""
-    freq = _frequencies(lang).get(word, 0.0)
+    freq = frequency.frequencies(lang).get(word, 0.0)
     if freq > 0:
         zipf = math.log10(freq) + 9
-    else:
-        from wordfreq import zipf_frequency  # slower: splits numbers and compounds into parts
-
-        zipf = zipf_frequency(word, lang)
+    else:  # slower: splits numbers and compounds into parts
+        zipf = frequency.zipf(word, lang)
     return max(0.3, 7.0 - zipf)
 
 

@@ -9,16 +9,14 @@ CC-CEDICT is licensed CC BY-SA 4.0 (MDBG and contributors).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gzip
-import os
 import re
-import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+
+from flashcards import tables
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REF = re.compile(r"([\u3400-\u9fff\uf900-\ufaff|]+)\[([^\]]+)\]")
@@ -84,7 +82,7 @@ def _entry_lines() -> Iterator[str]:
                 yield line.rstrip("\n")
 
 
-def _lines() -> Iterator[tuple[str, str]]:
+def _headword_lines() -> Iterator[tuple[str, str]]:
     """(headword, raw line) for every entry, under its simplified and traditional forms."""
     for line in _entry_lines():
         trad, simp, _ = line.split(" ", 2)
@@ -93,70 +91,14 @@ def _lines() -> Iterator[tuple[str, str]]:
             yield trad, line
 
 
-@functools.cache
-def _index() -> sqlite3.Connection | dict[str, list[str]]:
-    """Raw lines by headword: an SQLite file in the cache folder (opened in milliseconds
-    by every later process), or an in-memory table when the cache is off or unwritable."""
-    from flashcards import cache
-
-    if cache.enabled():
-        stamp = cache.key("cedict-index", data_version())
-        path = cache.directory() / "resources" / f"cedict-{stamp}.sqlite"
-        for _ in range(2):  # a damaged index file (cut short, overwritten) is rebuilt once
-            try:
-                if not path.exists():
-                    _write_index(path)
-                return _open_index(path)
-            except (OSError, sqlite3.Error):
-                with contextlib.suppress(OSError):
-                    path.unlink()
-    table: dict[str, list[str]] = {}
-    for word, line in _lines():
-        table.setdefault(word, []).append(line)
-    return table
-
-
-def _open_index(path: Path) -> sqlite3.Connection:
-    """The index file, opened read-only; sqlite3.Error when it is not whole."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
-    if pages == 0 or path.stat().st_size < pages:
-        con.close()
-        raise sqlite3.DatabaseError("CC-CEDICT index is cut short")
-    con.execute("SELECT line FROM entry WHERE word = ?", ("",)).fetchall()
-    return con
-
-
-# SQLite connections must not cross a fork: a forked worker opens its own.
-os.register_at_fork(after_in_child=_index.cache_clear)
-
-
-def _write_index(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        con = sqlite3.connect(tmp)
-        with con:
-            con.execute("CREATE TABLE entry (word TEXT NOT NULL, line TEXT NOT NULL)")
-            con.executemany("INSERT INTO entry VALUES (?, ?)", _lines())
-            con.execute("CREATE INDEX entry_word ON entry (word)")
-        con.close()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _raw(word: str) -> list[str]:
-    index = _index()
-    if isinstance(index, dict):
-        return index.get(word, [])
-    return [row[0] for row in index.execute("SELECT line FROM entry WHERE word = ? ORDER BY rowid", (word,))]
+# Raw lines by headword, indexed once per machine; each line is parsed when asked for.
+_INDEX = tables.Table("cedict", data_version, _headword_lines)
 
 
 @functools.cache
 def lookup(word: str) -> tuple[CedictEntry, ...]:
     """Every entry for ``word`` (simplified or traditional), in file order; empty when unknown."""
-    return tuple(e for e in map(parse_line, _raw(word)) if e is not None)
+    return tuple(e for e in map(parse_line, _INDEX.values(word)) if e is not None)
 
 
 def entries() -> Iterator[CedictEntry]:
@@ -167,13 +109,7 @@ def entries() -> Iterator[CedictEntry]:
 def entries_containing(text: str) -> Iterator[CedictEntry]:
     """Every entry whose line in the file contains ``text`` (e.g. ``"/CL:"``), once each,
     without parsing the rest of the dictionary."""
-    index = _index()
-    if isinstance(index, dict):
-        lines = dict.fromkeys(line for group in index.values() for line in group if text in line)
-    else:
-        query = "SELECT DISTINCT line FROM entry WHERE instr(line, ?) > 0 ORDER BY rowid"
-        lines = dict.fromkeys(row[0] for row in index.execute(query, (text,)))
-    return (e for e in map(parse_line, lines) if e is not None)
+    return (e for e in map(parse_line, _INDEX.values_containing(text)) if e is not None)
 
 
 class _Table(Mapping):
@@ -189,16 +125,10 @@ class _Table(Mapping):
         return isinstance(word, str) and bool(lookup(word))
 
     def __iter__(self) -> Iterator[str]:
-        index = _index()
-        if isinstance(index, dict):
-            return iter(list(index))
-        return (row[0] for row in index.execute("SELECT DISTINCT word FROM entry"))
+        return _INDEX.keys()
 
     def __len__(self) -> int:
-        index = _index()
-        if isinstance(index, dict):
-            return len(index)
-        return index.execute("SELECT COUNT(DISTINCT word) FROM entry").fetchone()[0]
+        return _INDEX.count()
 
 
 def load() -> Mapping[str, tuple[CedictEntry, ...]]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict, segmenter
+from flashcards import cache, cedict, frequency, segmenter
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -106,9 +106,7 @@ def hsk3_band(word: str) -> str | None:
 @cache.persistent(data_version)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in Chinese (0 when unknown, ~7.8 for 的)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "zh")
+    return frequency.zipf(word, "zh")
 
 
 @functools.cache
@@ -138,18 +136,8 @@ def pos_tag(word: str) -> str:
     tag = segmenter.word_tags().get(word)
     if tag:
         return tag
-    import jieba.posseg
-
-    pieces = jieba.posseg.lcut(word)
+    pieces = segmenter.pos_tokenizer().lcut(word)
     return pieces[0].flag if len(pieces) == 1 else ""
-
-
-@functools.cache
-def _idf() -> tuple[dict[str, float], float]:
-    import jieba.analyse
-
-    table = jieba.analyse.default_tfidf
-    return table.idf_freq, table.median_idf
 
 
 @cache.persistent(data_version)
@@ -159,8 +147,7 @@ def rarity(word: str) -> float:
     Mostly wordfreq's Zipf scale turned round, partly jieba's IDF.
     """
     from_zipf = min(6.0, max(0.0, 7.0 - zipf(word)))
-    idf, median = _idf()
-    from_idf = min(6.0, idf.get(word, median) / 2)
+    from_idf = min(6.0, frequency.idf(word) / 2)
     return 0.7 * from_zipf + 0.3 * from_idf
 
 

@@ -1,40 +1,150 @@
-"""The one jieba segmenter of the process, loaded once and shared by every stage.
+"""The one jieba segmenter of the process, shared by every stage.
 
-jieba's dictionary takes about a second to load; the aligner, the pinyin reader,
-the analysis and the dictionary layer all segment, so they all take it from here.
-A glossary's terms are added to a *copy* of the loaded dictionary (milliseconds),
-never to the shared one, so one process can serve several glossaries.
+jieba loads its whole dictionary (350,000 words, about half a second and 70 MB) before
+it cuts a first sentence; a build asks about a few thousand of them. Here jieba's own
+code cuts, but its word table is read key by key from a table built once per machine
+(:mod:`flashcards.tables`); a large corpus, which asks about most of the dictionary,
+reads it whole instead. A glossary's terms are added to a *copy* over the shared
+table (milliseconds), never to the shared one, so one process can serve several
+glossaries. Part-of-speech tags come from the same dictionary file, the same way.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import metadata
+
+from flashcards import tables
 
 # High enough that a curated term is cut whole rather than into its own parts.
 USER_WORD_FREQ = 200_000
+# Different words asked about before the whole table is read at once instead.
+_LOAD_WHOLE_AFTER = 60_000
+# The key under which the words table keeps jieba's total count (no word is empty).
+_TOTAL = ""
+
+
+def _version() -> str:
+    return f"jieba={metadata.version('jieba')}"
+
+
+def words_table(name: str, version, open_dictionary) -> tables.Table:
+    """jieba's word → count table of the dictionary file ``open_dictionary()`` opens
+    (binary), with every word's prefixes at 0 as jieba builds it, and the total count."""
+
+    def rows() -> Iterator[tuple[str, int]]:
+        import jieba
+
+        counts, total = jieba.Tokenizer.gen_pfdict(open_dictionary())
+        yield from counts.items()
+        yield _TOTAL, total
+
+    return tables.Table(name, version, rows)
+
+
+def _dictionary_file():
+    import jieba
+
+    return jieba.get_module_res(jieba.DEFAULT_DICT_NAME)
+
+
+def _tag_rows() -> Iterator[tuple[str, str]]:
+    """jieba's part-of-speech tag of every word of its dictionary."""
+    with _dictionary_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                yield parts[0], parts[2]
+
+
+_WORDS = words_table("jieba-words", _version, _dictionary_file)
+_TAGS = tables.Table("jieba-tags", _version, _tag_rows)
+
+
+class _Counts:
+    """A tokenizer's word counts: its own added words over the shared table."""
+
+    def __init__(self, shared: Mapping[str, int]):
+        self._shared = shared
+        self._own: dict[str, int] = {}
+
+    def get(self, word, default=None):
+        found = self._own.get(word)
+        return self._shared.get(word, default) if found is None else found
+
+    def __getitem__(self, word):
+        found = self._own.get(word)
+        return self._shared[word] if found is None else found
+
+    def __contains__(self, word) -> bool:
+        return word in self._own or word in self._shared
+
+    def __setitem__(self, word, count) -> None:
+        self._own[word] = count
+
+
+@functools.cache
+def _shared_counts(table: tables.Table) -> tables.Lookup:
+    return tables.Lookup(table, load_after=_LOAD_WHOLE_AFTER)
+
+
+@functools.cache
+def _tokenizer_class():
+    import jieba
+
+    class TableTokenizer(jieba.Tokenizer):
+        """jieba's tokenizer over a words table, never loading its dictionary file."""
+
+        def get_dict_file(self):
+            # jieba.posseg reads every word's tag from this file when it starts;
+            # the tags come from their own table (word_tags) instead
+            return io.BytesIO(b"")
+
+    return TableTokenizer
+
+
+def table_tokenizer(table: tables.Table = _WORDS):
+    """A new jieba tokenizer over the words ``table`` (see :func:`words_table`)."""
+    import jieba
+
+    # CRITICAL: jieba's notices never reach the user's terminal
+    jieba.setLogLevel(logging.CRITICAL)
+    own = _tokenizer_class()()
+    own.FREQ = _Counts(_shared_counts(table))
+    own.total = _shared_counts(table)[_TOTAL]
+    own.initialized = True
+    return own
 
 
 @functools.cache
 def base():
-    """jieba's default tokenizer (the one ``jieba.cut`` and ``jieba.posseg`` use), loaded."""
+    """The shared tokenizer, with jieba's dictionary as it is."""
     import jieba
 
-    # CRITICAL: a dictionary cache jieba cannot save (another user's file in the temp
-    # folder) only costs a slower load, never a traceback on the user's terminal
-    jieba.setLogLevel(logging.CRITICAL)
-    jieba.dt.check_initialized()
-    return jieba.dt
+    shared = table_tokenizer()
+    jieba.dt = shared  # jieba.posseg tags with jieba.dt when it is imported: it finds ours
+    return shared
 
 
 @functools.cache
-def word_tags() -> dict[str, str]:
+def word_tags() -> Mapping[str, str]:
     """jieba's part-of-speech tag of every word in its dictionary (``"n"``, ``"v"`` ...)."""
-    base()
-    import jieba.posseg  # reads the dictionary's part-of-speech column on import
+    return tables.Lookup(_TAGS)
 
-    return jieba.posseg.dt.word_tag_tab
+
+@functools.cache
+def pos_tokenizer():
+    """jieba's part-of-speech tagger over the shared tokenizer (its HMM guesses tags
+    for words the dictionary lacks)."""
+    base()
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(base())
+    tagger.word_tag_tab = word_tags()
+    return tagger
 
 
 def tokenizer(words: Iterable[str] = ()):
@@ -47,12 +157,7 @@ def _with_words(words: frozenset[str]):
     shared = base()
     if not words:
         return shared
-    import jieba
-
-    own = jieba.Tokenizer(shared.dictionary)
-    own.FREQ = dict(shared.FREQ)
-    own.total = shared.total
-    own.initialized = True
+    own = table_tokenizer()
     for word in sorted(words):
         own.add_word(word, freq=USER_WORD_FREQ)
     return own

@@ -1,0 +1,201 @@
+"""Read-only look-up tables, built once per machine into SQLite files in the cache folder.
+
+The libraries' data (CC-CEDICT, jieba's dictionary, wordfreq's lists) take most of a
+second each to load whole, and a build asks about a few thousand of their words. A
+:class:`Table` streams the rows into a file the first time any process needs them;
+every later process opens the file read-only in milliseconds and reads only the keys
+it asks for, so the data costs neither time nor memory. A key may hold several values
+(in the order they were given). With the cache off, or a cache folder that cannot be
+written, the rows are held in memory instead; a damaged file is rebuilt once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+_FORMAT = 1  # bump when the file layout changes
+_TABLES: weakref.WeakSet[Table] = weakref.WeakSet()
+
+
+class Table:
+    """Keys (text) → values (text or numbers), from ``rows()``, identified by ``name``
+    and by ``version()``: what the rows are made from (a library's version, say) and
+    how (bump a number in it when ``rows`` changes). The tool's own version is not
+    part of it, so upgrading flashcards does not rebuild the tables."""
+
+    def __init__(self, name: str, version: Callable[[], str], rows: Callable[[], Iterable[tuple[str, Any]]]):
+        self.name = name
+        self._version = version
+        self._rows = rows
+        self._store: sqlite3.Connection | dict[str, list] | None = None
+        _TABLES.add(self)
+
+    # ── reading ──────────────────────────────────────────────────────────────
+
+    def values(self, key: str) -> list:
+        """Every value of ``key``, in the order the rows gave them; empty when absent."""
+        store = self.store()
+        if isinstance(store, dict):
+            return list(store.get(key, ()))
+        return [row[0] for row in store.execute("SELECT value FROM rows WHERE key = ? ORDER BY rowid", (key,))]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The first value of ``key``, or ``default``."""
+        store = self.store()
+        if isinstance(store, dict):
+            found = store.get(key)
+            return found[0] if found else default
+        row = store.execute("SELECT value FROM rows WHERE key = ? ORDER BY rowid LIMIT 1", (key,)).fetchone()
+        return row[0] if row else default
+
+    def keys(self) -> Iterator[str]:
+        """Every distinct key."""
+        store = self.store()
+        if isinstance(store, dict):
+            return iter(list(store))
+        return (row[0] for row in store.execute("SELECT DISTINCT key FROM rows"))
+
+    def count(self) -> int:
+        """How many distinct keys there are."""
+        store = self.store()
+        if isinstance(store, dict):
+            return len(store)
+        return store.execute("SELECT COUNT(DISTINCT key) FROM rows").fetchone()[0]
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Every (key, value) row, in order: for a caller that needs the whole table."""
+        store = self.store()
+        if isinstance(store, dict):
+            return ((k, v) for k, vs in list(store.items()) for v in vs)
+        return iter(store.execute("SELECT key, value FROM rows ORDER BY rowid").fetchall())
+
+    def values_containing(self, text: str) -> list:
+        """Every distinct text value that contains ``text``, in row order."""
+        store = self.store()
+        if isinstance(store, dict):
+            found = (v for vs in store.values() for v in vs if isinstance(v, str) and text in v)
+            return list(dict.fromkeys(found))
+        query = "SELECT DISTINCT value FROM rows WHERE instr(value, ?) > 0 ORDER BY rowid"
+        return [row[0] for row in store.execute(query, (text,))]
+
+    # ── building ─────────────────────────────────────────────────────────────
+
+    def store(self) -> sqlite3.Connection | dict[str, list]:
+        """The open table file, built first when it is missing; a dict without a cache."""
+        if self._store is None:
+            self._store = self._open()
+        return self._store
+
+    def _open(self) -> sqlite3.Connection | dict[str, list]:
+        from flashcards import cache
+
+        if cache.enabled():
+            stamp = hashlib.sha256(repr((_FORMAT, self.name, self._version())).encode()).hexdigest()[:16]
+            path = cache.directory() / "resources" / f"{self.name}-{stamp}.sqlite"
+            for _ in range(2):  # a damaged file (cut short, overwritten) is rebuilt once
+                try:
+                    if not path.exists():
+                        self._write(path)
+                    return _open_read_only(path)
+                except (OSError, sqlite3.Error):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+        table: dict[str, list] = {}
+        for key, value in self._rows():
+            table.setdefault(key, []).append(value)
+        return table
+
+    def _write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            con = sqlite3.connect(tmp)
+            with con:
+                con.execute("CREATE TABLE rows (key TEXT NOT NULL, value)")
+                con.executemany("INSERT INTO rows VALUES (?, ?)", self._rows())
+                con.execute("CREATE INDEX rows_key ON rows (key)")
+            con.close()
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        for old in path.parent.glob(f"{self.name}-*.sqlite"):  # earlier versions' tables
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+    def forget(self) -> None:
+        """Drop the open file (in a forked child: SQLite connections must not cross a fork)."""
+        self._store = None
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The table file, opened read-only; sqlite3.Error when it is not whole."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
+    if pages == 0 or path.stat().st_size < pages:
+        con.close()
+        raise sqlite3.DatabaseError("table file is cut short")
+    con.execute("SELECT value FROM rows WHERE key = ?", ("",)).fetchall()
+    return con
+
+
+def _forget_all() -> None:
+    for table in list(_TABLES):
+        table.forget()
+
+
+os.register_at_fork(after_in_child=_forget_all)
+
+
+class Lookup(Mapping):
+    """A :class:`Table` of one value per key seen as a read-only dict, each answer
+    remembered in the process. After ``load_after`` different keys it reads the whole
+    table into memory at once, which is then cheaper than asking key by key (a large
+    corpus asks about most of a dictionary)."""
+
+    def __init__(self, table: Table, *, load_after: int | None = None):
+        self._table = table
+        self._seen: dict[str, Any] = {}
+        self._load_after = load_after
+        self._whole = False
+
+    def get(self, key, default=None):
+        try:
+            found = self._seen[key]
+        except KeyError:
+            if self._whole:
+                return default
+            found = self._table.get(key, _MISSING)
+            self._seen[key] = found
+            if self._load_after is not None and len(self._seen) > self._load_after:
+                self._load_whole()
+        return default if found is _MISSING else found
+
+    def _load_whole(self) -> None:
+        self._seen = dict(self._table.items())
+        self._whole = True
+
+    def __getitem__(self, key):
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __iter__(self) -> Iterator[str]:
+        return self._table.keys()
+
+    def __len__(self) -> int:
+        return self._table.count()
+
+
+_MISSING = object()

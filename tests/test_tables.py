@@ -1,0 +1,127 @@
+"""The per-machine look-up tables, and the libraries answering from them exactly as
+they answer from their own files (jieba's cuts and tags, wordfreq, jieba's IDF)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from flashcards import cache, frequency, segmenter, tables
+
+ROWS = [("a", 1), ("b", 2.5), ("a", "again"), ("中文", "zhōngwén")]
+
+
+def counting_table(name: str, calls: list[int]) -> tables.Table:
+    def rows():
+        calls.append(1)
+        return iter(ROWS)
+
+    return tables.Table(name, lambda: "v1", rows)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path)
+    monkeypatch.setattr(cache._Settings, "enabled", True)
+    return tmp_path
+
+
+def test_table_is_built_once_and_read_by_later_processes(cache_dir):
+    calls: list[int] = []
+    first = counting_table("test-rows", calls)
+    assert first.values("a") == [1, "again"]
+    assert first.get("b") == 2.5 and first.get("zz", "none") == "none"
+    assert sorted(first.keys()) == ["a", "b", "中文"] and first.count() == 3
+    files = list((cache_dir / "resources").glob("test-rows-*.sqlite"))
+    assert len(files) == 1
+    later = counting_table("test-rows", calls)  # a new process: a new Table over the same file
+    assert later.get("中文") == "zhōngwén" and later.values_containing("ga") == ["again"]
+    assert len(calls) == 1
+
+
+def test_new_version_replaces_the_old_file(cache_dir):
+    tables.Table("test-ver", lambda: "v1", lambda: iter(ROWS)).get("a")
+    tables.Table("test-ver", lambda: "v2", lambda: iter([("a", 9)])).get("a")
+    files = list((cache_dir / "resources").glob("test-ver-*.sqlite"))
+    assert len(files) == 1
+    assert tables.Table("test-ver", lambda: "v2", lambda: iter(())).get("a") == 9
+
+
+def test_damaged_file_is_rebuilt(cache_dir):
+    calls: list[int] = []
+    counting_table("test-bad", calls).get("a")
+    (path,) = (cache_dir / "resources").glob("test-bad-*.sqlite")
+    path.write_bytes(path.read_bytes()[:1000])
+    assert counting_table("test-bad", calls).values("a") == [1, "again"]
+    path.write_bytes(b"not a database")
+    assert counting_table("test-bad", calls).get("b") == 2.5
+    assert len(calls) == 3
+
+
+def test_without_a_cache_the_rows_are_held_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path)
+    monkeypatch.setattr(cache._Settings, "enabled", False)
+    table = tables.Table("test-mem", lambda: "v1", lambda: iter(ROWS))
+    assert table.values("a") == [1, "again"] and table.count() == 3
+    assert table.values_containing("zhōng") == ["zhōngwén"]
+    assert not (tmp_path / "resources").exists()
+
+
+@pytest.mark.parametrize("load_after", [None, 1])
+def test_lookup_answers_alike_key_by_key_or_whole(cache_dir, load_after):
+    table = tables.Table("test-lookup", lambda: "v1", lambda: iter([("x", 1), ("y", 0), ("z", "zed")]))
+    seen = tables.Lookup(table, load_after=load_after)
+    for _ in range(2):
+        assert seen.get("x") == 1 and seen["y"] == 0 and "y" in seen
+        assert "w" not in seen and seen.get("w", -1) == -1
+        with pytest.raises(KeyError):
+            seen["w"]
+    assert sorted(seen) == ["x", "y", "z"] and len(seen) == 3
+
+
+def test_table_tokenizer_cuts_like_jieba_with_its_own_dictionary(sample_article):
+    import jieba
+
+    own = jieba.Tokenizer()
+    own.initialize()
+    text = sample_article.read_text(encoding="utf-8")
+    for hmm in (True, False):
+        assert list(segmenter.base().cut(text, HMM=hmm)) == list(own.cut(text, HMM=hmm))
+    added = segmenter.tokenizer(["准同盟", "日欧"])
+    own.add_word("准同盟", freq=segmenter.USER_WORD_FREQ)
+    own.add_word("日欧", freq=segmenter.USER_WORD_FREQ)
+    assert list(added.cut(text)) == list(own.cut(text))
+    assert "准同盟" not in list(segmenter.base().cut(text)), "the shared tokenizer must not learn a glossary's words"
+
+
+def test_part_of_speech_tags_match_jieba_posseg(sample_article):
+    text = sample_article.read_text(encoding="utf-8")
+    ours = [(p.word, p.flag) for p in segmenter.pos_tokenizer().cut(text)]
+    script = "import jieba.posseg, json, sys; print(json.dumps([(p.word, p.flag) for p in jieba.posseg.cut(sys.stdin.read())]))"
+    theirs = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, check=True)
+    assert ours == [tuple(pair) for pair in json.loads(theirs.stdout)]
+    assert segmenter.word_tags().get("合作") == "vn" and segmenter.word_tags().get("准同盟") is None
+
+
+WORDS = ["安全", "合作", "准同盟", "日欧准同盟", "2025年", "一带一路倡议", "臺灣", "北約", "第1号", "的", "龘龘", ""]
+ENGLISH = ["the", "Kishida", "NATO's", "1,000", "quasi-alliance", "defence", "zzxxqq"]
+
+
+def test_wordfreq_and_idf_answer_as_the_libraries_do():
+    script = (
+        "import json, sys, wordfreq, jieba.analyse\n"
+        "zh, en = json.loads(sys.stdin.read())\n"
+        "t = jieba.analyse.default_tfidf\n"
+        "print(json.dumps([[wordfreq.zipf_frequency(w, 'zh') for w in zh], [wordfreq.zipf_frequency(w, 'en') for w in en],"
+        " [t.idf_freq.get(w, t.median_idf) for w in zh]]))"
+    )
+    plain = subprocess.run([sys.executable, "-c", script], input=json.dumps([WORDS, ENGLISH]),
+                           capture_output=True, text=True, check=True)
+    zh, en, idf = json.loads(plain.stdout)
+    assert [frequency.zipf(w, "zh") for w in WORDS] == zh
+    assert [frequency.zipf(w, "en") for w in ENGLISH] == en
+    assert [frequency.idf(w) for w in WORDS] == idf
+    assert zh[0] > 4 and zh[-2] == 0  # the look-ups answered something real
