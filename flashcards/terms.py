@@ -12,6 +12,7 @@ score over the article's own co-occurrences.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -434,6 +435,11 @@ def extract_terms(
         if unexplained & {u.text for u in units}:
             _assign_names(sentences[i], units, context, unexplained)
 
+    @functools.cache
+    def example(i: int) -> Example:
+        """Sentence ``i`` as an example; its pinyin is worked out once, not for every term in it."""
+        return Example(zh=sentences[i].pair.zh, en=sentences[i].pair.en, pinyin=sentences[i].pinyin)
+
     terms = []
     for order, (text, (unit, info, kind)) in enumerate(kept.items()):
         in_glossary = text in glossary_words
@@ -454,10 +460,7 @@ def extract_terms(
         if not info.in_cedict and not (in_glossary or unit.quoted or kind):
             boost *= 0.6  # likely a segmentation artefact
         score = (1 + math.log(counts[text])) * dictionary.rarity(text) ** 1.5 * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
-        examples = tuple(
-            Example(zh=sentences[i].pair.zh, en=sentences[i].pair.en, pinyin=sentences[i].pinyin)
-            for i in where[text][:MAX_EXAMPLES]
-        )
+        examples = tuple(example(i) for i in where[text][:MAX_EXAMPLES])
         terms.append((-score, order, Term(
             hanzi=text,
             pinyin=_pinyin(unit, bool(kind)),
