@@ -17,6 +17,7 @@ normalised Chinese text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -128,8 +129,12 @@ def sentence_guid(zh: str) -> str:
 # ---------------------------------------------------------------- pinyin HTML
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _pinyin_words_html(pinyin: str) -> str:
-    """Written pinyin ("zhànlüè huǒbàn", "Xī'ān") as tone spans, separators kept as written."""
+    """Written pinyin ("zhànlüè huǒbàn", "Xī'ān") as tone spans, separators kept as written.
+
+    Memoised: the same words come back in every sentence and key-term list.
+    """
     pinyin = unicodedata.normalize("NFC", pinyin)
     out, cursor = [], 0
     for syllable in pinyin_style.split_syllables(pinyin):
@@ -254,6 +259,8 @@ class _Context:
             for s in a.sentences:
                 self.sentences.setdefault(normalise_sentence(s.pair.zh), s)
         self._position = {key: i for i, key in enumerate(self.sentences)}
+        self._order = {slug: i for i, slug in enumerate(self.articles)}
+        self._source_lines: dict[str, str] = {}  # slug -> its line in a Source field
 
     def in_reading_order(self, examples: Sequence[Example]) -> list[Example]:
         """Examples from this build's articles in document order, any others after (by text)."""
@@ -268,12 +275,17 @@ class _Context:
 
     def source(self, slugs: Iterable[str]) -> str:
         """The articles named, in build order (others after, by name), one per line."""
-        order = {slug: i for i, slug in enumerate(self.articles)}
-        parts = []
-        for slug in sorted({s for s in slugs if s}, key=lambda s: (order.get(s, len(order)), s)):
+        unknown = len(self._order)
+        named = sorted({s for s in slugs if s}, key=lambda s: (self._order.get(s, unknown), s))
+        return "<br>".join(self._source_line(slug) for slug in named)
+
+    def _source_line(self, slug: str) -> str:
+        """One article's line, made once per build (a common term names dozens of articles)."""
+        line = self._source_lines.get(slug)
+        if line is None:
             article = self.articles.get(slug)
-            parts.append(_source_html(article) if article else _esc(slug))
-        return "<br>".join(parts)
+            line = self._source_lines[slug] = _source_html(article) if article else _esc(slug)
+        return line
 
 
 def _context_english(entry: VocabEntry) -> str:
