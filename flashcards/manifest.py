@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flashcards.errors import InputError
@@ -123,11 +123,12 @@ def _record(value: dict) -> Record:
 
 def dumps(manifest: Manifest) -> str:
     """Canonical JSON: same manifest, same bytes."""
+    # records hold plain values: their own attributes serve as is, no deep copy as asdict makes
     data = {
         "format": FORMAT,
         "generator": "flashcards",
-        "notes": {k: asdict(v) for k, v in sorted(manifest.notes.items())},
-        "notetypes": {k: asdict(v) for k, v in sorted(manifest.notetypes.items())},
+        "notes": {k: vars(v) for k, v in sorted(manifest.notes.items())},
+        "notetypes": {k: vars(v) for k, v in sorted(manifest.notetypes.items())},
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
