@@ -23,6 +23,11 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_GLOSS_SEPARATOR = re.compile(r"[;,]")
+_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NAME_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+_NOT_LOWER = re.compile(r"[^a-z]")
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
@@ -83,7 +88,7 @@ def gloss_variants(gloss: str) -> list[str]:
     outer = _PAREN.sub(" ", gloss)
     out = []
     for text in [outer, *inner]:
-        for piece in re.split(r"[;,]", text):
+        for piece in _GLOSS_SEPARATOR.split(text):
             if _GLOSS_WORD.search(piece):
                 out.append(piece.strip())
     return out
@@ -102,6 +107,13 @@ def content_words(gloss: str) -> tuple[str, ...]:
         else:
             out.extend(lemma(w) for w in word.split("-") if w)
     return tuple(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _wanted_words(gloss: str) -> tuple[tuple[str, ...], ...]:
+    """The content words of each variant of ``gloss`` that has any: what is looked for
+    in a sentence, worked out once per gloss instead of once per sentence searched."""
+    return tuple(wanted for wanted in map(content_words, gloss_variants(gloss)) if wanted)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -197,10 +209,7 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
     words = english_words(sentence)
     index = _word_index(sentence)
     hits = []
-    for variant in gloss_variants(gloss):
-        wanted = content_words(variant)
-        if not wanted:
-            continue
+    for wanted in _wanted_words(gloss):
         positions = sorted(
             {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
             | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
@@ -307,11 +316,11 @@ def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
     ("During the Fumio Kishida administration") is left out.
     """
     runs: list[tuple[int, int]] = []
-    for m in re.finditer(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*", sentence):
+    for m in _CAPITALISED_RUN.finditer(sentence):
         start, end = m.start(), m.end()
         before = sentence[:start].rstrip()
         sentence_start = not before or before[-1] in ".!?\"“(:"
-        first = re.match(r"[A-Za-z]+", sentence[start:end]).group()
+        first = _LETTERS.match(sentence, start, end).group()
         if sentence_start and _common_english(first.lower()):
             rest = sentence[start + len(first):end].lstrip(" -'")
             if not rest:
@@ -336,10 +345,10 @@ def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | No
     toneless = [_toneless(s) for s in syllables]
     targets = {"".join(toneless), "".join(toneless[1:] + toneless[:1])}
     for start, end in capitalised_runs(sentence):
-        words = list(re.finditer(r"[A-Za-z]+(?:['-][A-Za-z]+)*", sentence[start:end]))
+        words = list(_NAME_WORD.finditer(sentence[start:end]))
         for i in range(len(words)):
             for j in range(i, min(len(words), i + 4)):
-                joined = re.sub(r"[^a-z]", "", "".join(w.group() for w in words[i:j + 1]).lower())
+                joined = _NOT_LOWER.sub("", "".join(w.group() for w in words[i:j + 1]).lower())
                 if joined in targets:
                     return start + words[i].start(), start + words[j].end()
     return None
