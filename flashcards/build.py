@@ -80,7 +80,7 @@ def build_packages(
             "rename all but one, or leave out --per-article",
             Path(out_dir) / f"{twice[0]}.apkg",
         )
-    analysed = pipeline.analyse_articles(articles, glossary, progress=progress)
+    analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress)
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:
         groups = [(a.article.slug, [a]) for a in analysed]

@@ -258,8 +258,8 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
 
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
-    analysed = pipeline.analyse_articles(inputs, glossary)
     options = pipeline.Options(top=top, names=names, known=_known(known_file), hsk_min=hsk_min, max_zipf=max_zipf)
+    analysed = pipeline.analyse_articles(inputs, glossary, options=options)
     entries = pipeline.vocabulary(analysed, glossary, options)
     entries = filter_entries(entries, categories=categories, sources=sources, hsk_min=hsk_min, hsk_max=hsk_max)
     entries = sort_entries(entries, sort_key)

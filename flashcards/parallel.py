@@ -5,20 +5,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from flashcards.model import AnalysedArticle, Article
+from flashcards.model import Article
+
+T = TypeVar("T")
 
 # Below this many articles a second process costs more than it saves: each worker
 # is forked from a parent that has already loaded the segmenter and the models.
 PARALLEL_FROM = 16
 
-_READER = None
+_WORK: Callable[[Article], Any] | None = None
 
 
-def _work(article: Article) -> AnalysedArticle:
-    from flashcards.pipeline import analyse_article
-
-    return analyse_article(article, _READER)
+def _work(article: Article) -> Any:
+    return _WORK(article)  # type: ignore[misc]
 
 
 def workers() -> int:
@@ -30,11 +31,12 @@ def workers() -> int:
 
 
 def analyse_many(
-    articles: Sequence[Article], reader, *, progress: Callable[[int], None] | None = None
-) -> list[AnalysedArticle]:
-    """Analyse ``articles`` in order; forked workers share the loaded ``reader``."""
-    global _READER
-    _READER = reader
+    articles: Sequence[Article], work: Callable[[Article], T], *, progress: Callable[[int], None] | None = None
+) -> list[T]:
+    """``work(article)`` for each of ``articles``, in order; forked workers inherit ``work``
+    and whatever it has loaded (the segmenter, the models)."""
+    global _WORK
+    _WORK = work
     n = workers()
     if len(articles) < PARALLEL_FROM or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
         out = []

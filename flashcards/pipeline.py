@@ -134,12 +134,15 @@ def segmentation_key(glossary) -> tuple:
     return tuple(sorted((e.hanzi, e.pinyin) for e in glossary.entries))
 
 
-def analyse_articles(articles: Sequence[Article], glossary, *, progress=None) -> list[AnalysedArticle]:
+def analyse_articles(
+    articles: Sequence[Article], glossary, *, options: Options | None = None, progress=None
+) -> list[AnalysedArticle]:
     """Every article analysed, from the cache where it can be.
 
     Only articles missing from the cache load the segmenter and the pinyin reader;
-    many of them are spread over the machine's cores. ``progress(n)`` is called as
-    articles are done.
+    many of them are spread over the machine's cores. With ``options``, each of them
+    also has its key terms extracted where it is analysed (so in parallel too), ready
+    for :func:`vocabulary`. ``progress(n)`` is called as articles are done.
     """
     from flashcards import cache
 
@@ -152,22 +155,47 @@ def analyse_articles(articles: Sequence[Article], glossary, *, progress=None) ->
     if missing:
         from flashcards.parallel import analyse_many
 
-        todo = [articles[i] for i in missing]
-        for i, done in zip(missing, analyse_many(todo, analyser(glossary), progress=progress)):
+        reader = analyser(glossary)
+
+        def work(article: Article) -> tuple[AnalysedArticle, tuple | None]:
+            done = analyse_article(article, reader)
+            if options is None:
+                return done, None
+            digest = terms_key(done, glossary, options)
+            return done, (digest, article_terms(done, glossary, options, digest=digest))
+
+        for i, (done, terms) in zip(missing, analyse_many([articles[i] for i in missing], work, progress=progress)):
             results[i] = done
             cache.put("analysis", keys[i], done)
+            if terms is not None:
+                _TERMS[terms[0]] = terms[1]
     return results  # type: ignore[return-value]
 
 
-def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
-    """The article's key terms, cached on the analysis, the options and the glossary
-    entries the article contains: editing any other entry keeps this article's terms."""
+# Terms extracted in this process (or handed back by a worker), by terms_key.
+_TERMS: dict[str, list] = {}
+
+
+def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
+    """What an article's key terms depend on: its analysis, the options and the
+    glossary entries it contains (editing any other entry keeps its terms)."""
+    from flashcards import cache
+
+    kwargs = sorted(options.extract_kwargs().items())
+    return cache.key("terms", analysed, glossary_entries_in(analysed, glossary), kwargs)
+
+
+def article_terms(analysed: AnalysedArticle, glossary, options: Options, *, digest: str | None = None) -> list:
+    """The article's key terms, from this process's or the on-disk cache (see terms_key)."""
     from flashcards import cache
     from flashcards.terms import extract_terms
 
-    kwargs = options.extract_kwargs()
-    digest = cache.key("terms", analysed, glossary_entries_in(analysed, glossary), sorted(kwargs.items()))
-    return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **kwargs))
+    digest = digest or terms_key(analysed, glossary, options)
+    found = _TERMS.get(digest)
+    if found is None:
+        found = cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **options.extract_kwargs()))
+        _TERMS[digest] = found
+    return found
 
 
 def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple:

@@ -60,14 +60,20 @@ def test_parallel_analysis_equals_sequential(repo_glossary, monkeypatch):
     articles = [read_article(p) for p in sorted(folder.glob("*.txt"))[:4]] * 2
     glossary = pipeline.load_glossary(repo_glossary)
     reader = pipeline.analyser(glossary)
+
+    def work(article):
+        analysed = pipeline.analyse_article(article, reader)
+        return analysed, pipeline.article_terms(analysed, glossary, pipeline.Options())
+
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)
-    sequential = parallel.analyse_many(articles, reader)
+    sequential = parallel.analyse_many(articles, work)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     done = []
-    spread = parallel.analyse_many(articles, reader, progress=done.append)
+    spread = parallel.analyse_many(articles, work, progress=done.append)
     assert spread == sequential
     assert sum(done) == len(articles)
+    assert all(terms for _, terms in spread)
 
 
 def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_article, repo_glossary, tmp_path):
