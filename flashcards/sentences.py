@@ -44,16 +44,23 @@ def _cut(text: str, pattern: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+@functools.lru_cache(maxsize=4096)
+def _split_en_line(line: str) -> tuple[str, ...]:
+    """English sentences of one non-empty line. pysbd is slow and a corpus repeats
+    lines (boilerplate, quoted passages, the same article built again), so the last
+    few thousand lines are remembered."""
+    pieces = [p.strip() for p in _segmenter().segment(line) if p.strip()]
+    if _squash("".join(pieces)) != _squash(line):
+        return (line,)  # never trade a character for a sentence boundary
+    return tuple(pieces)
+
+
 def split_en(text: str) -> list[str]:
     """English sentences of ``text`` (a paragraph), minding abbreviations and quotes."""
     out: list[str] = []
     for line in _LINE_BREAK.split(text.strip()):
-        if not line:
-            continue
-        pieces = [p.strip() for p in _segmenter().segment(line) if p.strip()]
-        if _squash("".join(pieces)) != _squash(line):
-            pieces = [line]  # never trade a character for a sentence boundary
-        out.extend(pieces)
+        if line:
+            out.extend(_split_en_line(line))
     return out
 
 
