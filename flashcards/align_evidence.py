@@ -10,6 +10,7 @@ whole, keeps the aligner from merging sentences just because bigger beads share 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import accumulate
 from typing import Sequence
@@ -31,7 +32,7 @@ class _Side:
         self.confidence = [t / (t + SMALL_MASS) if t else 0.0 for t in self.total]
         self.sizes = sizes  # tokens per sentence, for span sizes
         self.masks: list[dict[int, int]] = [defaultdict(int) for _ in weights]
-        self._memo: list[dict[int, float]] = [{} for _ in weights]  # per sentence: span -> excess
+        self.memo: list[dict[int, float]] = [{} for _ in weights]  # per sentence: start << 20 | stop -> excess
         self._chance_memo: dict[tuple[int, int], float] = {}
 
     def covered(self, s: int, start: int, stop: int) -> float:
@@ -60,8 +61,8 @@ class _Side:
 
     def excess(self, s: int, start: int, stop: int, span_size: int) -> float:
         """Share of sentence ``s`` covered by the other side's start..stop-1, minus chance."""
-        memo = self._memo[s]
-        memo_key = start << 20 | stop
+        memo = self.memo[s]
+        memo_key = start << 20 | stop  # as bead_score looks it up
         found = memo.get(memo_key)
         if found is not None:
             return found
@@ -120,15 +121,22 @@ class DocumentEvidence:
             self.zh.scale = [self.zh.total[z] / mass[sentence] if mass[sentence] else 1.0
                              for z, sentence in enumerate(sentence_of)]
         epos = [{p: i for i, p in enumerate(keep)} for keep in ekeep]
+        en_masks = self.en.masks
         for z, keep in enumerate(zkeep):
             window = near[z]
             zmask = self.zh.masks[z]
             for bit, k in enumerate(keep):
                 for key in zkeys[z][k]:
-                    for e, p in index.get(key, ()):
-                        if e in window:
-                            zmask[e] |= 1 << bit
-                            self.en.masks[e][z] |= 1 << epos[e][p]
+                    postings = index.get(key)
+                    if not postings:
+                        continue
+                    # Postings are in document order: start at the window, stop after it.
+                    for at in range(bisect_left(postings, (window.start,)), len(postings)):
+                        e, p = postings[at]
+                        if e >= window.stop:
+                            break
+                        zmask[e] |= 1 << bit
+                        en_masks[e][z] |= 1 << epos[e][p]
         self._pairs: list[dict[int, float]] = [{} for _ in zh]
         self._zh_cum = list(accumulate(self.zh.sizes, initial=0))
         self._en_cum = list(accumulate(self.en.sizes, initial=0))
@@ -137,14 +145,21 @@ class DocumentEvidence:
 
     def bead_score(self, z0: int, z1: int, e0: int, e1: int) -> float:
         """Sum over the bead's sentences of their excess coverage by the other side."""
-        en_size = self._en_cum[e1] - self._en_cum[e0]
-        zh_size = self._zh_cum[z1] - self._zh_cum[z0]
-        zh_excess, en_excess = self.zh.excess, self.en.excess
+        # The search asks for the same sentence and span many times: look in the
+        # memo of _Side.excess here, and call it only for what is not there yet.
+        zh_memo, en_memo = self.zh.memo, self.en.memo
+        en_span, zh_span = e0 << 20 | e1, z0 << 20 | z1
         total = 0.0
         for z in range(z0, z1):
-            total += zh_excess(z, e0, e1, en_size)
+            value = zh_memo[z].get(en_span)
+            if value is None:
+                value = self.zh.excess(z, e0, e1, self._en_cum[e1] - self._en_cum[e0])
+            total += value
         for e in range(e0, e1):
-            total += en_excess(e, z0, z1, zh_size)
+            value = en_memo[e].get(zh_span)
+            if value is None:
+                value = self.en.excess(e, z0, z1, self._zh_cum[z1] - self._zh_cum[z0])
+            total += value
         return total
 
     def zh_covered(self, z: int, e0: int, e1: int) -> float:
@@ -181,9 +196,9 @@ def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int],
     ``LINK_MIN_COUNT`` beads and their Dice coefficient over beads reaches ``LINK_MIN_DICE``
     (韦小宝 ~ Trinket, a name the dictionary cannot know).
     """
-    pair_count: dict[tuple[str, str], int] = defaultdict(int)
     zh_count: dict[str, int] = defaultdict(int)
     en_count: dict[str, int] = defaultdict(int)
+    sides: list[tuple[set[str], set[str]]] = []  # words and keys of each bead with two sides
     for zs, es in beads:
         if not zs or not es:
             continue
@@ -193,9 +208,16 @@ def learn_links(evidence: DocumentEvidence, beads: Sequence[tuple[Sequence[int],
             zh_count[w] += 1
         for k in keys:
             en_count[k] += 1
+        sides.append((words, keys))
+    # A pair shares no more beads than either of its members is in: count only pairs
+    # of words and keys that are in LINK_MIN_COUNT beads each.
+    pair_count: dict[tuple[str, str], int] = defaultdict(int)
+    for words, keys in sides:
+        keys_often = [k for k in keys if en_count[k] >= LINK_MIN_COUNT]
         for w in words:
-            for k in keys:
-                pair_count[w, k] += 1
+            if zh_count[w] >= LINK_MIN_COUNT:
+                for k in keys_often:
+                    pair_count[w, k] += 1
     links: dict[str, set[str]] = defaultdict(set)
     for (w, k), c in pair_count.items():
         if c >= LINK_MIN_COUNT and 2 * c / (zh_count[w] + en_count[k]) >= LINK_MIN_DICE:
