@@ -16,6 +16,7 @@ English ones.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from itertools import accumulate
@@ -47,6 +48,7 @@ def _length(text: str) -> int:
     return len("".join(text.split()))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a search asks again for the same lengths
 def _length_cost(lz: int, le: int, ratio: float) -> float:
     """-log probability that ``le`` English characters translate ``lz`` Chinese ones."""
     mean = (lz * ratio + le) / 2
@@ -130,23 +132,32 @@ def _edges(text: str) -> tuple[bool, bool, bool]:
             core[-1:] in _QUESTION if core else False)
 
 
-def _edge_costs(zh: Sequence[str], en: Sequence[str]):
-    """Cost of a bead whose first and last sentences disagree on quotes and questions."""
-    ze = [_edges(s) for s in zh]
-    ee = [_edges(s) for s in en]
-
-    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
-        return (OPEN_QUOTE_COST * (ze[i0][0] != ee[j0][0])
-                + EDGE_COST * ((ze[i1 - 1][1] != ee[j1 - 1][1]) + (ze[i1 - 1][2] != ee[j1 - 1][2])))
-
-    return cost
+_OPEN_COSTS = (0.0, OPEN_QUOTE_COST)  # by whether a bead's first sentences disagree on opening a quote
+_END_COSTS = tuple(EDGE_COST * bin(code).count("1") for code in range(4))  # by the XOR of its last ends
 
 
-def _search(lz, le, ratio, score, lo, hi, shapes: list[Shapes], edge_cost):
+class _Edges:
+    """Quote and question edges of both sides' sentences, as codes whose XOR is a disagreement.
+
+    ``*_opens``: 1 when the sentence opens with a quote; ``*_ends``: bit 1 when it
+    closes one, bit 2 when it asks a question. A bead pays ``_OPEN_COSTS`` for its
+    first sentences and ``_END_COSTS`` for its last ones.
+    """
+
+    def __init__(self, zh: Sequence[str], en: Sequence[str]):
+        ze = [_edges(s) for s in zh]
+        ee = [_edges(s) for s in en]
+        self.zh_opens = [int(opens) for opens, _, _ in ze]
+        self.en_opens = [int(opens) for opens, _, _ in ee]
+        self.zh_ends = [closes | asks << 1 for _, closes, asks in ze]
+        self.en_ends = [closes | asks << 1 for _, closes, asks in ee]
+
+
+def _search(lz, le, ratio, score, lo, hi, shapes: list[Shapes], edges: _Edges):
     """Best bead path through the band ``lo[i] <= j <= hi[i]``; returns beads and whether it hit an edge.
 
     A bead costs its shape's prior, plus its length disagreement, minus its lexical
-    evidence ``score(z0, z1, e0, e1)``, plus ``edge_cost`` for quote/question edges.
+    evidence ``score(z0, z1, e0, e1)``, plus ``edges`` for quote/question edges.
     """
     n, m = len(lz), len(le)
     cz, ce = list(accumulate(lz, initial=0)), list(accumulate(le, initial=0))
@@ -156,25 +167,30 @@ def _search(lz, le, ratio, score, lo, hi, shapes: list[Shapes], edge_cost):
     cost[0][0] = 0.0
     deletion, length_weight, lexical_weight = DELETION_COST, LENGTH_WEIGHT, LEXICAL_WEIGHT
     length_cost = _length_cost
+    open_cost, end_cost = _OPEN_COSTS, _END_COSTS
+    en_opens, en_ends = edges.en_opens, edges.en_ends
     for i in range(n + 1):
         row_cost, row_back = cost[i], back[i]
-        # (a, b, prior, row of the bead's start) for each shape that fits this row
-        row_shapes = [(a, b, prior, cost[i - a]) for a, b, prior in shapes[i] if a <= i]
-        czi = cz[i]
+        # Per shape that fits this row, what does not depend on j: (a, b, prior, row of
+        # the bead's start, whether it is a deletion, Chinese length, Chinese edge codes).
+        row_shapes = [(a, b, prior, cost[i - a], a == 0 or b == 0, cz[i] - cz[i - a],
+                       edges.zh_opens[i - a] if a else 0, edges.zh_ends[i - 1] if a else 0)
+                      for a, b, prior in shapes[i] if a <= i]
         for j in range(lo[i], hi[i] + 1):
             best, arg = inf, None
             cej = ce[j]
-            for a, b, prior, prev_row in row_shapes:
+            for a, b, prior, prev_row, deleted, zh_length, zh_open, zh_end in row_shapes:
                 prev = prev_row.get(j - b)
                 if prev is None:
                     continue
                 c = prev + prior
-                if a == 0 or b == 0:
+                if deleted:
                     c += deletion
                 else:
-                    c += (length_weight * length_cost(czi - cz[i - a], cej - ce[j - b], ratio)
-                          - lexical_weight * score(i - a, i, j - b, j)
-                          + edge_cost(i - a, i, j - b, j))
+                    j0 = j - b
+                    c += (length_weight * length_cost(zh_length, cej - ce[j0], ratio)
+                          - lexical_weight * score(i - a, i, j0, j)
+                          + (open_cost[zh_open ^ en_opens[j0]] + end_cost[zh_end ^ en_ends[j - 1]]))
                 if c < best:
                     best, arg = c, (a, b)
             if arg is not None:
@@ -251,7 +267,7 @@ def _align_units(zh: Sequence[str], en: Sequence[str], starts: Sequence[bool] | 
     le = [_length(s) for s in en]
     ratio = (sum(le) / sum(lz)) if sum(lz) and sum(le) else 1.0
     diag = _diagonal(list(accumulate(lz, initial=0)), list(accumulate(le, initial=0)))
-    edges = _edge_costs(zh, en)
+    edges = _Edges(zh, en)
     # A guide path from pairwise sentence scores in a band around the length diagonal,
     # cheap to search; then the full bead scores in a narrow band around the guide.
     guide_shapes = [[(a, b, c) for a, b, c in row if a <= 3 and b <= 3 and a * b <= 3] for row in shapes]
