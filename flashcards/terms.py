@@ -113,14 +113,15 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
 def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]:
     """Runs of 2-4 tokens whose text is one CEDICT headword become one unit (国内 生产总值)."""
     table = dictionary.cedict.load()
+    texts = [u.text for u in units]
     out: list[Unit] = []
     i = 0
     while i < len(units):
         for j in range(min(len(units), i + max_tokens), i + 1, -1):
-            run = units[i:j]
-            text = "".join(u.text for u in run)
-            if len(text) <= _MAX_UNIT and dictionary.is_han(text) and text in table and not any(u.glossary or u.quoted for u in run):
-                out.append(_join(run))
+            text = "".join(texts[i:j])
+            if len(text) <= _MAX_UNIT and text in table and dictionary.is_han(text) \
+                    and not any(u.glossary or u.quoted for u in units[i:j]):
+                out.append(_join(units[i:j]))
                 i = j
                 break
         else:
@@ -269,9 +270,12 @@ def _pinyin(unit: Unit, proper: bool) -> str:
     return " ".join(w for w in words if w)
 
 
-def _parts_glosses(word: str) -> list[tuple[str, ...]]:
+@functools.lru_cache(maxsize=1 << 14)
+def _parts_glosses(word: str) -> tuple[tuple[str, ...], ...]:
+    """The glosses of each dictionary word ``word`` splits into; () when it does not split.
+    Remembered: asked again for every sentence the word is looked for in."""
     parts = dictionary.split_known(word)
-    return [dictionary.english(p) for p in parts] if len(parts) > 1 else []
+    return tuple(dictionary.english(p) for p in parts) if len(parts) > 1 else ()
 
 
 def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = (),
@@ -359,6 +363,13 @@ def _plain_noun(unit: Unit) -> bool:
             and dictionary.pos_tag(unit.text) in _NOUN_TAGS and dictionary.zipf(unit.text) <= DEFAULT_MAX_ZIPF)
 
 
+@functools.lru_cache(maxsize=4)
+def _headwords(glossary) -> frozenset[str]:
+    """The glossary's simplified headwords, collected once per glossary (hashed by identity)
+    rather than once per article."""
+    return frozenset(e.hanzi for e in glossary.entries) if glossary is not None else frozenset()
+
+
 def extract_terms(
     sentences: Sequence[AnalysedSentence],
     glossary=None,
@@ -377,7 +388,7 @@ def extract_terms(
     names; ``known`` words (simplified or traditional) are skipped; ``top`` caps
     the list.
     """
-    glossary_words = {e.hanzi for e in glossary.entries} if glossary is not None else set()
+    glossary_words = _headwords(glossary)
     known = set(known)
     per_sentence = [[_with_reading(u) for u in sentence_units(s, glossary_words)] for s in sentences]
 
