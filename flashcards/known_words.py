@@ -32,6 +32,7 @@ _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space"
 
 _BRACKETS = re.compile(r"\[[^\]]*\]")  # Pleco's 默许[默許], Anki's [sound:...]
 _META_COLUMN = re.compile(r"^#(?:notetype|deck|tags|guid) column:(\d+)", re.I)
+_WORD_END = re.compile(r"[\t,;，、 ]")  # what ends the word at the start of a word-list line
 
 
 def _clean(field: str) -> str:
@@ -68,7 +69,7 @@ def parse_known_words(text: str, path: str | os.PathLike = "<known words>") -> f
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
-            word = _clean(re.split(r"[\t,;，、 ]", line, maxsplit=1)[0])
+            word = _clean(_WORD_END.split(line, maxsplit=1)[0])
             if not _HAN_WORD.match(word):
                 raise InputError(f"expected a Chinese word at the start of the line, found {word[:20]!r}", path, number)
             words.add(word)
