@@ -94,7 +94,7 @@ def put(kind: str, digest: str, value: Any) -> None:
     from flashcards.fileio import write_atomic
 
     try:
-        write_atomic(_path(kind, digest), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(_path(kind, digest), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (InputError, OSError):
         pass
 
