@@ -58,9 +58,9 @@ class Word:
 @cache.persistent(lambda: importlib.metadata.version("simplemma"))
 def lemma(word: str) -> str:
     """simplemma's English lemma of ``word``, lower-cased (remembered across runs)."""
-    import simplemma
+    from flashcards.lemmatiser import lemmatize
 
-    return simplemma.lemmatize(word, lang="en").lower()
+    return lemmatize(word).lower()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -304,9 +304,9 @@ def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence
 
 @cache.persistent()
 def _common_english(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from flashcards.frequency import zipf
 
-    return zipf_frequency(word, "en") >= 4.5
+    return zipf(word, "en") >= 4.5
 
 
 def capitalised_runs(sentence: str) -> list[tuple[int, int]]:

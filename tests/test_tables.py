@@ -125,3 +125,13 @@ def test_wordfreq_and_idf_answer_as_the_libraries_do():
     assert [frequency.zipf(w, "en") for w in ENGLISH] == en
     assert [frequency.idf(w) for w in WORDS] == idf
     assert zh[0] > 4 and zh[-2] == 0  # the look-ups answered something real
+
+
+def test_lemmas_are_simplemmas():
+    from flashcards import lemmatiser
+
+    words = ["forces", "was", "allies", "strengthened", "Japan's", "quasi-alliance", "better", "mice", "zzxxqq", "NATO"]
+    script = "import json, sys, simplemma; print(json.dumps([simplemma.lemmatize(w, lang='en') for w in json.loads(sys.stdin.read())]))"
+    plain = subprocess.run([sys.executable, "-c", script], input=json.dumps(words), capture_output=True, text=True, check=True)
+    assert [lemmatiser.lemmatize(w) for w in words] == json.loads(plain.stdout)
+    assert lemmatiser.lemmatize("forces") == "force"
