@@ -7,8 +7,9 @@ and genanki, loading jieba's dictionary, segmenting and converting the same Chin
 text. Every figure is the median of --runs runs of a fresh process; ratios compare
 figures taken in this run. Corpora are made from the real paragraphs of the
 articles in articles/ and tests/data/articles/, recombined so no two are the same.
-Each build gets an empty analysis cache; the dictionary index (built once per
-machine) is warm, and the "first run ever" line shows what building it costs.
+Each build gets an empty analysis cache; the dictionary tables (built once per
+machine, by the first build of an article and of a corpus) are warm, and the "first
+run ever" line shows what building them costs.
 """
 
 from __future__ import annotations
@@ -96,6 +97,51 @@ def make_corpus(folder: Path, count: int, pool: list[tuple[str, str]], seed: int
     return paths
 
 
+EVAL = ROOT.parent / "shared" / "eval"  # development sets, read in place when present (never copied)
+
+
+def mac_corpus(folder: Path, beads_per_paragraph: int = 3, paragraphs: int = 5) -> list[Path]:
+    """Bilingual articles whose text never repeats: MAC-Dev's hand-aligned chapters cut
+    into paragraphs of consecutive beads, in the sample's layout (empty when absent)."""
+    root = EVAL / "mac-dev"
+    if not (root / "gold").is_dir():
+        return []
+    pairs = []
+    for gold in sorted((root / "gold").glob("*.align")):
+        zh = (root / "zh" / f"{gold.stem}.txt").read_text(encoding="utf-8").splitlines()
+        en = (root / "en" / f"{gold.stem}.txt").read_text(encoding="utf-8").splitlines()
+        beads = [line.split(":") for line in gold.read_text(encoding="utf-8").split()]
+        ids = [([int(i) for i in z.strip("[]").split(",") if i], [int(i) for i in e.strip("[]").split(",") if i]) for z, e in beads]
+        ids = [(z, e) for z, e in ids if z and e]
+        for k in range(0, len(ids) - beads_per_paragraph + 1, beads_per_paragraph):
+            group = ids[k : k + beads_per_paragraph]
+            pairs.append((" ".join(en[i] for _, e in group for i in e), "".join(zh[i] for z, _ in group for i in z)))
+    return _write_articles(folder, [pairs[k : k + paragraphs] for k in range(0, len(pairs) - paragraphs + 1, paragraphs)])
+
+
+def cpp_corpus(folder: Path, count: int, sentences: int = 9) -> list[Path]:
+    """``count`` Chinese-only articles whose text never repeats: CPP's sentences, nine
+    to an article (empty when absent or too few)."""
+    source = EVAL / "cpp-dev" / "dev.sent"
+    if not source.is_file():
+        return []
+    lines = [line.replace("\u2581", "") for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if len(lines) < count * sentences:
+        return []
+    return _write_articles(folder, [[("", "".join(lines[k * sentences : (k + 1) * sentences]))] for k in range(count)])
+
+
+def _write_articles(folder: Path, articles: list[list[tuple[str, str]]]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, paragraphs in enumerate(articles):
+        body = "\n\n".join(f"{en}\n\n{zh}" if en else zh for en, zh in paragraphs)
+        path = folder / f"article-{n:04d}.txt"
+        path.write_text(body + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -118,6 +164,10 @@ def main() -> None:
 
     env_first = dict(env, FLASHCARDS_CACHE_DIR=str(warm))
     first, _ = run([*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / "d0")], env_first)
+    # a corpus reads a few more tables than one article does: build those once too
+    pool = paragraph_pool()
+    run([*exe, "build", str(make_corpus(work / "warm-up", 20, pool, seed=1)[0].parent), "--glossary", str(glossary),
+         "--out", str(work / "d0")], env_first)
     env["FLASHCARDS_CACHE_DIR"] = str(work / "cache")
     floor_cmd = [sys.executable, "-c", FLOOR]
 
@@ -155,7 +205,6 @@ def main() -> None:
     rows.append(("rebuild after a one-gloss edit (cache warm)", regen_t, regen_m, ""))
 
     # 2. a corpus vs the floor on the same text
-    pool = paragraph_pool()
     corpus = make_corpus(work / f"corpus-{args.corpus}", args.corpus, pool)
     cfloor_t, cfloor_m = median_run(lambda i: [*floor_cmd, *map(str, corpus)], env, args.runs)
     corpus_t, corpus_m = median_run(
@@ -176,12 +225,36 @@ def main() -> None:
         scale.append((size, t, m))
         rows.append((f"build, {size} articles", t, m, f"{t / size * 1000:.0f} ms/article"))
 
+    # 5. text that never repeats (the recombined corpus repeats its paragraphs, which
+    # flatters every per-sentence memo): MAC-Dev bilingual, CPP Chinese-only scaling
+    mac = mac_corpus(work / "mac")
+    if mac:
+        mfloor_t, mfloor_m = median_run(lambda i: [*floor_cmd, *map(str, mac)], env, args.runs)
+        mac_t, mac_m = median_run(
+            lambda i: [*exe, "build", str(mac[0].parent), "--glossary", str(glossary), "--out", str(work / f"d5-{i}")],
+            env, args.runs, before=fresh_cache,
+        )
+        rows += [(f"floor, {len(mac)} MAC-Dev articles (no repeats)", mfloor_t, mfloor_m, ""),
+                 (f"build, {len(mac)} MAC-Dev articles", mac_t, mac_m, f"{mac_t / mfloor_t:.2f}x floor")]
+    distinct = []
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        docs = cpp_corpus(work / f"cpp-{size}", size)
+        if not docs:
+            continue
+        t, m = median_run(
+            lambda i: [*exe, "build", str(docs[0].parent), "--glossary", str(glossary), "--out", str(work / f"d6-{size}-{i}")],
+            env, 1, before=fresh_cache,
+        )
+        distinct.append((size, t, m))
+        rows.append((f"build, {size} CPP Chinese-only articles", t, m, f"{t / size * 1000:.0f} ms/article"))
+
     print(f"{'what':48} {'seconds':>8} {'peak MiB':>9}  note")
     for what, t, m, note in rows:
         print(f"{what:48} {t:8.2f} {m:9.0f}  {note}")
-    if len(scale) >= 2:
-        (n0, t0, _), (n1, t1, _) = scale[0], scale[-1]
-        print(f"\ngrowth {n0}->{n1} articles: time x{t1 / t0:.1f} for size x{n1 / n0:.0f}")
+    for name, points in (("recombined", scale), ("CPP, no repeats", distinct)):
+        steps = [f"{n0}->{n1}: {(t1 - t0) / (n1 - n0) * 1000:.1f} ms" for (n0, t0, _), (n1, t1, _) in zip(points, points[1:])]
+        if steps:
+            print(f"time per extra article ({name}): " + ", ".join(steps))
     print(f"(median of {args.runs} runs; {os.cpu_count()} cores; python {sys.version.split()[0]})")
     shutil.rmtree(work, ignore_errors=True)
 
