@@ -99,6 +99,19 @@ class Glossary:
     def __iter__(self):
         return iter(self.entries)
 
+    def entries_in(self, text: str) -> tuple[GlossaryEntry, ...]:
+        """The entries whose term (simplified or traditional) occurs in ``text``, in file order."""
+        by_start = self.__dict__.get("_start_cache")  # first two characters -> (entry number, form)
+        if by_start is None:
+            by_start = {}
+            for n, e in enumerate(self.entries):
+                for form in {e.hanzi, e.traditional} - {""}:
+                    by_start.setdefault(form[:2], []).append((n, form))
+            object.__setattr__(self, "_start_cache", by_start)
+        starts = {text[i : i + 2] for i in range(len(text))} | set(text)
+        found = {n for start in starts & by_start.keys() for n, form in by_start[start] if form in text}
+        return tuple(self.entries[n] for n in sorted(found))
+
     def _index(self) -> dict[str, GlossaryEntry]:
         index = self.__dict__.get("_index_cache")
         if index is None:

@@ -282,6 +282,7 @@ class PinyinConverter:
             queue = iter(syllables)
             curated[term] = tuple(next(queue) if is_han(ch) else None for ch in term)
         self._curated = curated
+        self._curated_words = frozenset(curated)
 
     def syllables(self, text: str) -> list[str | None]:
         """One entry per character of ``text``: a tone-marked syllable for each Han character,
@@ -316,7 +317,7 @@ class PinyinConverter:
             return out, ask
         model = pinyin_model.model()
         pos = 0
-        tokens = list(_tokenizer(frozenset(self._curated)).cut(text, HMM=True))
+        tokens = list(_tokenizer(self._curated_words).cut(text, HMM=True))
         if "".join(tokens) != text:  # positions must stay exact, whatever the segmenter does
             tokens = [text]
         for token in tokens:

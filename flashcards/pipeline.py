@@ -203,10 +203,7 @@ def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple:
     stand left out), all that term extraction reads of the glossary."""
     if glossary is None:
         return ()
-    text = "".join(s.pair.zh for s in analysed.sentences)
-    return tuple(
-        replace(e, line=0) for e in glossary.entries if e.hanzi in text or (e.traditional and e.traditional in text)
-    )
+    return tuple(replace(e, line=0) for e in glossary.entries_in("".join(s.pair.zh for s in analysed.sentences)))
 
 
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:

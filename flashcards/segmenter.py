@@ -148,17 +148,18 @@ def pos_tokenizer():
 
 
 def tokenizer(words: Iterable[str] = ()):
-    """A tokenizer that keeps ``words`` whole; the shared one when there are none."""
-    return _with_words(frozenset(w for w in words if w))
+    """A tokenizer that keeps ``words`` whole; the shared one when there are none.
+    (Pass the same frozenset again and again: it is found without being rebuilt.)"""
+    return _with_words(words if isinstance(words, frozenset) else frozenset(words))
 
 
 @functools.cache
 def _with_words(words: frozenset[str]):
     shared = base()
-    if not words:
+    if not any(words):
         return shared
     own = table_tokenizer()
-    for word in sorted(words):
+    for word in sorted(w for w in words if w):
         own.add_word(word, freq=USER_WORD_FREQ)
     return own
 
