@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict, frequency, segmenter
+from flashcards import cache, cedict, frequency, segmenter, textnorm
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -109,25 +109,18 @@ def zipf(word: str) -> float:
     return frequency.zipf(word, "zh")
 
 
-@functools.cache
-def _opencc(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 def traditional(word: str) -> str:
     """Traditional form: CEDICT's when the word is there, else OpenCC's s2t."""
     entries = cedict.lookup(word)
     for e in entries:
         if e.simplified == word:
             return e.traditional
-    return _opencc("s2t").convert(word)
+    return textnorm.to_traditional(word)
 
 
 def simplified(word: str) -> str:
     """Simplified form of a (possibly traditional) word, by OpenCC's t2s."""
-    return _opencc("t2s").convert(word)
+    return textnorm.to_simplified(word)
 
 
 @cache.persistent(data_version)

@@ -27,7 +27,6 @@ pinyin converter).
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -52,6 +51,7 @@ from flashcards.errors import InputError
 from flashcards.glossary_pinyin import numbered_to_marked, pinyin_syllables, tone_problem
 from flashcards.model import GlossaryEntry
 from flashcards.pinyin_style import is_han
+from flashcards.textnorm import to_simplified, to_traditional
 
 __all__ = ["CATEGORIES", "Glossary", "check_glossary", "check_text", "han_count", "load_glossary",
            "numbered_to_marked", "pinyin_syllables", "to_simplified", "to_traditional"]
@@ -452,18 +452,3 @@ def _check_duplicates(heads: list[tuple[str, str, int]], path: str, problems: li
             seen.setdefault(k, (hanzi, line))
 
 
-@functools.cache
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-@functools.cache
-def to_traditional(hanzi: str) -> str:
-    return _converter("s2t").convert(hanzi)
-
-
-@functools.cache
-def to_simplified(hanzi: str) -> str:
-    return _converter("t2s").convert(hanzi)

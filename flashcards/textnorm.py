@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import codecs
 import functools
+import importlib.metadata
 import os
 import re
 import unicodedata
 
+from flashcards import cache
 from flashcards.errors import InputError
 
 # ---------------------------------------------------------------- characters
@@ -277,14 +279,21 @@ def normalise_zh_punctuation(text: str) -> str:
 
 
 @functools.cache
-def _t2s():
+def _opencc(config: str):
     import opencc  # lazily: only when Chinese text is converted
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
     """``text`` in Simplified script (Traditional characters converted; others kept)."""
     if not has_han(text):
         return text
-    return _t2s().convert(text)
+    return _opencc("t2s").convert(text)
+
+
+@cache.persistent(lambda: importlib.metadata.version("opencc"))
+def to_traditional(text: str) -> str:
+    """``text`` in Traditional script, by OpenCC's s2t (whose dictionaries take a tenth
+    of a second to load: the answers are remembered across runs)."""
+    return _opencc("s2t").convert(text)
