@@ -7,19 +7,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from flashcards.model import Article
-
 T = TypeVar("T")
 
 # Below this many articles a second process costs more than it saves: each worker
 # is forked from a parent that has already loaded the segmenter and the models.
 PARALLEL_FROM = 16
 
-_WORK: Callable[[Article], Any] | None = None
+_WORK: Callable[[Any], Any] | None = None
 
 
-def _work(article: Article) -> Any:
-    return _WORK(article)  # type: ignore[misc]
+def _work(item: Any) -> Any:
+    return _WORK(item)  # type: ignore[misc]
 
 
 def workers() -> int:
@@ -31,25 +29,25 @@ def workers() -> int:
 
 
 def analyse_many(
-    articles: Sequence[Article], work: Callable[[Article], T], *, progress: Callable[[int], None] | None = None
+    items: Sequence[Any], work: Callable[[Any], T], *, progress: Callable[[int], None] | None = None
 ) -> list[T]:
-    """``work(article)`` for each of ``articles``, in order; forked workers inherit ``work``
-    and whatever it has loaded (the segmenter, the models)."""
+    """``work(item)`` for each of ``items`` (articles, or their numbers), in order; forked
+    workers inherit ``work`` and whatever it has loaded (the segmenter, the models)."""
     global _WORK
     _WORK = work
     n = workers()
-    if len(articles) < PARALLEL_FROM or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < PARALLEL_FROM or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
         out = []
-        for article in articles:
-            out.append(_work(article))
+        for item in items:
+            out.append(_work(item))
             if progress is not None:
                 progress(1)
         return out
-    out = [_work(articles[0])]  # loads every lazy resource once, so the workers inherit it
+    out = [_work(items[0])]  # loads every lazy resource once, so the workers inherit it
     if progress is not None:
         progress(1)
     with multiprocessing.get_context("fork").Pool(n) as pool:
-        for done in pool.imap(_work, articles[1:], chunksize=4):
+        for done in pool.imap(_work, items[1:], chunksize=4):
             out.append(done)
             if progress is not None:
                 progress(1)

@@ -114,8 +114,9 @@ class PolyphoneModel:
         # wakes the BLAS worker threads, whose spinning then slows every small step
         for t in range(inputs.shape[1]):
             g = inputs[:, t] @ w_ih + h @ w_hh + bias
-            i, f = _sigmoid(g[:, :size]), _sigmoid(g[:, size : 2 * size])
-            cell, o = np.tanh(g[:, 2 * size : 3 * size]), _sigmoid(g[:, 3 * size :])
+            gates = _sigmoid(g)  # one call for the input, forget and output gates (the cell part unused)
+            i, f, o = gates[:, :size], gates[:, size : 2 * size], gates[:, 3 * size :]
+            cell = np.tanh(g[:, 2 * size : 3 * size])
             c = f * c + i * cell
             h = o * np.tanh(c)
             out[:, t] = h

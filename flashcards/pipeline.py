@@ -152,28 +152,27 @@ def analyse_articles(
     if progress is not None:
         progress(sum(r is not None for r in results))
     missing = [i for i, r in enumerate(results) if r is None]
+    _HANDED_BACK.clear()
     if missing:
         from flashcards.parallel import analyse_many
 
         reader = analyser(glossary)
 
-        def work(article: Article) -> tuple[AnalysedArticle, tuple | None]:
-            done = analyse_article(article, reader)
-            if options is None:
-                return done, None
-            digest = terms_key(done, glossary, options)
-            return done, (digest, article_terms(done, glossary, options, digest=digest))
+        def work(i: int) -> tuple[AnalysedArticle, list | None]:
+            done = analyse_article(articles[i], reader)
+            cache.put("analysis", keys[i], done)  # by the worker, which has it pickled anyway
+            return done, None if options is None else article_terms(done, glossary, options)
 
-        for i, (done, terms) in zip(missing, analyse_many([articles[i] for i in missing], work, progress=progress)):
+        for i, (done, terms) in zip(missing, analyse_many(missing, work, progress=progress)):
             results[i] = done
-            cache.put("analysis", keys[i], done)
             if terms is not None:
-                _TERMS[terms[0]] = terms[1]
+                _HANDED_BACK[id(done)] = (done, glossary, options, terms)
     return results  # type: ignore[return-value]
 
 
-# Terms extracted in this process (or handed back by a worker), by terms_key.
-_TERMS: dict[str, list] = {}
+# Terms a worker extracted with the analysis it handed back, by that analysis (which the
+# entry keeps alive, so its id stays its own); kept for the latest analyse_articles only.
+_HANDED_BACK: dict[int, tuple] = {}
 
 
 def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
@@ -185,17 +184,17 @@ def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
     return cache.key("terms", analysed, glossary_entries_in(analysed, glossary), kwargs)
 
 
-def article_terms(analysed: AnalysedArticle, glossary, options: Options, *, digest: str | None = None) -> list:
-    """The article's key terms, from this process's or the on-disk cache (see terms_key)."""
+def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
+    """The article's key terms: handed back by the worker that analysed it, or from the
+    on-disk cache (see terms_key), or extracted now."""
     from flashcards import cache
     from flashcards.terms import extract_terms
 
-    digest = digest or terms_key(analysed, glossary, options)
-    found = _TERMS.get(digest)
-    if found is None:
-        found = cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **options.extract_kwargs()))
-        _TERMS[digest] = found
-    return found
+    handed = _HANDED_BACK.get(id(analysed))
+    if handed is not None and handed[0] is analysed and handed[1] is glossary and handed[2] == options:
+        return handed[3]
+    digest = terms_key(analysed, glossary, options)
+    return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **options.extract_kwargs()))
 
 
 def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple:
