@@ -206,49 +206,34 @@ def main() -> None:
     glossary.write_text(original, encoding="utf-8")
     rows.append(("rebuild after a one-gloss edit (cache warm)", regen_t, regen_m, ""))
 
+    def build_of(path: Path, tag: str):
+        return lambda i: [*exe, "build", str(path), "--glossary", str(glossary), "--out", str(work / f"{tag}-{i}")]
+
+    def against_floor(label: str, docs: list[Path], tag: str) -> None:
+        floor_t, floor_m = median_run(lambda i: [*floor_cmd, *map(str, docs)], env, args.runs)
+        t, m = median_run(build_of(docs[0].parent, tag), env, args.runs, before=fresh_cache)
+        rows.extend([(f"floor, {label}", floor_t, floor_m, ""), (f"build, {label}", t, m, f"{t / floor_t:.2f}x floor")])
+
+    def scaling(label: str, make_docs, tag: str) -> list[tuple[int, float, float]]:
+        points = []
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            docs = make_docs(size)
+            if docs:
+                t, m = median_run(build_of(docs[0].parent, f"{tag}-{size}"), env, 1, before=fresh_cache)
+                points.append((size, t, m))
+                rows.append((f"build, {size} {label}", t, m, f"{t / size * 1000:.0f} ms/article"))
+        return points
+
     # 2. a corpus vs the floor on the same text
-    corpus = make_corpus(work / f"corpus-{args.corpus}", args.corpus, pool)
-    cfloor_t, cfloor_m = median_run(lambda i: [*floor_cmd, *map(str, corpus)], env, args.runs)
-    corpus_t, corpus_m = median_run(
-        lambda i: [*exe, "build", str(corpus[0].parent), "--glossary", str(glossary), "--out", str(work / f"d2-{i}")],
-        env, args.runs, before=fresh_cache,
-    )
-    rows += [(f"floor, {args.corpus}-article corpus", cfloor_t, cfloor_m, ""),
-             (f"build, {args.corpus}-article corpus", corpus_t, corpus_m, f"{corpus_t / cfloor_t:.2f}x floor")]
-
+    against_floor(f"{args.corpus}-article corpus", make_corpus(work / f"corpus-{args.corpus}", args.corpus, pool), "d2")
     # 4. scaling
-    scale = []
-    for size in [int(s) for s in args.sizes.split(",") if s]:
-        docs = make_corpus(work / f"scale-{size}", size, pool, seed=size)
-        t, m = median_run(
-            lambda i: [*exe, "build", str(docs[0].parent), "--glossary", str(glossary), "--out", str(work / f"d4-{size}-{i}")],
-            env, 1, before=fresh_cache,
-        )
-        scale.append((size, t, m))
-        rows.append((f"build, {size} articles", t, m, f"{t / size * 1000:.0f} ms/article"))
-
+    scale = scaling("articles", lambda size: make_corpus(work / f"scale-{size}", size, pool, seed=size), "d4")
     # 5. text that never repeats (the recombined corpus repeats its paragraphs, which
     # flatters every per-sentence memo): MAC-Dev bilingual, CPP Chinese-only scaling
     mac = mac_corpus(work / "mac")
     if mac:
-        mfloor_t, mfloor_m = median_run(lambda i: [*floor_cmd, *map(str, mac)], env, args.runs)
-        mac_t, mac_m = median_run(
-            lambda i: [*exe, "build", str(mac[0].parent), "--glossary", str(glossary), "--out", str(work / f"d5-{i}")],
-            env, args.runs, before=fresh_cache,
-        )
-        rows += [(f"floor, {len(mac)} MAC-Dev articles (no repeats)", mfloor_t, mfloor_m, ""),
-                 (f"build, {len(mac)} MAC-Dev articles", mac_t, mac_m, f"{mac_t / mfloor_t:.2f}x floor")]
-    distinct = []
-    for size in [int(s) for s in args.sizes.split(",") if s]:
-        docs = cpp_corpus(work / f"cpp-{size}", size)
-        if not docs:
-            continue
-        t, m = median_run(
-            lambda i: [*exe, "build", str(docs[0].parent), "--glossary", str(glossary), "--out", str(work / f"d6-{size}-{i}")],
-            env, 1, before=fresh_cache,
-        )
-        distinct.append((size, t, m))
-        rows.append((f"build, {size} CPP Chinese-only articles", t, m, f"{t / size * 1000:.0f} ms/article"))
+        against_floor(f"{len(mac)} MAC-Dev articles (no repeats)", mac, "d5")
+    distinct = scaling("CPP Chinese-only articles", lambda size: cpp_corpus(work / f"cpp-{size}", size), "d6")
 
     print(f"{'what':48} {'seconds':>8} {'peak MiB':>9}  note")
     for what, t, m, note in rows:
