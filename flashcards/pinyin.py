@@ -67,11 +67,6 @@ _PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to 
 # ── resources, loaded lazily and once ─────────────────────────────────────────
 
 
-def _tokenizer(words: frozenset[str]):
-    """The process's shared segmenter, with the curated words kept whole."""
-    return segmenter.tokenizer(words)
-
-
 @functools.cache
 def _phrase_dict() -> Mapping[str, list[list[str]]]:
     from pypinyin.constants import PHRASES_DICT
@@ -194,7 +189,7 @@ def _clause_words(text: str, pos: int) -> tuple[list[str], list[str]]:
     """The words before and after ``text[pos]`` within its clause."""
     before = _CLAUSE_MARK.split(text[:pos])[-1]
     after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
-    cut = _tokenizer(frozenset()).cut
+    cut = segmenter.base().cut
     return list(cut(before, HMM=True)), list(cut(after, HMM=True))
 
 
@@ -317,10 +312,7 @@ class PinyinConverter:
             return out, ask
         model = pinyin_model.model()
         pos = 0
-        tokens = list(_tokenizer(self._curated_words).cut(text, HMM=True))
-        if "".join(tokens) != text:  # positions must stay exact, whatever the segmenter does
-            tokens = [text]
-        for token in tokens:
+        for token in segmenter.cut(text, self._curated_words):  # (pieces that rejoin to the text)
             curated = self._curated.get(token)
             if curated is not None:
                 out[pos : pos + len(token)] = curated

@@ -165,6 +165,13 @@ def _with_words(words: frozenset[str]):
 
 
 def cut(text: str, words: Iterable[str] = ()) -> list[str]:
-    """``text`` segmented; the pieces always concatenate back to ``text``."""
-    pieces = list(tokenizer(words).cut(text, HMM=True))
-    return pieces if "".join(pieces) == text else [text]
+    """``text`` segmented, ``words`` kept whole; the pieces always concatenate back to
+    ``text``. The last few thousand answers are remembered: the pinyin reader and the
+    analysis cut each sentence with the same words."""
+    return list(_cut(text, words if isinstance(words, frozenset) else frozenset(words)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut(text: str, words: frozenset[str]) -> tuple[str, ...]:
+    pieces = tuple(tokenizer(words).cut(text, HMM=True))
+    return pieces if "".join(pieces) == text else (text,)
