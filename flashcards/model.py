@@ -26,7 +26,7 @@ class Metadata:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph and its translation; either side may be empty.
 
@@ -48,7 +48,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentencePair:
     """An aligned pair. ``paragraph`` is the index of the paragraph it came from."""
 
@@ -57,7 +57,7 @@ class SentencePair:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A segment of a Chinese sentence with one tone-marked syllable per Han character.
 
@@ -70,7 +70,7 @@ class Token:
     written: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalysedSentence:
     """A sentence pair with its Chinese side segmented and read in context."""
 
@@ -115,7 +115,7 @@ class GlossaryEntry:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Example:
     """An example sentence pair for a term, from an article."""
 
@@ -125,7 +125,7 @@ class Example:
     article: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VocabEntry:
     """A merged vocabulary entry: what a card or a list row shows."""
 

@@ -41,7 +41,7 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _TR_WINDOW = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A ranked key term of one article, with dictionary data and in-context English."""
 
