@@ -157,7 +157,12 @@ class _MemoStore:
                 con.execute("CREATE TABLE IF NOT EXISTS memo (kind TEXT, key BLOB, value BLOB, PRIMARY KEY (kind, key))")
                 con.commit()
                 self._con = con
+                # written when the process ends; a pool's worker ends without running
+                # atexit, but it runs multiprocessing's finalizers
                 atexit.register(self.flush)
+                from multiprocessing import util
+
+                util.Finalize(self, self.flush, exitpriority=10)
             except Exception:  # an unwritable cache only costs speed
                 self._con = None
         return self._con

@@ -99,6 +99,16 @@ def _from_term(seen: _Seen, entry: GlossaryEntry | None) -> VocabEntry:
     )
 
 
+def look_up_ahead(terms: Sequence[Term], glossary) -> None:
+    """Make, ahead of merging, the dictionary look-ups merging ``terms`` will need: a
+    worker that extracted the terms does them in parallel, and they are remembered
+    (cache.persistent) for the merge in the parent."""
+    for term in terms:
+        entry = glossary.get(term.hanzi) if glossary is not None else None
+        if entry is not None:
+            dictionary.word_info(entry.hanzi)
+
+
 def merge_vocab(
     glossary,
     terms_by_article: Mapping[str, Sequence[Term]] | Sequence[Term] = (),

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 # Below this many articles a second process costs more than it saves: each worker
-# is forked from a parent that has already loaded the segmenter and the models.
+# loads the segmenter's tables, the pinyin readings and the model for itself.
 PARALLEL_FROM = 16
 
 _WORK: Callable[[Any], Any] | None = None
@@ -43,12 +43,17 @@ def analyse_many(
             if progress is not None:
                 progress(1)
         return out
-    out = [_work(items[0])]  # loads every lazy resource once, so the workers inherit it
-    if progress is not None:
-        progress(1)
-    with multiprocessing.get_context("fork").Pool(n) as pool:
-        for done in pool.imap(_work, items[1:], chunksize=4):
+    out = []
+    # each worker loads what it needs (the models, the readings): in parallel, and the
+    # parent, which only gathers, stays small
+    pool = multiprocessing.get_context("fork").Pool(n)
+    try:
+        for done in pool.imap(_work, items, chunksize=4):
             out.append(done)
             if progress is not None:
                 progress(1)
-        return out
+        pool.close()
+        pool.join()  # the workers end normally, writing down what they learnt (cache.persistent)
+    finally:
+        pool.terminate()
+    return out

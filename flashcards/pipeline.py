@@ -154,6 +154,7 @@ def analyse_articles(
     missing = [i for i, r in enumerate(results) if r is None]
     _HANDED_BACK.clear()
     if missing:
+        from flashcards.merge import look_up_ahead
         from flashcards.parallel import analyse_many
 
         reader = analyser(glossary)
@@ -161,7 +162,11 @@ def analyse_articles(
         def work(i: int) -> tuple[AnalysedArticle, list | None]:
             done = analyse_article(articles[i], reader)
             cache.put("analysis", keys[i], done)  # by the worker, which has it pickled anyway
-            return done, None if options is None else article_terms(done, glossary, options)
+            if options is None:
+                return done, None
+            terms = article_terms(done, glossary, options)
+            look_up_ahead(terms, glossary)
+            return done, terms
 
         for i, (done, terms) in zip(missing, analyse_many(missing, work, progress=progress)):
             results[i] = done

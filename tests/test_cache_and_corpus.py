@@ -101,3 +101,30 @@ def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_art
         cached = pipeline.article_terms(analysed, glossary, pipeline.Options())
         fresh = extract_terms(analysed.sentences, glossary, **pipeline.Options().extract_kwargs())
         assert cached == fresh, name
+
+
+@cache.persistent()
+def _doubled(n: int) -> int:
+    return 2 * n
+
+
+def test_forked_workers_write_down_what_they_learn(monkeypatch):
+    """A pool's worker ends without running atexit: its remembered answers must still
+    reach the memo file, for the parent and for later runs."""
+    import sqlite3
+
+    from flashcards import parallel
+
+    memo = cache.directory() / "memo.sqlite"
+
+    def rows() -> int:
+        if not memo.exists():
+            return 0
+        return sqlite3.connect(memo).execute("SELECT COUNT(*) FROM memo").fetchone()[0]
+
+    before = rows()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    numbers = list(range(1000, 1040))
+    assert parallel.analyse_many(numbers, _doubled) == [2 * n for n in numbers]
+    assert rows() - before >= len(numbers)
