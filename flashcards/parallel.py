@@ -31,8 +31,8 @@ def workers() -> int:
 def analyse_many(
     items: Sequence[Any], work: Callable[[Any], T], *, progress: Callable[[int], None] | None = None
 ) -> list[T]:
-    """``work(item)`` for each of ``items`` (articles, or their numbers), in order; forked
-    workers inherit ``work`` and whatever it has loaded (the segmenter, the models)."""
+    """``work(item)`` for each of ``items`` (articles, or their numbers), in order, over
+    forked workers when there are enough of them; the workers inherit ``work``."""
     global _WORK
     _WORK = work
     n = workers()
