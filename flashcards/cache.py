@@ -65,6 +65,19 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def library(*names: str) -> Callable[[], str]:
+    """A source for keys and tables: the installed versions of the libraries ``names``
+    (read once per process)."""
+    return functools.partial(_versions, names)
+
+
+@functools.cache
+def _versions(names: tuple[str, ...]) -> str:
+    from importlib.metadata import version
+
+    return ";".join(f"{name}={version(name)}" for name in names)
+
+
 def key(*parts: Any) -> str:
     """A stable hex key for ``parts`` (anything with a deterministic ``repr``)."""
     digest = hashlib.sha256(repr((_FORMAT, code_version(), parts)).encode("utf-8"))

@@ -10,7 +10,6 @@ gives "tacit approval"; 反击能力 (反击 + 能力) gives "counterattack capa
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import itertools
 import re
 import unicodedata
@@ -55,7 +54,7 @@ class Word:
     compound_last: int = -1
 
 
-@cache.persistent(lambda: importlib.metadata.version("simplemma"))
+@cache.persistent(cache.library("simplemma"))
 def lemma(word: str) -> str:
     """simplemma's English lemma of ``word``, lower-cased (remembered across runs)."""
     from flashcards.lemmatiser import lemmatize

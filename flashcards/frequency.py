@@ -12,21 +12,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 
-from flashcards import segmenter, tables
+from flashcards import cache, segmenter, tables
 
 # The key under which the IDF table keeps the median IDF (no word is empty).
 _MEDIAN = ""
-
-
-def _wordfreq_version() -> str:
-    return f"wordfreq={metadata.version('wordfreq')}"
-
-
-def _jieba_version() -> str:
-    return f"jieba={metadata.version('jieba')}"
 
 
 def _list_rows(lang: str) -> Iterator[tuple[str, float]]:
@@ -55,9 +46,9 @@ def _idf_rows() -> Iterator[tuple[str, float]]:
     yield _MEDIAN, sorted(idf.values())[len(idf) // 2]
 
 
-_LISTS = {lang: tables.Table(f"wordfreq-{lang}", _wordfreq_version, functools.partial(_list_rows, lang)) for lang in ("zh", "en")}
-_WORDFREQ_JIEBA = segmenter.words_table("wordfreq-jieba-words", _wordfreq_version, _wordfreq_dictionary)
-_IDF = tables.Table("jieba-idf", _jieba_version, _idf_rows)
+_LISTS = {lang: tables.Table(f"wordfreq-{lang}", cache.library("wordfreq"), functools.partial(_list_rows, lang)) for lang in ("zh", "en")}
+_WORDFREQ_JIEBA = segmenter.words_table("wordfreq-jieba-words", cache.library("wordfreq"), _wordfreq_dictionary)
+_IDF = tables.Table("jieba-idf", cache.library("jieba"), _idf_rows)
 
 
 @functools.cache

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from importlib import metadata
 
-from flashcards import tables
+from flashcards import cache, tables
 
 LANGUAGE = "en"
-
-
-def _version() -> str:
-    return f"simplemma={metadata.version('simplemma')}"
 
 
 def _rows() -> Iterator[tuple[str, str]]:
@@ -27,7 +22,7 @@ def _rows() -> Iterator[tuple[str, str]]:
     return iter(DefaultDictionaryFactory().get_dictionary(LANGUAGE).items())
 
 
-_FORMS = tables.Table(f"simplemma-{LANGUAGE}", _version, _rows)
+_FORMS = tables.Table(f"simplemma-{LANGUAGE}", cache.library("simplemma"), _rows)
 
 
 class _TableDictionaries:

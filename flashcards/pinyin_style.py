@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import html
-import importlib.metadata
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -165,7 +164,7 @@ def word_pinyin(syllables: Sequence[str], proper: bool = False) -> str:
 # ── splitting written pinyin back into syllables ────────────────────────────────
 
 
-@cache.resource("syllable-inventory", lambda: importlib.metadata.version("pypinyin"))
+@cache.resource("syllable-inventory", cache.library("pypinyin"))
 def _syllable_inventory() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (ü written "ü"), plus erhua "r"."""
     from pypinyin.constants import PINYIN_DICT

@@ -15,9 +15,8 @@ import functools
 import io
 import logging
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import metadata
 
-from flashcards import tables
+from flashcards import cache, tables
 
 # High enough that a curated term is cut whole rather than into its own parts.
 USER_WORD_FREQ = 200_000
@@ -25,10 +24,6 @@ USER_WORD_FREQ = 200_000
 _LOAD_WHOLE_AFTER = 60_000
 # The key under which the words table keeps jieba's total count (no word is empty).
 _TOTAL = ""
-
-
-def _version() -> str:
-    return f"jieba={metadata.version('jieba')}"
 
 
 def words_table(name: str, version, open_dictionary) -> tables.Table:
@@ -60,8 +55,8 @@ def _tag_rows() -> Iterator[tuple[str, str]]:
                 yield parts[0], parts[2]
 
 
-_WORDS = words_table("jieba-words", _version, _dictionary_file)
-_TAGS = tables.Table("jieba-tags", _version, _tag_rows)
+_WORDS = words_table("jieba-words", cache.library("jieba"), _dictionary_file)
+_TAGS = tables.Table("jieba-tags", cache.library("jieba"), _tag_rows)
 
 
 class _Counts:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import importlib.metadata
 import os
 import re
 import unicodedata
@@ -292,7 +291,7 @@ def to_simplified(text: str) -> str:
     return _opencc("t2s").convert(text)
 
 
-@cache.persistent(lambda: importlib.metadata.version("opencc"))
+@cache.persistent(cache.library("opencc"))
 def to_traditional(text: str) -> str:
     """``text`` in Traditional script, by OpenCC's s2t (whose dictionaries take a tenth
     of a second to load: the answers are remembered across runs)."""
