@@ -359,3 +359,18 @@ _SYLLABLE = st.tuples(st.sampled_from(_VOCALIC), st.integers(1, 5)).map(lambda p
 def test_written_words_read_back_as_their_syllables(words, proper):
     text = " ".join(word_pinyin([from_numbers(s) for s in word], proper=proper) for word in words)
     assert pinyin_syllables(text) == tuple(s for word in words for s in word)
+
+
+_REPO_GLOSSARY = load_glossary(Path(__file__).resolve().parents[1] / "glossary.yaml")
+_PIECES = sorted({e.hanzi for e in _REPO_GLOSSARY.entries} | {e.traditional for e in _REPO_GLOSSARY.entries})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet="的了在和是与日本欧洲盟安全 ,。", max_size=6)), max_size=30))
+def test_entries_in_a_text_are_those_whose_term_it_contains(parts):
+    """Glossary.entries_in (found by first characters) equals testing every entry."""
+    text = "".join(parts)
+    every = tuple(e for e in _REPO_GLOSSARY.entries if e.hanzi in text or (e.traditional and e.traditional in text))
+    assert _REPO_GLOSSARY.entries_in(text) == every
+    if any(p in _PIECES for p in parts):
+        assert every  # a glossary term put in the text is found
