@@ -5,8 +5,10 @@ second each to load whole, and a build asks about a few thousand of their words.
 :class:`Table` streams the rows into a file the first time any process needs them;
 every later process opens the file read-only in milliseconds and reads only the keys
 it asks for, so the data costs neither time nor memory. A key may hold several values
-(in the order they were given). With the cache off, or a cache folder that cannot be
-written, the rows are held in memory instead; a damaged file is rebuilt once.
+(in the order they were given). The tables live in the cache folder's ``resources/``
+also when the cache is turned off (they hold the libraries' data, nothing of the
+user's); where that folder cannot be written the rows are held in memory instead. A
+damaged file is rebuilt once.
 """
 
 from __future__ import annotations
@@ -96,17 +98,18 @@ class Table:
     def _open(self) -> sqlite3.Connection | dict[str, list]:
         from flashcards import cache
 
-        if cache.enabled():
-            stamp = hashlib.sha256(repr((_FORMAT, self.name, self._version())).encode()).hexdigest()[:16]
-            path = cache.directory() / "resources" / f"{self.name}-{stamp}.sqlite"
-            for _ in range(2):  # a damaged file (cut short, overwritten) is rebuilt once
-                try:
-                    if not path.exists():
-                        self._write(path)
-                    return _open_read_only(path)
-                except (OSError, sqlite3.Error):
-                    with contextlib.suppress(OSError):
-                        path.unlink()
+        # (also with --no-cache: a table indexes an installed library's data, it does
+        # not remember anything of the user's, and building it in memory costs seconds)
+        stamp = hashlib.sha256(repr((_FORMAT, self.name, self._version())).encode()).hexdigest()[:16]
+        path = cache.directory() / "resources" / f"{self.name}-{stamp}.sqlite"
+        for _ in range(2):  # a damaged file (cut short, overwritten) is rebuilt once
+            try:
+                if not path.exists():
+                    self._write(path)
+                return _open_read_only(path)
+            except (OSError, sqlite3.Error):
+                with contextlib.suppress(OSError):
+                    path.unlink()
         table: dict[str, list] = {}
         for key, value in self._rows():
             table.setdefault(key, []).append(value)

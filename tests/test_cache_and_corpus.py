@@ -128,3 +128,29 @@ def test_forked_workers_write_down_what_they_learn(monkeypatch):
     numbers = list(range(1000, 1040))
     assert parallel.analyse_many(numbers, _doubled) == [2 * n for n in numbers]
     assert rows() - before >= len(numbers)
+
+
+@pytest.mark.slow
+def test_without_a_writable_cache_folder_the_tables_in_memory_give_the_same_vocabulary(sample_article, repo_glossary, tmp_path):
+    """Where the cache folder cannot be written every table is built in memory: slower,
+    but the same answers as the tables on disk."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("the cache folder would be under this file")
+
+    def vocab(cache_dir: Path) -> list:
+        env = {**os.environ, "FLASHCARDS_CACHE_DIR": str(cache_dir)}
+        done = subprocess.run(
+            [sys.executable, "-m", "flashcards", "vocab", str(sample_article), "--glossary", str(repo_glossary), "--format", "json"],
+            capture_output=True, text=True, env=env, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    on_disk = vocab(cache.directory())
+    assert vocab(blocker / "cache") == on_disk
+    assert len(on_disk) > 50

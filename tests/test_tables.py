@@ -61,13 +61,21 @@ def test_damaged_file_is_rebuilt(cache_dir):
     assert len(calls) == 3
 
 
-def test_without_a_cache_the_rows_are_held_in_memory(tmp_path, monkeypatch):
+def test_tables_stay_on_disk_with_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.setattr(cache._Settings, "directory", tmp_path)
     monkeypatch.setattr(cache._Settings, "enabled", False)
+    assert tables.Table("test-off", lambda: "v1", lambda: iter(ROWS)).get("b") == 2.5
+    assert list((tmp_path / "resources").glob("test-off-*.sqlite"))
+
+
+def test_where_the_folder_cannot_be_written_the_rows_are_held_in_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(cache._Settings, "directory", blocker / "cache")
     table = tables.Table("test-mem", lambda: "v1", lambda: iter(ROWS))
     assert table.values("a") == [1, "again"] and table.count() == 3
     assert table.values_containing("zhōng") == ["zhōngwén"]
-    assert not (tmp_path / "resources").exists()
+    assert sorted(table.keys()) == ["a", "b", "中文"] and list(table.items())[0] == ("a", 1)
 
 
 @pytest.mark.parametrize("load_after", [None, 1])
