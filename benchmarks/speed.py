@@ -183,7 +183,7 @@ def main() -> None:
     )
     rows += [("floor, sample article", floor_t, floor_m, ""),
              ("cold build, sample article", cold_t, cold_m, f"{cold_t / floor_t:.2f}x floor"),
-             ("first run ever (dictionary index built)", first, 0.0, f"{first / floor_t:.2f}x floor")]
+             ("first run ever (dictionary tables built)", first, 0.0, f"{first / floor_t:.2f}x floor")]
 
     # 3. regeneration after a one-gloss edit, cache warm
     out = work / "d3"
