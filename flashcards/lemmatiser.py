@@ -28,11 +28,10 @@ _FORMS = tables.Table(f"simplemma-{LANGUAGE}", cache.library("simplemma"), _rows
 class _TableDictionaries:
     """simplemma's dictionary factory (its ``DictionaryFactory`` protocol) over the table."""
 
-    @functools.cache
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         if lang != LANGUAGE:
             raise ValueError(f"only the {LANGUAGE} dictionary is kept in a table, not {lang}")
-        return tables.Lookup(_FORMS)
+        return _FORMS.lookup()
 
 
 @functools.cache

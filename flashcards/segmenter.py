@@ -37,7 +37,7 @@ def words_table(name: str, version, open_dictionary) -> tables.Table:
         yield from counts.items()
         yield _TOTAL, total
 
-    return tables.Table(name, version, rows)
+    return tables.Table(name, version, rows, load_whole_after=_LOAD_WHOLE_AFTER)
 
 
 def _dictionary_file():
@@ -82,11 +82,6 @@ class _Counts:
 
 
 @functools.cache
-def _shared_counts(table: tables.Table) -> tables.Lookup:
-    return tables.Lookup(table, load_after=_LOAD_WHOLE_AFTER)
-
-
-@functools.cache
 def _tokenizer_class():
     import jieba
 
@@ -108,8 +103,8 @@ def table_tokenizer(table: tables.Table = _WORDS):
     # CRITICAL: jieba's notices never reach the user's terminal
     jieba.setLogLevel(logging.CRITICAL)
     own = _tokenizer_class()()
-    own.FREQ = _Counts(_shared_counts(table))
-    own.total = _shared_counts(table)[_TOTAL]
+    own.FREQ = _Counts(table.lookup())
+    own.total = table.lookup()[_TOTAL]
     own.initialized = True
     return own
 
@@ -124,10 +119,9 @@ def base():
     return shared
 
 
-@functools.cache
 def word_tags() -> Mapping[str, str]:
     """jieba's part-of-speech tag of every word in its dictionary (``"n"``, ``"v"`` ...)."""
-    return tables.Lookup(_TAGS)
+    return _TAGS.lookup()
 
 
 @functools.cache
@@ -145,7 +139,11 @@ def pos_tokenizer():
 def tokenizer(words: Iterable[str] = ()):
     """A tokenizer that keeps ``words`` whole; the shared one when there are none.
     (Pass the same frozenset again and again: it is found without being rebuilt.)"""
-    return _with_words(words if isinstance(words, frozenset) else frozenset(words))
+    return _with_words(_word_set(words))
+
+
+def _word_set(words: Iterable[str]) -> frozenset[str]:
+    return words if isinstance(words, frozenset) else frozenset(words)
 
 
 @functools.cache
@@ -163,7 +161,7 @@ def cut(text: str, words: Iterable[str] = ()) -> list[str]:
     """``text`` segmented, ``words`` kept whole; the pieces always concatenate back to
     ``text``. The last few thousand answers are remembered: the pinyin reader and the
     analysis cut each sentence with the same words."""
-    return list(_cut(text, words if isinstance(words, frozenset) else frozenset(words)))
+    return list(_cut(text, _word_set(words)))
 
 
 @functools.lru_cache(maxsize=4096)

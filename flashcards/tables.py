@@ -32,12 +32,29 @@ class Table:
     how (bump a number in it when ``rows`` changes). The tool's own version is not
     part of it, so upgrading flashcards does not rebuild the tables."""
 
-    def __init__(self, name: str, version: Callable[[], str], rows: Callable[[], Iterable[tuple[str, Any]]]):
+    def __init__(
+        self,
+        name: str,
+        version: Callable[[], str],
+        rows: Callable[[], Iterable[tuple[str, Any]]],
+        *,
+        load_whole_after: int | None = None,
+    ):
         self.name = name
         self._version = version
         self._rows = rows
         self._store: sqlite3.Connection | dict[str, list] | None = None
+        self._load_whole_after = load_whole_after
+        self._lookup: Lookup | None = None
         _TABLES.add(self)
+
+    def lookup(self) -> Lookup:
+        """The table (one value per key) as a read-only dict, the same one for every
+        caller in the process, so each key is asked of the file once; read whole after
+        ``load_whole_after`` different keys."""
+        if self._lookup is None:
+            self._lookup = Lookup(self, load_after=self._load_whole_after)
+        return self._lookup
 
     # ── reading ──────────────────────────────────────────────────────────────
 
