@@ -82,21 +82,11 @@ def paragraph_pool() -> list[tuple[str, str]]:
 def make_corpus(folder: Path, count: int, pool: list[tuple[str, str]], seed: int = 7) -> list[Path]:
     """``count`` distinct articles of 4–8 recombined real paragraphs, in the sample's layout."""
     rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    seen: set[tuple[int, ...]] = set()
-    paths = []
-    while len(paths) < count:
-        pick = tuple(rng.sample(range(len(pool)), rng.randint(4, min(8, len(pool)))))
-        if pick in seen:
-            continue
-        seen.add(pick)
-        body = "\n\n".join(f"{pool[i][0]}\n\n{pool[i][1]}" for i in pick)
-        n = len(paths)
-        text = f"Commentary number {n}\n\n第{n}号评论\n\n{body}\n"
-        path = folder / f"article-{n:04d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    picks: dict[tuple[int, ...], None] = {}  # distinct, in the order drawn
+    while len(picks) < count:
+        picks.setdefault(tuple(rng.sample(range(len(pool)), rng.randint(4, min(8, len(pool))))))
+    return _write_articles(folder, [[(f"Commentary number {n}", f"第{n}号评论"), *(pool[i] for i in pick)]
+                                    for n, pick in enumerate(picks)])
 
 
 EVAL = ROOT.parent / "shared" / "eval"  # development sets, read in place when present (never copied)
