@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 bad input (one line on stderr), 2 usage error,
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from flashcards import pipeline
 from flashcards.errors import InputError
 
 _FILE = click.Path(path_type=Path)
+GC_THRESHOLDS = (100_000, 20, 20)
 
 
 class _State:
@@ -336,6 +338,11 @@ def glossary_list(query, glossary_path):
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one line on stderr and a documented exit code on failure."""
+    # A build allocates millions of objects that live as long as the process (tables'
+    # answers, memos, analyses) and very few reference cycles; at Python's default
+    # thresholds the collector re-scans them ever again (a third of a second of a cold
+    # build). Collected every 100,000 allocations instead, cycles are still freed.
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
     except InputError as exc:
