@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from operator import mul
 
 from flashcards import cache, context_gloss, dictionary
 from flashcards.model import AnalysedSentence, Example
@@ -242,15 +243,18 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = _TR_WINDOW, itera
                     edges[b][a] += 1
     if not edges:
         return {}
-    # Each node's neighbours as (position, weight / neighbour's total weight), worked
-    # out once instead of on every iteration; scores kept in a list by node position.
+    # Each node's neighbours (their positions) and shares (weight / neighbour's total
+    # weight), worked out once instead of on every iteration; scores kept in a list by
+    # node position, each iteration's sums taken in C (the same products, added in the
+    # same order, so the same floats as a Python loop).
     nodes = list(edges)
     position = {n: k for k, n in enumerate(nodes)}
     totals = [sum(edges[n].values()) for n in nodes]
-    links = [[(position[m], w / totals[position[m]]) for m, w in edges[n].items()] for n in nodes]
+    links = [([position[m] for m in edges[n]], [w / totals[position[m]] for m, w in edges[n].items()]) for n in nodes]
     score = [1.0] * len(nodes)
     for _ in range(iterations):
-        score = [(1 - damping) + damping * sum([share * score[k] for k, share in linked]) for linked in links]
+        at = score.__getitem__
+        score = [(1 - damping) + damping * sum(map(mul, shares, map(at, neighbours))) for neighbours, shares in links]
     top = max(score)
     return {n: s / top for n, s in zip(nodes, score)}
 
