@@ -13,7 +13,7 @@ import functools
 import math
 import re
 
-from flashcards import frequency, segmenter
+from flashcards import frequency, pypinyin_tables, segmenter
 from flashcards.context_gloss import lemma
 
 # Function words that carry no translation evidence.
@@ -152,6 +152,7 @@ def _pinyin(word: str) -> tuple[str, ...]:
     entries = cedict.lookup(word)
     if entries:
         return tuple(re.sub(r"[^a-z]", "", syl.lower().replace("u:", "u")) for syl in entries[0].pinyin.split())
+    pypinyin_tables.load()
     from pypinyin import Style, lazy_pinyin
 
     return tuple(s.replace("ü", "u").replace("v", "u") for s in lazy_pinyin(word, style=Style.NORMAL))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict, frequency, segmenter, tables, textnorm
+from flashcards import cache, cedict, frequency, pypinyin_tables, segmenter, tables, textnorm
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -140,6 +140,7 @@ def rarity(word: str) -> float:
 
 def numbered(syllables: Sequence[str]) -> str:
     """Tone-marked syllables -> CEDICT style: ("zhàn", "lüè") -> "zhan4 lu:e4"."""
+    pypinyin_tables.load()
     from pypinyin.contrib.tone_convert import to_tone3
 
     out = []

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-from flashcards import cedict
+from flashcards import cedict, pypinyin_tables
 from flashcards.errors import InputError
 from flashcards.fileio import write_atomic
 from flashcards.glossary import (
@@ -62,6 +62,7 @@ def converter_syllables_many(terms: list[str]) -> list[tuple[str, ...]]:
     project = _project_converter()
     if project is not None:
         return [tuple(_to_numbered(s) for s in marked if s) for marked in project[0].syllables_many(terms)]
+    pypinyin_tables.load()
     from pypinyin import Style, lazy_pinyin
 
     return [

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from flashcards import ingest_text, textnorm
+from flashcards import ingest_text, pypinyin_tables, textnorm
 from flashcards.errors import InputError
 from flashcards.model import Article, Metadata, Paragraph
 
@@ -56,6 +56,7 @@ def slug_for(path: str | os.PathLike) -> str:
     """A file-name-safe identifier from the file name: lowercase ASCII, digits, ``-``."""
     stem = Path(path).stem
     if textnorm.has_han(stem):
+        pypinyin_tables.load()
         from pypinyin import lazy_pinyin  # lazily: only for Chinese file names
 
         stem = "-".join(lazy_pinyin(stem))

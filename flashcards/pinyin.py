@@ -51,7 +51,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from flashcards import cache, cedict, pinyin_model, segmenter
+from flashcards import cache, cedict, pinyin_model, pypinyin_tables, segmenter
 from flashcards.pinyin_style import from_numbers, is_han, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
@@ -69,6 +69,7 @@ _PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to 
 
 @functools.cache
 def _phrase_dict() -> Mapping[str, list[list[str]]]:
+    pypinyin_tables.load()
     from pypinyin.constants import PHRASES_DICT
 
     return PHRASES_DICT
@@ -76,6 +77,7 @@ def _phrase_dict() -> Mapping[str, list[list[str]]]:
 
 @functools.cache
 def _phrase_cutter():
+    pypinyin_tables.load()
     from pypinyin.seg.mmseg import seg
 
     return seg
@@ -84,6 +86,7 @@ def _phrase_cutter():
 @functools.cache
 def _single(char: str) -> str | None:
     """pypinyin's most common reading of one character, else CC-CEDICT's first; None if unknown."""
+    pypinyin_tables.load()
     from pypinyin.constants import PINYIN_DICT
 
     readings = PINYIN_DICT.get(ord(char))

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from flashcards import cache
+from flashcards import cache, pypinyin_tables
 
 # Combining marks of the four tones, in tone order.
 _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -167,6 +167,7 @@ def word_pinyin(syllables: Sequence[str], proper: bool = False) -> str:
 @cache.resource("syllable-inventory", cache.library("pypinyin"))
 def _syllable_inventory() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (ü written "ü"), plus erhua "r"."""
+    pypinyin_tables.load()
     from pypinyin.constants import PINYIN_DICT
 
     known = {"r"}

@@ -143,3 +143,43 @@ def test_lemmas_are_simplemmas():
     plain = subprocess.run([sys.executable, "-c", script], input=json.dumps(words), capture_output=True, text=True, check=True)
     assert [lemmatiser.lemmatize(w) for w in words] == json.loads(plain.stdout)
     assert lemmatiser.lemmatize("forces") == "force"
+
+
+PYPINYIN_ANSWERS = r"""
+import hashlib, json, sys
+if sys.argv[1] == "tables":
+    from flashcards import pypinyin_tables
+    pypinyin_tables.load()
+import pypinyin
+from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+from pypinyin.seg.mmseg import seg
+text = sys.stdin.read()
+def digest(mapping):
+    return hashlib.sha256(json.dumps(sorted(mapping.items())).encode()).hexdigest()
+answers = {
+    "dictionaries": type(PHRASES_DICT).__name__ + " " + type(PINYIN_DICT).__name__,
+    "sizes": [len(PHRASES_DICT), len(PINYIN_DICT)],
+    "contents": [digest(PHRASES_DICT), digest(PINYIN_DICT)],
+    "heteronyms": pinyin(text, heteronym=True),
+    "tone3": lazy_pinyin(text, style=Style.TONE3),
+    "cut": list(seg.cut(text)),
+}
+pypinyin.load_phrases_dict({"准同盟": [["zhǔn"], ["tóng"], ["méng"]]})
+answers["added"] = [pinyin("日欧准同盟"), "准同盟" in PHRASES_DICT, len(PHRASES_DICT)]
+print(json.dumps(answers, ensure_ascii=False))
+"""
+
+
+def test_pypinyin_over_the_tables_answers_as_pypinyin_does(sample_article):
+    text = sample_article.read_text(encoding="utf-8")
+
+    def answers(how: str) -> dict:
+        done = subprocess.run([sys.executable, "-c", PYPINYIN_ANSWERS, how], input=text,
+                              capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    plain, ours = answers("plain"), answers("tables")
+    assert plain.pop("dictionaries") == "dict dict" and ours.pop("dictionaries") == "TableDict TableDict"
+    assert ours == plain
+    assert plain["sizes"][0] > 40_000 and plain["added"][1] and plain["added"][2] == plain["sizes"][0] + 1
