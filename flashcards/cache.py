@@ -149,13 +149,16 @@ class _MemoStore:
 
     New results are kept in memory and written in one transaction when the process
     ends, so a long build pays for one write, and a later run reads only the keys it
-    asks for (a 1,000-article memo costs a small run nothing).
+    asks for (a 1,000-article memo costs a small run nothing). A function that has
+    nothing stored yet (a first run, or the first after an upgrade) is not asked
+    about key by key: every answer would be a miss.
     """
 
     def __init__(self) -> None:
         self._con = None
         self._pending: dict[tuple[str, bytes], bytes] = {}
         self._opened = False
+        self._stored_kinds: dict[str, bool] = {}  # kind -> whether the file holds any of its keys
 
     def _connect(self):
         if not self._opened:
@@ -188,6 +191,12 @@ class _MemoStore:
         if con is None:
             return None
         try:
+            stored = self._stored_kinds.get(kind)
+            if stored is None:
+                stored = con.execute("SELECT 1 FROM memo WHERE kind = ? LIMIT 1", (kind,)).fetchone() is not None
+                self._stored_kinds[kind] = stored
+            if not stored:
+                return None
             row = con.execute("SELECT value FROM memo WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         except Exception:
             return None
@@ -213,6 +222,7 @@ class _MemoStore:
         self._con = None
         self._opened = False
         self._pending = {}
+        self._stored_kinds = {}
 
 
 _MEMO = _MemoStore()

@@ -154,3 +154,20 @@ def test_without_a_writable_cache_folder_the_tables_in_memory_give_the_same_voca
     on_disk = vocab(cache.directory())
     assert vocab(blocker / "cache") == on_disk
     assert len(on_disk) > 50
+
+
+def test_the_memo_reads_stored_answers_and_asks_nothing_of_a_function_with_none(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path)
+    first = cache._MemoStore()
+    first.put("known", b"k1", b"v1")
+    first.flush()
+    later = cache._MemoStore()  # a later run
+    assert later.get("known", b"k1") == b"v1" and later.get("known", b"k2") is None
+    assert later.get("new", b"k1") is None  # one look at the file for the function ...
+    asked: list[str] = []
+    later._con.set_trace_callback(asked.append)
+    assert [later.get("new", key) for key in (b"k1", b"k2", b"k3")] == [None] * 3
+    assert asked == []  # ... and none for each of its keys
+    assert later.get("known", b"k1") == b"v1" and len(asked) == 1
+    later.put("new", b"k1", b"v2")
+    assert later.get("new", b"k1") == b"v2"  # answers of this run are there at once
