@@ -6,10 +6,28 @@ each stage can be tested alone and results can be cached as plain data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 # Punctuation that never belongs to a number or a Latin word in a pinyin line.
 _PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·,;:?!\"'()[]<> \u3000"
+
+
+def pickled_by_fields(cls):
+    """Decorator for a slotted dataclass: pickled as its class and its fields in order.
+
+    dataclasses pickles a slotted class through a ``__getstate__`` that looks up the
+    class's fields again for every object; a corpus's analyses hold hundreds of
+    thousands of tokens, pickled for the cache and again for the workers' answers.
+    """
+    names = tuple(f.name for f in fields(cls))
+    values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 @dataclass(frozen=True)
@@ -26,6 +44,7 @@ class Metadata:
     url: str = ""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph and its translation; either side may be empty.
@@ -48,6 +67,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SentencePair:
     """An aligned pair. ``paragraph`` is the index of the paragraph it came from."""
@@ -57,6 +77,7 @@ class SentencePair:
     paragraph: int = 0
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Token:
     """A segment of a Chinese sentence with one tone-marked syllable per Han character.
@@ -70,6 +91,7 @@ class Token:
     written: str = ""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AnalysedSentence:
     """A sentence pair with its Chinese side segmented and read in context."""
@@ -115,6 +137,7 @@ class GlossaryEntry:
     line: int = 0
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Example:
     """An example sentence pair for a term, from an article."""
@@ -125,6 +148,7 @@ class Example:
     article: str = ""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class VocabEntry:
     """A merged vocabulary entry: what a card or a list row shows."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from operator import mul
 
 from flashcards import cache, context_gloss, dictionary
-from flashcards.model import AnalysedSentence, Example
+from flashcards.model import AnalysedSentence, Example, pickled_by_fields
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
 DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
@@ -42,6 +42,7 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _TR_WINDOW = 5
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Term:
     """A ranked key term of one article, with dictionary data and in-context English."""
