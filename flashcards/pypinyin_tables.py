@@ -19,7 +19,7 @@ import functools
 import json
 import sys
 import types
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, MutableMapping, ValuesView
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -95,11 +95,26 @@ class TableDict(MutableMapping):
         self._length = None
 
     def __iter__(self) -> Iterator:
-        for text in self._table.keys():
+        return (key for key, _ in self._merged((text, None) for text in self._table.keys()))
+
+    def items(self) -> ItemsView:
+        return _Items(self)
+
+    def values(self) -> ValuesView:
+        return _Values(self)
+
+    def _merged(self, rows: Iterable[tuple[str, str | None]]) -> Iterator[tuple[Any, Any]]:
+        """(key, value) for the table's (key text, stored value) ``rows`` (a value of
+        None stays None) that are not set or deleted here, then those set here."""
+        for text, stored in rows:
             key = self._key_type(text)
             if key not in self._own and key not in self._gone:
-                yield key
-        yield from self._own
+                yield key, None if stored is None else self._decode(stored)
+        yield from self._own.items()
+
+    def _pairs(self) -> Iterator[tuple[Any, Any]]:
+        """Every (key, value), the table's read in one pass rather than key by key."""
+        return self._merged(self._table.items())
 
     def __len__(self) -> int:
         if self._length is None:
@@ -113,6 +128,16 @@ class TableDict(MutableMapping):
         twin = TableDict(self._table, self._decode, self._key_type)
         twin._own, twin._gone = dict(self._own), set(self._gone)
         return twin
+
+
+class _Items(ItemsView):
+    def __iter__(self):
+        return self._mapping._pairs()
+
+
+class _Values(ValuesView):
+    def __iter__(self):
+        return (value for _, value in self._mapping._pairs())
 
 
 def _phrase_readings(text: str) -> list[list[str]]:

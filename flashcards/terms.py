@@ -121,8 +121,9 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
     while i < len(units):
         for j in range(min(len(units), i + max_tokens), i + 1, -1):
             text = "".join(texts[i:j])
-            if len(text) <= _MAX_UNIT and text in table and dictionary.is_han(text) \
-                    and not any(u.glossary or u.quoted for u in units[i:j]):
+            # (the dictionary, which has to be asked, last)
+            if len(text) <= _MAX_UNIT and dictionary.is_han(text) \
+                    and not any(u.glossary or u.quoted for u in units[i:j]) and text in table:
                 out.append(_join(units[i:j]))
                 i = j
                 break

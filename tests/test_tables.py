@@ -160,7 +160,8 @@ def digest(mapping):
 answers = {
     "dictionaries": type(PHRASES_DICT).__name__ + " " + type(PINYIN_DICT).__name__,
     "sizes": [len(PHRASES_DICT), len(PINYIN_DICT)],
-    "contents": [digest(PHRASES_DICT), digest(PINYIN_DICT)],
+    "contents": [digest(PHRASES_DICT), digest(PINYIN_DICT), sorted(PINYIN_DICT) == sorted(k for k, _ in PINYIN_DICT.items()),
+                 sorted(map(str, PINYIN_DICT.values())) == sorted(PINYIN_DICT[k] for k in PINYIN_DICT)],
     "heteronyms": pinyin(text, heteronym=True),
     "tone3": lazy_pinyin(text, style=Style.TONE3),
     "cut": list(seg.cut(text)),
