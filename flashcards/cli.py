@@ -339,9 +339,9 @@ def glossary_list(query, glossary_path):
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one line on stderr and a documented exit code on failure."""
     # A build allocates millions of objects that live as long as the process (tables'
-    # answers, memos, analyses) and very few reference cycles; at Python's default
-    # thresholds the collector re-scans them ever again (a third of a second of a cold
-    # build). Collected every 100,000 allocations instead, cycles are still freed.
+    # answers, memos, analyses) and makes few reference cycles; at Python's default
+    # thresholds the collector scans the survivors again and again (a seventh of a cold
+    # build's time). Collected every 100,000 allocations instead, cycles are still freed.
     gc.set_threshold(*GC_THRESHOLDS)
     try:
         code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
