@@ -5,7 +5,7 @@
 The *floor* is what any tool built on these libraries pays: importing jieba, pypinyin
 and genanki, loading jieba's dictionary, segmenting and converting the same Chinese
 text. Every figure is the median of --runs runs of a fresh process; ratios compare
-figures taken in this run. Corpora are made from the real paragraphs of the
+figures taken in this run, a build and its floor taking turns run by run. Corpora are made from the real paragraphs of the
 articles in articles/ and tests/data/articles/, recombined so no two are the same.
 Each build gets an empty analysis cache; the dictionary tables (built once per
 machine, by the first build of an article and of a corpus) are warm, and the "first
@@ -56,14 +56,24 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def median_run(make_cmd, env, runs: int, before=None) -> tuple[float, float]:
-    times, peaks = [], []
+    (result,) = side_by_side([(make_cmd, before)], env, runs)
+    return result
+
+
+def side_by_side(commands, env, runs: int) -> list[tuple[float, float]]:
+    """Median seconds and peak MiB of each (make_cmd, before) over ``runs`` rounds, the
+    commands taking turns within each round, so that a shared machine's slow spells
+    fall on all of them alike."""
+    times: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     for i in range(runs):
-        if before is not None:
-            before(i)
-        t, m = run(make_cmd(i), env)
-        times.append(t)
-        peaks.append(m)
-    return statistics.median(times), max(peaks)
+        for k, (make_cmd, before) in enumerate(commands):
+            if before is not None:
+                before(i)
+            t, m = run(make_cmd(i), env)
+            times[k].append(t)
+            peaks[k].append(m)
+    return [(statistics.median(t), max(m)) for t, m in zip(times, peaks)]
 
 
 def paragraph_pool() -> list[tuple[str, str]]:
@@ -166,11 +176,10 @@ def main() -> None:
     rows: list[tuple[str, float, float, str]] = []
 
     # 1. cold build of the sample vs the floor
-    floor_t, floor_m = median_run(lambda i: [*floor_cmd, str(SAMPLE)], env, args.runs)
-    cold_t, cold_m = median_run(
-        lambda i: [*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / f"d1-{i}")],
-        env, args.runs, before=fresh_cache,
-    )
+    (floor_t, floor_m), (cold_t, cold_m) = side_by_side([
+        (lambda i: [*floor_cmd, str(SAMPLE)], None),
+        (lambda i: [*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / f"d1-{i}")], fresh_cache),
+    ], env, args.runs)
     rows += [("floor, sample article", floor_t, floor_m, ""),
              ("cold build, sample article", cold_t, cold_m, f"{cold_t / floor_t:.2f}x floor"),
              ("first run ever (dictionary tables built)", first, first_m, f"{first / floor_t:.2f}x floor")]
@@ -200,8 +209,8 @@ def main() -> None:
         return lambda i: [*exe, "build", str(path), "--glossary", str(glossary), "--out", str(work / f"{tag}-{i}")]
 
     def against_floor(label: str, docs: list[Path], tag: str) -> None:
-        floor_t, floor_m = median_run(lambda i: [*floor_cmd, *map(str, docs)], env, args.runs)
-        t, m = median_run(build_of(docs[0].parent, tag), env, args.runs, before=fresh_cache)
+        (floor_t, floor_m), (t, m) = side_by_side(
+            [(lambda i: [*floor_cmd, *map(str, docs)], None), (build_of(docs[0].parent, tag), fresh_cache)], env, args.runs)
         rows.extend([(f"floor, {label}", floor_t, floor_m, ""), (f"build, {label}", t, m, f"{t / floor_t:.2f}x floor")])
 
     def scaling(label: str, make_docs, tag: str) -> list[tuple[int, float, float]]:
