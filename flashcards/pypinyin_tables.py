@@ -1,7 +1,7 @@
 """pypinyin, its phrase and character dictionaries read from tables.
 
 When it is imported, pypinyin decodes both of its dictionaries whole from JSON (47,000
-phrases and 42,000 characters, together about a fifth of a second) and copies them; a
+phrases and 42,000 characters) and copies them, about a third of its import time; a
 build asks about a few thousand entries. Here pypinyin's own code still converts and
 cuts, but the two dictionaries it imports are mappings over tables built once per
 machine (:mod:`flashcards.tables`), read key by key. Only the phrases' keys are read
