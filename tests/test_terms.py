@@ -225,6 +225,33 @@ def test_units_always_cover_the_sentence_exactly(pieces):
     assert [u.start for u in units] == [sum(len(v.text) for v in units[:k]) for k in range(len(units))]
 
 
+def _power_iteration(sequences, window=5, iterations=30, damping=0.85):
+    """TextRank written out plainly: the scores textrank must give, to the last bit."""
+    from collections import Counter, defaultdict
+
+    edges = defaultdict(Counter)
+    for seq in sequences:
+        for i, a in enumerate(seq):
+            for b in seq[i + 1:i + window]:
+                if a != b:
+                    edges[a][b] += 1
+                    edges[b][a] += 1
+    if not edges:
+        return {}
+    score = {n: 1.0 for n in edges}
+    for _ in range(iterations):
+        score = {n: (1 - damping) + damping * sum([w / sum(edges[m].values()) * score[m] for m, w in edges[n].items()])
+                 for n in edges}
+    top = max(score.values())
+    return {n: s / top for n, s in score.items()}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=15), max_size=12))
+def test_textrank_gives_the_plain_power_iterations_scores(sequences):
+    assert textrank(sequences) == _power_iteration(sequences)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("with_glossary", [False, True])
 def test_through_the_real_pipeline(with_glossary):
