@@ -65,8 +65,11 @@ def build_packages(
     per_article: bool = False,
     options: pipeline.Options = pipeline.Options(),
     progress=None,
+    warm=None,
 ) -> list:
-    """Analyse every article once, then write one package (or one per article).
+    """Analyse every article once (in the ``warm`` process of
+    :func:`flashcards.parallel.warm_process`, when given), then write one package (or
+    one per article).
 
     Returns each package's :class:`flashcards.package.BuildReport`.
     """
@@ -80,7 +83,7 @@ def build_packages(
             "rename all but one, or leave out --per-article",
             Path(out_dir) / f"{twice[0]}.apkg",
         )
-    analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress)
+    analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress, warm=warm)
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:
         groups = [(a.article.slug, [a]) for a in analysed]

@@ -229,6 +229,12 @@ _MEMO = _MemoStore()
 os.register_at_fork(after_in_child=_MEMO.forget_connection)
 
 
+def write_memos() -> None:
+    """Write what this process has learnt (see :func:`persistent`) to the memo file now,
+    not only when it ends: for another process that is about to read it."""
+    _MEMO.flush()
+
+
 def persistent(*sources: Callable[[], Any]):
     """Decorator for a pure function of hashable, picklable arguments: results are
     memoised in the process and kept on disk across runs.

@@ -91,11 +91,21 @@ def _known(path: Path | None) -> frozenset[str]:
 
 def _inputs(articles, en_file, zh_file, *, default_folder: bool):
     """Articles named on the command line (folders expanded) plus an --en/--zh pair."""
+    return _read(_paths(articles, en_file, zh_file, default_folder=default_folder), en_file, zh_file)
+
+
+def _paths(articles, en_file, zh_file, *, default_folder: bool) -> list[Path]:
+    """The article files named on the command line, folders expanded; with none (and
+    no --en/--zh pair), every article under articles/ where ``default_folder``."""
     paths = list(articles)
     if not paths and en_file is None and zh_file is None and default_folder:
-        paths = pipeline.article_paths([])
-    elif paths:
-        paths = pipeline.article_paths(paths)
+        return pipeline.article_paths([])
+    return pipeline.article_paths(paths) if paths else []
+
+
+def _read(paths: list[Path], en_file, zh_file):
+    """The articles at ``paths`` plus an --en/--zh pair, with a note for each that has
+    no English."""
     articles = pipeline.read_articles(paths, en_file, zh_file)
     for path, article in zip([*paths, en_file], articles):
         if not pipeline.has_english(article):
@@ -122,17 +132,22 @@ def _echo(text: str) -> None:
 def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top, known_file, names, max_zipf):
     """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
     from flashcards.build import build_packages
+    from flashcards.parallel import warm_process
     from flashcards.terminal import article_progress
 
     if not name.strip() or Path(name).name != name or name in (".", ".."):
         raise click.BadParameter("a file name without folders, e.g. --name china-news", param_hint="--name")
-    glossary = pipeline.load_glossary(glossary_path)
-    inputs = _inputs(articles, en_file, zh_file, default_folder=True)
-    options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
-    with article_progress(len(inputs)) as progress:
-        reports = build_packages(
-            inputs, glossary, out_dir, name=name, per_article=per_article, options=options, progress=progress
-        )
+    paths = _paths(articles, en_file, zh_file, default_folder=True)
+    # many articles: a process loads the libraries while this one reads the glossary and the articles
+    with warm_process(len(paths), pipeline.preload) as warm:
+        glossary = pipeline.load_glossary(glossary_path)
+        inputs = _read(paths, en_file, zh_file)
+        options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
+        with article_progress(len(inputs)) as progress:
+            reports = build_packages(
+                inputs, glossary, out_dir, name=name, per_article=per_article, options=options, progress=progress,
+                warm=warm,
+            )
     for report in reports:
         click.echo(f"wrote {report.path}")
         click.echo(

@@ -1,16 +1,25 @@
-"""Analysing many articles at once, over the machine's cores when it pays."""
+"""Analysing many articles at once, over the machine's cores when it pays.
+
+A build of many articles forks a *warm* process before it reads anything: that
+process loads the libraries while the build reads the glossary and the articles, and
+the analysis then runs in workers forked from it, which start with everything loaded.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import pickle
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
+
+from flashcards import cache
 
 T = TypeVar("T")
 
 # Below this many articles a second process costs more than it saves: each worker
-# loads the segmenter's tables, the pinyin readings and the model for itself.
+# starts with none of the answers (segmenter, readings, dictionary) learnt so far.
 PARALLEL_FROM = 16
 
 _WORK: Callable[[Any], Any] | None = None
@@ -28,32 +37,131 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+def spreads(count: int) -> bool:
+    """Whether ``count`` items are worth forked workers on this machine."""
+    return count >= PARALLEL_FROM and workers() >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class Warm:
+    """A process forked early to load what the work needs while this one reads its
+    input; the work is later done there, by workers forked from it, which start warm.
+    Made by :func:`warm_process`, used by :func:`analyse_many`."""
+
+    def __init__(self, pid: int, connection):
+        self.pid = pid
+        self._connection = connection
+        self._finished = False
+
+    def run(self, items: Sequence[Any], work: Callable[[Any], T], progress) -> Iterator[T]:
+        """``work(item)`` for each item there, in order (``work`` and the items are
+        pickled to it once; each answer comes back pickled). Once: the warm process
+        ends with its work."""
+        self._connection.send((work, list(items)))
+        while True:
+            try:
+                message = self._connection.recv_bytes()
+            except EOFError:
+                raise RuntimeError("the analysis process ended before its work was done") from None
+            kind, data = message[:1], message[1:]
+            if kind == _ENDED:  # its workers have ended too, their memos written
+                break
+            if kind == _FAILED:
+                raise pickle.loads(data)
+            yield pickle.loads(data)
+            if progress is not None:
+                progress(1)
+        self._finished = True
+
+    def close(self) -> None:
+        self._connection.close()
+        with contextlib.suppress(ChildProcessError):
+            # done: it ends as soon as its workers have written down what they learnt
+            # (cache.persistent); given no work, it ends by itself after its head start
+            os.waitpid(self.pid, 0 if self._finished else os.WNOHANG)
+
+
+# What a warm process's messages start with: an answer, the error that stopped the
+# work, or word that the work and its workers have ended.
+_ANSWER, _FAILED, _ENDED = b"a", b"f", b"e"
+
+
+@contextlib.contextmanager
+def warm_process(count: int, preload: Callable[[], None]) -> Iterator[Warm | None]:
+    """A :class:`Warm` process for ``count`` items to come, loading with ``preload``
+    from now on; None where so few items do not pay for workers. Ended with the block."""
+    if not spreads(count):
+        yield None
+        return
+    parent_end, child_end = multiprocessing.Pipe()
+    pid = os.fork()
+    if pid == 0:  # the warm process: never returns into the caller's code
+        code = 1
+        try:
+            parent_end.close()
+            _serve(child_end, preload)
+            code = 0
+        finally:
+            os._exit(code)
+    child_end.close()
+    warm = Warm(pid, parent_end)
+    try:
+        yield warm
+    finally:
+        warm.close()
+
+
+def _serve(connection, preload: Callable[[], None]) -> None:
+    with contextlib.suppress(Exception):  # only a head start: the work loads what is left
+        preload()
+    try:
+        work, items = connection.recv()
+    except EOFError:  # nothing to do after all
+        return
+    try:
+        for done in _answers(items, lambda item: _ANSWER + pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)):
+            connection.send_bytes(done)
+        # what the head start learnt, which the workers inherited and so never wrote down
+        # themselves, is there for the parent too
+        cache.write_memos()
+        connection.send_bytes(_ENDED)
+    except Exception as exc:
+        connection.send_bytes(_FAILED + pickle.dumps(exc))
+
+
 def analyse_many(
-    items: Sequence[Any], work: Callable[[Any], T], *, progress: Callable[[int], None] | None = None
+    items: Sequence[Any],
+    work: Callable[[Any], T],
+    *,
+    progress: Callable[[int], None] | None = None,
+    warm: Warm | None = None,
 ) -> list[T]:
-    """``work(item)`` for each of ``items`` (articles, or their numbers), in order, over
-    forked workers when there are enough of them; the workers inherit ``work``."""
+    """``work(item)`` for each of ``items`` (articles, or their numbers), in order: in the
+    ``warm`` process when there is one, else over workers forked now when there are
+    enough items (the workers inherit ``work``), else here."""
+    if warm is not None and items:
+        return list(warm.run(items, work, progress))
+    out = []
+    for done in _answers(items, work):
+        out.append(done)
+        if progress is not None:
+            progress(1)
+    return out
+
+
+def _answers(items: Sequence[Any], work: Callable[[Any], T]) -> Iterator[T]:
+    """``work(item)`` for each item, in order, as each is done: over workers forked now
+    when there are enough items (they inherit ``work``), else here."""
     global _WORK
     _WORK = work
-    n = workers()
-    if len(items) < PARALLEL_FROM or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        out = []
-        for item in items:
-            out.append(_work(item))
-            if progress is not None:
-                progress(1)
-        return out
-    out = []
+    if not spreads(len(items)):
+        yield from map(_work, items)
+        return
     # each worker loads what it needs (the models, the readings): in parallel, and the
     # parent, which only gathers, stays small
-    pool = multiprocessing.get_context("fork").Pool(n)
+    pool = multiprocessing.get_context("fork").Pool(workers())
     try:
-        for done in pool.imap(_work, items, chunksize=4):
-            out.append(done)
-            if progress is not None:
-                progress(1)
+        yield from pool.imap(_work, items, chunksize=4)
         pool.close()
         pool.join()  # the workers end normally, writing down what they learnt (cache.persistent)
     finally:
         pool.terminate()
-    return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flashcards.errors import InputError
-from flashcards.model import AnalysedArticle, Article, SentencePair, VocabEntry
+from flashcards.model import AnalysedArticle, Article, Metadata, Paragraph, SentencePair, VocabEntry
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
 DEFAULT_GLOSSARY = Path("glossary.yaml")
@@ -135,14 +135,15 @@ def segmentation_key(glossary) -> tuple:
 
 
 def analyse_articles(
-    articles: Sequence[Article], glossary, *, options: Options | None = None, progress=None
+    articles: Sequence[Article], glossary, *, options: Options | None = None, progress=None, warm=None
 ) -> list[AnalysedArticle]:
     """Every article analysed, from the cache where it can be.
 
     Only articles missing from the cache load the segmenter and the pinyin reader;
-    many of them are spread over the machine's cores. With ``options``, each of them
-    also has its key terms extracted where it is analysed (so in parallel too), ready
-    for :func:`vocabulary`. ``progress(n)`` is called as articles are done.
+    many of them are spread over the machine's cores (from the ``warm`` process of
+    :func:`flashcards.parallel.warm_process`, when given). With ``options``, each of
+    them also has its key terms extracted where it is analysed (so in parallel too),
+    ready for :func:`vocabulary`. ``progress(n)`` is called as articles are done.
     """
     from flashcards import cache
 
@@ -154,25 +155,56 @@ def analyse_articles(
     missing = [i for i, r in enumerate(results) if r is None]
     _HANDED_BACK.clear()
     if missing:
-        from flashcards.merge import look_up_ahead
         from flashcards.parallel import analyse_many
 
-        reader = analyser(glossary)
-
-        def work(i: int) -> tuple[AnalysedArticle, list | None]:
-            done = analyse_article(articles[i], reader)
-            cache.put("analysis", keys[i], done)  # by the worker, which has it pickled anyway
-            if options is None:
-                return done, None
-            terms = article_terms(done, glossary, options)
-            look_up_ahead(terms, glossary)
-            return done, terms
-
-        for i, (done, terms) in zip(missing, analyse_many(missing, work, progress=progress)):
+        work = _Analysis(glossary, options)
+        answers = analyse_many([(articles[i], keys[i]) for i in missing], work, progress=progress, warm=warm)
+        for i, (done, terms) in zip(missing, answers):
             results[i] = done
             if terms is not None:
                 _HANDED_BACK[id(done)] = (done, glossary, options, terms)
     return results  # type: ignore[return-value]
+
+
+class _Analysis:
+    """What :func:`analyse_articles` does for each (article, cache key) missing from the
+    cache: analyse the article, cache the analysis and, with ``options``, extract its
+    terms. Picklable, so that a warm process can be handed it."""
+
+    def __init__(self, glossary, options: Options | None):
+        self.glossary = glossary
+        self.options = options
+        self.reader = analyser(glossary)
+
+    def __call__(self, item: tuple[Article, str]) -> tuple[AnalysedArticle, list | None]:
+        from flashcards import cache
+        from flashcards.merge import look_up_ahead
+
+        article, key = item
+        done = analyse_article(article, self.reader)
+        cache.put("analysis", key, done)  # by the worker, which has it pickled anyway
+        if self.options is None:
+            return done, None
+        terms = article_terms(done, self.glossary, self.options)
+        look_up_ahead(terms, self.glossary)
+        return done, terms
+
+
+# A short article of our own: analysing it loads what analysing any article needs.
+_WARM_UP_ZH = "中国和日本举行了地区安全会谈。两国防长同意保持沟通。"
+_WARM_UP = Article("warm-up", Metadata(), (Paragraph(
+    "China and Japan held talks on regional security. The two defence ministers agreed to stay in touch.",
+    _WARM_UP_ZH, _WARM_UP_ZH,
+),))
+
+
+def preload() -> None:
+    """Load the libraries, their tables and the model that analysing an article and
+    extracting its terms need, by doing both for a short article (nothing is cached)."""
+    from flashcards.terms import extract_terms
+
+    analysed = analyse_article(_WARM_UP, analyser(None))
+    extract_terms(analysed.sentences)
 
 
 # Terms a worker extracted with the analysis it handed back, by that analysis (which the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -171,3 +172,61 @@ def test_the_memo_reads_stored_answers_and_asks_nothing_of_a_function_with_none(
     assert later.get("known", b"k1") == b"v1" and len(asked) == 1
     later.put("new", b"k1", b"v2")
     assert later.get("new", b"k1") == b"v2"  # answers of this run are there at once
+
+
+def _halved(n: int) -> float:
+    if n == 13:
+        raise ValueError("thirteen")
+    return n / 2
+
+
+def _no_preload() -> None:
+    pass
+
+
+def test_a_warm_process_answers_in_order_and_passes_errors_back(monkeypatch):
+    from flashcards import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    done: list[int] = []
+    with parallel.warm_process(40, _no_preload) as warm:
+        assert warm is not None
+        assert parallel.analyse_many(list(range(40, 80)), _halved, progress=done.append, warm=warm) == [n / 2 for n in range(40, 80)]
+    assert sum(done) == 40
+    with pytest.raises(ChildProcessError):  # it ended and was reaped
+        os.waitpid(warm.pid, os.WNOHANG)
+    with parallel.warm_process(40, _no_preload) as warm, pytest.raises(ValueError, match="thirteen"):
+        parallel.analyse_many(list(range(10, 20)), _halved, warm=warm)
+    with parallel.warm_process(1, _no_preload) as warm:  # too few to pay for workers
+        assert warm is None
+
+
+@pytest.mark.slow
+def test_a_corpus_built_by_the_warm_process_is_the_one_built_here(run_cli, repo_glossary, tmp_path, monkeypatch):
+    from flashcards import parallel
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))[:4]:
+        shutil.copy(path, folder)
+    used: list[int] = []
+    run = parallel.Warm.run
+
+    def spy(self, items, work, progress):
+        used.append(len(items))
+        return run(self, items, work, progress)
+
+    monkeypatch.setattr(parallel.Warm, "run", spy)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setenv("FLASHCARDS_CACHE_DIR", str(tmp_path / "cache-warm"))
+    _build(run_cli, tmp_path / "warm", folder, "--glossary", repo_glossary)
+    assert used == [4]
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)
+    monkeypatch.setenv("FLASHCARDS_CACHE_DIR", str(tmp_path / "cache-here"))
+    (tmp_path / "here").mkdir()
+    shutil.copy(tmp_path / "warm" / "flashcards.manifest.json", tmp_path / "here")  # the same note times
+    _build(run_cli, tmp_path / "here", folder, "--glossary", repo_glossary)
+    assert used == [4]
+    assert (tmp_path / "here" / "flashcards.apkg").read_bytes() == (tmp_path / "warm" / "flashcards.apkg").read_bytes()
