@@ -50,12 +50,13 @@ class Warm:
     def __init__(self, pid: int, connection):
         self.pid = pid
         self._connection = connection
-        self._finished = False
+        self._given = False  # whether it was handed work
 
     def run(self, items: Sequence[Any], work: Callable[[Any], T], progress) -> Iterator[T]:
         """``work(item)`` for each item there, in order (``work`` and the items are
         pickled to it once; each answer comes back pickled). Once: the warm process
         ends with its work."""
+        self._given = True
         self._connection.send((work, list(items)))
         while True:
             try:
@@ -70,14 +71,14 @@ class Warm:
             yield pickle.loads(data)
             if progress is not None:
                 progress(1)
-        self._finished = True
 
     def close(self) -> None:
         self._connection.close()
         with contextlib.suppress(ChildProcessError):
-            # done: it ends as soon as its workers have written down what they learnt
-            # (cache.persistent); given no work, it ends by itself after its head start
-            os.waitpid(self.pid, 0 if self._finished else os.WNOHANG)
+            # handed work, it ends once that is done or its answers find no reader (its
+            # workers having written down what they learnt); given none, it ends by
+            # itself after its head start, which is not waited for
+            os.waitpid(self.pid, 0 if self._given else os.WNOHANG)
 
 
 # What a warm process's messages start with: an answer, the error that stopped the

@@ -198,6 +198,8 @@ def test_a_warm_process_answers_in_order_and_passes_errors_back(monkeypatch):
         os.waitpid(warm.pid, os.WNOHANG)
     with parallel.warm_process(40, _no_preload) as warm, pytest.raises(ValueError, match="thirteen"):
         parallel.analyse_many(list(range(10, 20)), _halved, warm=warm)
+    with pytest.raises(ChildProcessError):  # it ended and was reaped after the error too
+        os.waitpid(warm.pid, os.WNOHANG)
     with parallel.warm_process(1, _no_preload) as warm:  # too few to pay for workers
         assert warm is None
 
