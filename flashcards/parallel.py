@@ -157,8 +157,9 @@ def _answers(items: Sequence[Any], work: Callable[[Any], T]) -> Iterator[T]:
     if not spreads(len(items)):
         yield from map(_work, items)
         return
-    # each worker loads what it needs (the models, the readings): in parallel, and the
-    # parent, which only gathers, stays small
+    # workers forked here start with what this process has loaded (everything, in a
+    # warm process) and load the rest for themselves; the parent, which only gathers,
+    # stays small
     pool = multiprocessing.get_context("fork").Pool(workers())
     try:
         yield from pool.imap(_work, items, chunksize=4)

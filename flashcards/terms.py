@@ -18,10 +18,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from operator import mul
 
 from flashcards import cache, context_gloss, dictionary
 from flashcards.model import AnalysedSentence, Example, pickled_by_fields
+from flashcards.textrank import textrank
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
 DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
@@ -39,7 +39,6 @@ _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本
 _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-_TR_WINDOW = 5
 
 
 @pickled_by_fields
@@ -230,35 +229,6 @@ def is_candidate(unit: Unit) -> bool:
     if _NUMERIC.match(text) or _DATE.match(text) or text in _FURNITURE or unit.counted:
         return False
     return unit.quoted or dictionary.pos_tag(text) not in _DROP_TAGS
-
-
-# --- ranking -------------------------------------------------------------------------
-
-def textrank(sequences: Sequence[Sequence[str]], window: int = _TR_WINDOW, iterations: int = 30, damping: float = 0.85) -> dict[str, float]:
-    """TextRank over co-occurrence within ``window`` words; scores scaled to max 1."""
-    edges: dict[str, Counter] = defaultdict(Counter)
-    for seq in sequences:
-        for i, a in enumerate(seq):
-            for b in seq[i + 1:i + window]:
-                if a != b:
-                    edges[a][b] += 1
-                    edges[b][a] += 1
-    if not edges:
-        return {}
-    # Each node's neighbours (their positions) and shares (weight / neighbour's total
-    # weight), worked out once instead of on every iteration; scores kept in a list by
-    # node position, each iteration's sums taken in C (the same products, added in the
-    # same order, so the same floats as a Python loop).
-    nodes = list(edges)
-    position = {n: k for k, n in enumerate(nodes)}
-    totals = [sum(edges[n].values()) for n in nodes]
-    links = [([position[m] for m in edges[n]], [w / totals[position[m]] for m, w in edges[n].items()]) for n in nodes]
-    score = [1.0] * len(nodes)
-    for _ in range(iterations):
-        at = score.__getitem__
-        score = [(1 - damping) + damping * sum(map(mul, shares, map(at, neighbours))) for neighbours, shares in links]
-    top = max(score)
-    return {n: s / top for n, s in zip(nodes, score)}
 
 
 # --- the stage -----------------------------------------------------------------------

@@ -226,16 +226,10 @@ def test_units_always_cover_the_sentence_exactly(pieces):
 
 
 def _power_iteration(sequences, window=5, iterations=30, damping=0.85):
-    """TextRank written out plainly: the scores textrank must give, to the last bit."""
-    from collections import Counter, defaultdict
+    """TextRank's iterations written out plainly: the scores textrank must give, to the last bit."""
+    from flashcards.textrank import cooccurrence
 
-    edges = defaultdict(Counter)
-    for seq in sequences:
-        for i, a in enumerate(seq):
-            for b in seq[i + 1:i + window]:
-                if a != b:
-                    edges[a][b] += 1
-                    edges[b][a] += 1
+    edges = cooccurrence(sequences, window)
     if not edges:
         return {}
     score = {n: 1.0 for n in edges}
