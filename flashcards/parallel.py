@@ -8,6 +8,7 @@ the analysis then runs in workers forked from it, which start with everything lo
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -159,7 +160,9 @@ def _answers(items: Sequence[Any], work: Callable[[Any], T]) -> Iterator[T]:
         return
     # workers forked here start with what this process has loaded (everything, in a
     # warm process) and load the rest for themselves; the parent, which only gathers,
-    # stays small
+    # stays small. Frozen, the inherited objects are not scanned by the workers'
+    # collections, which would copy every page they touch.
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(workers())
     try:
         yield from pool.imap(_work, items, chunksize=4)
