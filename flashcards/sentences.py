@@ -49,10 +49,28 @@ def _split_en_line(line: str) -> tuple[str, ...]:
     """English sentences of one non-empty line. pysbd is slow and a corpus repeats
     lines (boilerplate, quoted passages, the same article built again), so the last
     few thousand lines are remembered."""
-    pieces = [p.strip() for p in _segmenter().segment(line) if p.strip()]
+    segmenter = _segmenter()
+    # pysbd's processor finds the sentences; its segment() would then look each one up
+    # in the line again through a regular expression compiled for it (most of its time
+    # on a corpus), only to hand back the same text. Here a plain in-order search checks
+    # what that look-up checks; where it fails, pysbd's own segment() decides.
+    pieces = [p.strip() for p in segmenter.processor(line).process() if p.strip()]
+    if not _in_order(pieces, line):
+        pieces = [p.strip() for p in segmenter.segment(line) if p.strip()]
     if _squash("".join(pieces)) != _squash(line):
         return (line,)  # never trade a character for a sentence boundary
     return tuple(pieces)
+
+
+def _in_order(pieces: list[str], line: str) -> bool:
+    """Whether every piece occurs in ``line``, each after the one before."""
+    pos = 0
+    for piece in pieces:
+        at = line.find(piece, pos)
+        if at < 0:
+            return False
+        pos = at + len(piece)
+    return True
 
 
 def split_en(text: str) -> list[str]:
