@@ -4,8 +4,9 @@ When it is imported, pypinyin decodes both of its dictionaries whole from JSON (
 phrases and 42,000 characters) and copies them, about a third of its import time; a
 build asks about a few thousand entries. Here pypinyin's own code still converts and
 cuts, but the two dictionaries it imports are mappings over tables built once per
-machine (:mod:`flashcards.tables`), read key by key. Only the phrases' keys are read
-whole: pypinyin's phrase cutter collects their prefixes when it is imported.
+machine (:mod:`flashcards.tables`), read key by key. pypinyin's phrase cutter, which
+collects the prefixes of all the phrases when it is imported (another quarter of
+the import), asks a third table of those prefixes instead.
 
 :func:`load` puts the two mappings where pypinyin imports its dictionaries from
 (the modules ``pypinyin.phrases_dict`` and ``pypinyin.pinyin_dict``), so every place
@@ -45,12 +46,28 @@ def _char_rows() -> Iterator[tuple[str, str]]:
     return iter(json.loads(_data_file("pinyin_dict.json").read_text(encoding="utf-8")).items())
 
 
+def _prefix_rows() -> Iterator[tuple[str, int]]:
+    """Every prefix of every phrase (the phrases themselves included), as pypinyin's
+    phrase cutter collects them."""
+    phrases = json.loads(_data_file("phrases_dict.json").read_text(encoding="utf-8"))
+    prefixes = dict.fromkeys(phrase[:k] for phrase in phrases for k in range(1, len(phrase) + 1))
+    return ((prefix, 1) for prefix in prefixes)
+
+
 def _version() -> str:
     return f"{cache.library('pypinyin')()};{_FORMAT}"
 
 
 _PHRASES = tables.Table("pypinyin-phrases", _version, _phrase_rows)
 _CHARS = tables.Table("pypinyin-chars", _version, _char_rows)
+_PREFIXES = tables.Table("pypinyin-prefixes", _version, _prefix_rows)
+
+
+class _Importing:
+    """Set while pypinyin is imported here: its phrase cutter then finds no phrase keys
+    to collect prefixes from (it is given the prefix table once imported)."""
+
+    now = False
 
 
 class TableDict(MutableMapping):
@@ -95,6 +112,8 @@ class TableDict(MutableMapping):
         self._length = None
 
     def __iter__(self) -> Iterator:
+        if _Importing.now and self._table is _PHRASES:
+            return iter(())
         return (key for key, _ in self._merged((text, None) for text in self._table.keys()))
 
     def items(self) -> ItemsView:
@@ -140,6 +159,21 @@ class _Values(ValuesView):
         return (value for _, value in self._mapping._pairs())
 
 
+class PrefixTable:
+    """Stands in for the set of phrase prefixes inside pypinyin's phrase cutter
+    (``pypinyin.seg.mmseg.p_set``): the table's prefixes, and any it is taught later
+    (pypinyin's ``load_phrases_dict`` teaches it every phrase again)."""
+
+    def __init__(self):
+        self._own: set[str] = set()
+
+    def __contains__(self, prefix) -> bool:
+        return prefix in self._own or _PREFIXES.lookup().get(prefix) is not None
+
+    def add(self, prefix: str) -> None:
+        self._own.add(prefix)
+
+
 def _phrase_readings(text: str) -> list[list[str]]:
     return [syllable.split(",") for syllable in text.split(" ")]
 
@@ -152,11 +186,17 @@ def _module(name: str, attribute: str, value: Any) -> types.ModuleType:
 
 @functools.cache
 def load() -> None:
-    """Have pypinyin, when it is first imported in this process, read its dictionaries
-    from the tables."""
+    """Import pypinyin, reading its dictionaries (and its phrase cutter's prefixes) from
+    the tables, unless this process imported it before."""
     if "pypinyin" in sys.modules or find_spec("pypinyin") is None:
         return
     sys.modules.setdefault("pypinyin.phrases_dict", _module(
         "pypinyin.phrases_dict", "phrases_dict", TableDict(_PHRASES, _phrase_readings, str)))
     sys.modules.setdefault("pypinyin.pinyin_dict", _module(
         "pypinyin.pinyin_dict", "pinyin_dict", TableDict(_CHARS, str, int)))
+    _Importing.now = True
+    try:
+        from pypinyin.seg import mmseg
+    finally:
+        _Importing.now = False
+    mmseg.p_set._set = PrefixTable()

@@ -165,6 +165,8 @@ answers = {
     "heteronyms": pinyin(text, heteronym=True),
     "tone3": lazy_pinyin(text, style=Style.TONE3),
     "cut": list(seg.cut(text)),
+    "prefixes": [text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 6) + 1)
+                 if text[i:j] in seg._prefix_set],
 }
 pypinyin.load_phrases_dict({"准同盟": [["zhǔn"], ["tóng"], ["méng"]]})
 answers["added"] = [pinyin("日欧准同盟"), "准同盟" in PHRASES_DICT, len(PHRASES_DICT)]
@@ -184,3 +186,4 @@ def test_pypinyin_over_the_tables_answers_as_pypinyin_does(sample_article):
     assert plain.pop("dictionaries") == "dict dict" and ours.pop("dictionaries") == "TableDict TableDict"
     assert ours == plain
     assert plain["sizes"][0] > 40_000 and plain["added"][1] and plain["added"][2] == plain["sizes"][0] + 1
+    assert len(plain["prefixes"]) > 1000
