@@ -6,6 +6,7 @@ in their own modules. The CLI calls only these functions.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -134,6 +135,15 @@ def segmentation_key(glossary) -> tuple:
     return tuple(sorted((e.hanzi, e.pinyin) for e in glossary.entries))
 
 
+@functools.lru_cache(maxsize=4)
+def _segmentation_digest(glossary) -> str:
+    """:func:`segmentation_key` hashed, once per glossary (by identity) rather than
+    once per article key."""
+    from flashcards import cache
+
+    return cache.key("segmentation", segmentation_key(glossary))
+
+
 def analyse_articles(
     articles: Sequence[Article], glossary, *, options: Options | None = None, progress=None, warm=None
 ) -> list[AnalysedArticle]:
@@ -147,7 +157,7 @@ def analyse_articles(
     """
     from flashcards import cache
 
-    seg = segmentation_key(glossary)
+    seg = _segmentation_digest(glossary)
     keys = [cache.key("analysis", a, seg) for a in articles]
     results: list[AnalysedArticle | None] = [cache.get("analysis", k) for k in keys]
     if progress is not None:
@@ -214,11 +224,15 @@ _HANDED_BACK: dict[int, tuple] = {}
 
 def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
     """What an article's key terms depend on: its analysis, the options and the
-    glossary entries it contains (editing any other entry keeps its terms)."""
+    glossary entries it contains (editing any other entry keeps its terms). The
+    analysis is named by what makes it, as its own cache key does: the article and
+    what of the glossary changes segmentation (the analysis itself is many times
+    longer to hash)."""
     from flashcards import cache
 
     kwargs = sorted(options.extract_kwargs().items())
-    return cache.key("terms", analysed, glossary_entries_in(analysed, glossary), kwargs)
+    made_from = (analysed.article, _segmentation_digest(glossary))
+    return cache.key("terms", made_from, glossary_entries_in(analysed, glossary), kwargs)
 
 
 def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
