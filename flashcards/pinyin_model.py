@@ -17,12 +17,6 @@ from flashcards.pinyin_style import from_numbers
 _BREAK_AFTER = re.compile(r"(?<=[。！？；!?;\n])")
 
 
-def _sigmoid(x):
-    import numpy as np
-
-    return 1.0 / (1.0 + np.exp(-x))
-
-
 class PolyphoneModel:
     """g2pM's bi-LSTM polyphone classifier (weights from its wheel), with a batched
     forward pass and the answer restricted to the character's own readings."""
@@ -33,7 +27,21 @@ class PolyphoneModel:
         # weight matrices stored transposed and contiguous, so that every product below is
         # a plain row-major one (several times faster for these small matrices)
         self._w = {k: np.ascontiguousarray(np.asarray(v, dtype=np.float32).T) for k, v in weights.items()}
-        self._embedding = np.asarray(weights["embedding.weight"], dtype=np.float32)
+        embedding = np.asarray(weights["embedding.weight"], dtype=np.float32)
+        # Per direction, what each character puts into the gates (its embedding times the
+        # input weights, plus both biases), worked out once for the whole alphabet: a step
+        # then only adds a looked-up row. The input, forget and output gates' columns are
+        # halved (as are their recurrent weights), so that one tanh over all four gates
+        # gives the cell candidate and, as (1 + tanh(x/2)) / 2, the three sigmoids.
+        size = self._w["lstm.weight_hh_l0"].shape[0]
+        half = np.full(4 * size, 0.5, dtype=np.float32)
+        half[2 * size : 3 * size] = 1.0
+        self._steps = {}
+        for suffix in ("", "_reverse"):
+            w = self._w
+            bias = w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
+            projected = (embedding @ w["lstm.weight_ih_l0" + suffix] + bias) * half
+            self._steps[suffix] = (projected, np.ascontiguousarray(w["lstm.weight_hh_l0" + suffix] * half))
         self._ids = char_ids
         self._unk, self._bos, self._eos = char_ids["<UNK>"], char_ids["\uc2dc"], char_ids["\ub05d"]
         # a character's candidate readings: (class indices, tone-marked syllables)
@@ -92,33 +100,31 @@ class PolyphoneModel:
         for i, s in enumerate(seqs):
             fw_ids[i, : len(s)] = s
             bw_ids[i, : len(s)] = s[::-1]
-        emb = self._embedding
-        fw = self._lstm(emb[fw_ids], "")
-        bw_rev = self._lstm(emb[bw_ids], "_reverse")
+        fw = self._lstm(fw_ids, "")
+        bw_rev = self._lstm(bw_ids, "_reverse")
         bw = np.zeros_like(bw_rev)
         for i, n in enumerate(lengths):
             bw[i, :n] = bw_rev[i, :n][::-1]
         return fw, bw
 
-    def _lstm(self, inputs, suffix: str):
+    def _lstm(self, ids, suffix: str):
         import numpy as np
 
-        w = self._w
-        w_ih, w_hh = w["lstm.weight_ih_l0" + suffix], w["lstm.weight_hh_l0" + suffix]
-        bias = w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
+        projected, w_hh = self._steps[suffix]
+        inputs = projected[ids]  # [batch, length, 4 * hidden]
         size = w_hh.shape[0]
-        h = np.zeros((inputs.shape[0], size), dtype=np.float32)
+        h = np.zeros((ids.shape[0], size), dtype=np.float32)
         c = np.zeros_like(h)
-        out = np.empty((inputs.shape[0], inputs.shape[1], size), dtype=np.float32)
+        out = np.empty((ids.shape[0], ids.shape[1], size), dtype=np.float32)
         # one small product per step rather than one large one up front: a large product
         # wakes the BLAS worker threads, whose spinning then slows every small step
-        for t in range(inputs.shape[1]):
-            g = inputs[:, t] @ w_ih + h @ w_hh + bias
-            gates = _sigmoid(g)  # one call for the input, forget and output gates (the cell part unused)
-            i, f, o = gates[:, :size], gates[:, size : 2 * size], gates[:, 3 * size :]
-            cell = np.tanh(g[:, 2 * size : 3 * size])
-            c = f * c + i * cell
-            h = o * np.tanh(c)
+        for t in range(ids.shape[1]):
+            g = np.tanh(inputs[:, t] + h @ w_hh)
+            gates = g * 0.5
+            gates += 0.5  # the input, forget and output gates (the cell part unused)
+            c = gates[:, size : 2 * size] * c
+            c += gates[:, :size] * g[:, 2 * size : 3 * size]
+            h = gates[:, 3 * size :] * np.tanh(c)
             out[:, t] = h
         return out
 
