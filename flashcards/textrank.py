@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from operator import mul
 
 WINDOW = 5  # words within this distance of each other are linked
 
@@ -27,17 +26,23 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = WINDOW, iteration
     edges = cooccurrence(sequences, window)
     if not edges:
         return {}
-    # Each node's neighbours (their positions) and shares (weight / neighbour's total
-    # weight), worked out once instead of on every iteration; scores kept in a list by
-    # node position, each iteration's sums taken in C (the same products, added in the
-    # same order, so the same floats as a Python loop).
+    # The graph laid out once as flat arrays, one entry per (node, neighbour) link, the
+    # links of each node together in order: an iteration is then one multiplication of
+    # every link's share (weight / neighbour's total weight) by its neighbour's score
+    # and one bincount summing each node's products. bincount adds a node's products
+    # one after another, from 0, as Python's sum() does, and numpy multiplies and adds
+    # doubles as Python does: the same floats as a Python loop, in C.
+    import numpy as np
+
     nodes = list(edges)
     position = {n: k for k, n in enumerate(nodes)}
     totals = [sum(edges[n].values()) for n in nodes]
-    links = [([position[m] for m in edges[n]], [w / totals[position[m]] for m, w in edges[n].items()]) for n in nodes]
-    score = [1.0] * len(nodes)
+    rows = np.array([k for k, n in enumerate(nodes) for _ in edges[n]], dtype=np.intp)
+    neighbours = np.array([position[m] for n in nodes for m in edges[n]], dtype=np.intp)
+    shares = np.array([w / totals[position[m]] for n in nodes for m, w in edges[n].items()], dtype=np.float64)
+    score = np.ones(len(nodes))
     for _ in range(iterations):
-        at = score.__getitem__
-        score = [(1 - damping) + damping * sum(map(mul, shares, map(at, neighbours))) for neighbours, shares in links]
-    top = max(score)
-    return {n: s / top for n, s in zip(nodes, score)}
+        score = (1 - damping) + damping * np.bincount(rows, weights=shares * score[neighbours], minlength=len(nodes))
+    values = score.tolist()
+    top = max(values)
+    return {n: s / top for n, s in zip(nodes, values)}
