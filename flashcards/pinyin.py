@@ -314,6 +314,7 @@ class PinyinConverter:
         if not any(is_han(ch) for ch in text):
             return out, ask
         model = pinyin_model.model()
+        pypinyin_tables.ask_ahead(text)
         pos = 0
         for token in segmenter.cut(text, self._curated_words):  # (pieces that rejoin to the text)
             curated = self._curated.get(token)

@@ -174,6 +174,15 @@ class PrefixTable:
         self._own.add(prefix)
 
 
+def ask_ahead(text: str) -> None:
+    """Read together what pypinyin's phrase cutter will ask the prefix table about
+    ``text`` (see :meth:`flashcards.tables.Lookup.ask_ahead`)."""
+    mmseg = sys.modules.get("pypinyin.seg.mmseg")
+    prefixes = getattr(getattr(mmseg, "p_set", None), "_set", None)
+    if isinstance(prefixes, PrefixTable):
+        _PREFIXES.lookup().ask_ahead(text, prefixes)
+
+
 def _phrase_readings(text: str) -> list[list[str]]:
     return [syllable.split(",") for syllable in text.split(" ")]
 

@@ -93,6 +93,10 @@ def _tokenizer_class():
             # the tags come from their own table (word_tags) instead
             return io.BytesIO(b"")
 
+        def cut(self, sentence, *args, **kwargs):
+            _ask_ahead(self.FREQ, sentence)
+            return super().cut(sentence, *args, **kwargs)
+
     return TableTokenizer
 
 
@@ -152,6 +156,7 @@ def _with_words(words: frozenset[str]):
     if not any(words):
         return shared
     own = table_tokenizer()
+    own.FREQ._shared.prefetch(w[:k] for w in words for k in range(1, len(w) + 1))  # what add_word asks
     for word in sorted(w for w in words if w):
         own.add_word(word, freq=USER_WORD_FREQ)
     return own
@@ -168,3 +173,15 @@ def cut(text: str, words: Iterable[str] = ()) -> list[str]:
 def _cut(text: str, words: frozenset[str]) -> tuple[str, ...]:
     pieces = tuple(tokenizer(words).cut(text, HMM=True))
     return pieces if "".join(pieces) == text else (text,)
+
+
+def _ask_ahead(counts, text) -> None:
+    """Read from the words table, a query per word length, every piece of ``text``
+    jieba's cut is about to look up one by one (its word graph: from each character of
+    a block it cuts with the dictionary, longer pieces while the shorter one is a word
+    or a word's prefix)."""
+    import jieba
+
+    if isinstance(text, str) and isinstance(counts, _Counts) and isinstance(counts._shared, tables.Lookup):
+        for block in jieba.re_han_default.findall(text):
+            counts._shared.ask_ahead(block, counts)

@@ -18,11 +18,12 @@ import hashlib
 import os
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 _FORMAT = 1  # bump when the file layout changes
+_KEYS_PER_QUERY = 500  # well under SQLite's limit on a statement's parameters
 _TABLES: weakref.WeakSet[Table] = weakref.WeakSet()
 
 
@@ -73,6 +74,20 @@ class Table:
             return found[0] if found else default
         row = store.execute("SELECT value FROM rows WHERE key = ? ORDER BY rowid LIMIT 1", (key,)).fetchone()
         return row[0] if row else default
+
+    def first_values(self, keys: list[str]) -> dict[str, Any]:
+        """The first value of each of ``keys`` the table holds (absent keys left out),
+        asked in a few queries rather than one per key."""
+        store = self.store()
+        if isinstance(store, dict):
+            return {k: store[k][0] for k in keys if k in store}
+        found: dict[str, Any] = {}
+        for at in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[at : at + _KEYS_PER_QUERY]
+            query = f"SELECT key, value FROM rows WHERE key IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for key, value in store.execute(query, chunk):
+                found.setdefault(key, value)
+        return found
 
     def keys(self) -> Iterator[str]:
         """Every distinct key, in the order the rows first gave it."""
@@ -198,6 +213,33 @@ class Lookup(Mapping):
             if self._load_after is not None and len(self._seen) > self._load_after:
                 self._load_whole()
         return default if found is _MISSING else found
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Ask the table about every one of ``keys`` not asked about before, together:
+        answers then come from memory, as if each had been asked alone."""
+        if self._whole:
+            return
+        seen = self._seen
+        wanted = [k for k in dict.fromkeys(keys) if k not in seen]
+        if not wanted:
+            return
+        found = self._table.first_values(wanted)
+        for key in wanted:
+            seen[key] = found.get(key, _MISSING)
+        if self._load_after is not None and len(seen) > self._load_after:
+            self._load_whole()
+
+    def ask_ahead(self, text: str, present: Container | None = None) -> None:
+        """:meth:`prefetch` what a dictionary walk over ``text`` asks about: from each
+        character, longer and longer pieces for as long as the shorter piece is
+        ``present`` (in the table, by default) — a query per length, not one per piece."""
+        present = self if present is None else present
+        starts = range(len(text))
+        length = 1
+        while starts and not self._whole:
+            self.prefetch([text[k : k + length] for k in starts])
+            starts = [k for k in starts if k + length < len(text) and text[k : k + length] in present]
+            length += 1
 
     def _load_whole(self) -> None:
         self._seen = dict(self._table.items())

@@ -90,6 +90,40 @@ def test_lookup_answers_alike_key_by_key_or_whole(cache_dir, load_after):
     assert sorted(seen) == ["x", "y", "z"] and len(seen) == 3
 
 
+COUNTS = [("中", 1), ("中国", 5), ("中国人", 3), ("国", 2), ("人", 4), ("人民", 6), ("民", 1), ("", 0)]
+
+
+def test_asking_ahead_answers_what_a_dictionary_walk_asks_in_a_few_queries(cache_dir, monkeypatch):
+    """After ask_ahead(text), every piece a walk over the text looks up (from each
+    character, longer pieces while the shorter one is a key) is answered from memory,
+    the same as key by key; the file was asked once per piece length."""
+    table = tables.Table("test-walk", lambda: "v1", lambda: iter(COUNTS))
+    plain = tables.Lookup(table)
+    text = "中国人民xy中"
+    walk = []
+    for k in range(len(text)):
+        stop = k + 1
+        walk.append(text[k:stop])
+        while text[k:stop] in plain and stop < len(text):
+            stop += 1
+            walk.append(text[k:stop])
+    queries: list[str] = []
+    monkeypatch.setattr(table, "get", lambda key, default=None: queries.append(key) or default)
+    first_values = table.first_values
+    monkeypatch.setattr(table, "first_values", lambda keys: queries.append(tuple(keys)) or first_values(keys))
+    ahead = tables.Lookup(table)
+    ahead.ask_ahead(text)
+    assert all(isinstance(q, tuple) for q in queries) and len(queries) == 4  # 中国人民: pieces of 1 to 4
+    assert [ahead.get(piece) for piece in walk] == [plain.get(piece) for piece in walk]
+    assert all(isinstance(q, tuple) for q in queries)  # nothing asked key by key afterwards
+
+
+def test_first_values_match_key_by_key_answers(cache_dir):
+    table = tables.Table("test-first", lambda: "v1", lambda: iter(ROWS))
+    keys = ["a", "zz", "中文", "b", "a"]
+    assert table.first_values(keys) == {k: table.get(k) for k in keys if table.get(k) is not None}
+
+
 def test_table_tokenizer_cuts_like_jieba_with_its_own_dictionary(sample_article):
     import jieba
 
