@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import mul
 
 WINDOW = 5  # words within this distance of each other are linked
 
@@ -26,23 +28,42 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = WINDOW, iteration
     edges = cooccurrence(sequences, window)
     if not edges:
         return {}
-    # The graph laid out once as flat arrays, one entry per (node, neighbour) link, the
-    # links of each node together in order: an iteration is then one multiplication of
-    # every link's share (weight / neighbour's total weight) by its neighbour's score
-    # and one bincount summing each node's products. bincount adds a node's products
-    # one after another, from 0, as Python's sum() does, and numpy multiplies and adds
-    # doubles as Python does: the same floats as a Python loop, in C.
-    import numpy as np
-
+    # Each node's neighbours (their positions) and shares (weight / neighbour's total
+    # weight), worked out once instead of on every iteration.
     nodes = list(edges)
     position = {n: k for k, n in enumerate(nodes)}
     totals = [sum(edges[n].values()) for n in nodes]
-    rows = np.array([k for k, n in enumerate(nodes) for _ in edges[n]], dtype=np.intp)
-    neighbours = np.array([position[m] for n in nodes for m in edges[n]], dtype=np.intp)
-    shares = np.array([w / totals[position[m]] for n in nodes for m, w in edges[n].items()], dtype=np.float64)
-    score = np.ones(len(nodes))
+    links = [([position[m] for m in edges[n]], [w / totals[position[m]] for m, w in edges[n].items()]) for n in nodes]
+    # numpy where the process has it already (a worker has, for the pinyin model);
+    # importing it for this alone would cost more than it saves (a rebuild after a
+    # gloss edit, say)
+    iterate = _iterate_numpy if "numpy" in sys.modules else _iterate_python
+    score = iterate(links, iterations, damping)
+    top = max(score)
+    return {n: s / top for n, s in zip(nodes, score)}
+
+
+def _iterate_python(links, iterations: int, damping: float) -> list[float]:
+    """The power iteration, each node's sum taken in C (the same products, added in
+    the same order, so the same floats as a plain loop)."""
+    score = [1.0] * len(links)
     for _ in range(iterations):
-        score = (1 - damping) + damping * np.bincount(rows, weights=shares * score[neighbours], minlength=len(nodes))
-    values = score.tolist()
-    top = max(values)
-    return {n: s / top for n, s in zip(nodes, values)}
+        at = score.__getitem__
+        score = [(1 - damping) + damping * sum(map(mul, shares, map(at, neighbours))) for neighbours, shares in links]
+    return score
+
+
+def _iterate_numpy(links, iterations: int, damping: float) -> list[float]:
+    """The same iteration over flat arrays, one entry per (node, neighbour) link: one
+    multiplication of every share by its neighbour's score and one bincount summing
+    each node's products. bincount adds a node's products one after another, from 0,
+    as sum() does, and numpy multiplies and adds doubles as Python does: the same floats."""
+    import numpy as np
+
+    rows = np.array([k for k, (neighbours, _) in enumerate(links) for _ in neighbours], dtype=np.intp)
+    neighbours = np.array([m for n, _ in links for m in n], dtype=np.intp)
+    shares = np.array([w for _, ws in links for w in ws], dtype=np.float64)
+    score = np.ones(len(links))
+    for _ in range(iterations):
+        score = (1 - damping) + damping * np.bincount(rows, weights=shares * score[neighbours], minlength=len(links))
+    return score.tolist()

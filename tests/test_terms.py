@@ -243,7 +243,14 @@ def _power_iteration(sequences, window=5, iterations=30, damping=0.85):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=15), max_size=12))
 def test_textrank_gives_the_plain_power_iterations_scores(sequences):
+    """With numpy (a worker has it loaded) and without (a rebuild does not): the same floats."""
+    from flashcards import textrank as module
+
     assert textrank(sequences) == _power_iteration(sequences)
+    edges = module.cooccurrence(sequences)
+    nodes = list(edges)
+    links = [([nodes.index(m) for m in edges[n]], [w / sum(edges[m].values()) for m, w in edges[n].items()]) for n in nodes]
+    assert module._iterate_numpy(links, 30, 0.85) == module._iterate_python(links, 30, 0.85)
 
 
 @pytest.mark.slow
