@@ -58,15 +58,16 @@ class Warm:
         pickled to it once; each answer comes back pickled). Once: the warm process
         ends with its work."""
         self._given = True
-        self._connection.send((work, list(items)))
-        while True:
+        items = list(items)
+        self._connection.send((work, items))
+        # The answers are all there is to wait for: the workers then write down what
+        # they learnt (cache.persistent) and end while this process goes on with them.
+        for _ in items:
             try:
                 message = self._connection.recv_bytes()
             except EOFError:
                 raise RuntimeError("the analysis process ended before its work was done") from None
             kind, data = message[:1], message[1:]
-            if kind == _ENDED:  # its workers have ended too, their memos written
-                break
             if kind == _FAILED:
                 raise pickle.loads(data)
             yield pickle.loads(data)
@@ -82,9 +83,8 @@ class Warm:
             os.waitpid(self.pid, 0 if self._given else os.WNOHANG)
 
 
-# What a warm process's messages start with: an answer, the error that stopped the
-# work, or word that the work and its workers have ended.
-_ANSWER, _FAILED, _ENDED = b"a", b"f", b"e"
+# What a warm process's messages start with: an answer, or the error that stopped the work.
+_ANSWER, _FAILED = b"a", b"f"
 
 
 @contextlib.contextmanager
@@ -123,9 +123,8 @@ def _serve(connection, preload: Callable[[], None]) -> None:
         for done in _answers(items, lambda item: _ANSWER + pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)):
             connection.send_bytes(done)
         # what the head start learnt, which the workers inherited and so never wrote down
-        # themselves, is there for the parent too
+        # themselves, is there for later runs too
         cache.write_memos()
-        connection.send_bytes(_ENDED)
     except Exception as exc:
         connection.send_bytes(_FAILED + pickle.dumps(exc))
 
