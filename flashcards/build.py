@@ -6,7 +6,7 @@ import contextlib
 import fcntl
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from flashcards import pipeline
@@ -57,7 +57,7 @@ def _remove_stale_temps(out_dir: Path) -> None:
 
 
 def build_packages(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     glossary,
     out_dir: Path,
     *,
@@ -68,14 +68,15 @@ def build_packages(
     warm=None,
 ) -> list:
     """Analyse every article once (in the ``warm`` process of
-    :func:`flashcards.parallel.warm_process`, when given), then write one package (or
-    one per article).
+    :func:`flashcards.parallel.warm_process`, when given, as ``articles`` are read),
+    then write one package (or one per article).
 
     Returns each package's :class:`flashcards.package.BuildReport`.
     """
     from flashcards.package import write_package
 
-    slugs = [a.slug for a in articles]
+    analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress, warm=warm)
+    slugs = [a.article.slug for a in analysed]
     twice = sorted({s for s in slugs if slugs.count(s) > 1})
     if per_article and twice:
         raise InputError(
@@ -83,7 +84,6 @@ def build_packages(
             "rename all but one, or leave out --per-article",
             Path(out_dir) / f"{twice[0]}.apkg",
         )
-    analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress, warm=warm)
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:
         groups = [(a.article.slug, [a]) for a in analysed]

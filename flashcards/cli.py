@@ -106,11 +106,15 @@ def _paths(articles, en_file, zh_file, *, default_folder: bool) -> list[Path]:
 def _read(paths: list[Path], en_file, zh_file):
     """The articles at ``paths`` plus an --en/--zh pair, with a note for each that has
     no English."""
-    articles = pipeline.read_articles(paths, en_file, zh_file)
-    for path, article in zip([*paths, en_file], articles):
+    return list(_each(paths, en_file, zh_file))
+
+
+def _each(paths: list[Path], en_file, zh_file):
+    """:func:`_read`, one article at a time, each read when it is asked for."""
+    for path, article in zip([*paths, en_file], pipeline.each_article(paths, en_file, zh_file)):
         if not pipeline.has_english(article):
             click.echo(f"flashcards: note: {path}: no English translation found; vocabulary only, no sentence pairs", err=True)
-    return articles
+        yield article
 
 
 def _echo(text: str) -> None:
@@ -138,15 +142,17 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
     if not name.strip() or Path(name).name != name or name in (".", ".."):
         raise click.BadParameter("a file name without folders, e.g. --name china-news", param_hint="--name")
     paths = _paths(articles, en_file, zh_file, default_folder=True)
-    # many articles: a process loads the libraries while this one reads the glossary and the articles
-    with warm_process(len(paths), pipeline.preload) as warm:
+    pipeline.check_pair(en_file, zh_file)  # before a process is started for the articles
+    count = len(paths) + (en_file is not None)
+    # many articles: a process loads the libraries while this one reads the glossary,
+    # then analyses each article as soon as this one has read it
+    with warm_process(count, pipeline.preload) as warm:
         glossary = pipeline.load_glossary(glossary_path)
-        inputs = _read(paths, en_file, zh_file)
         options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
-        with article_progress(len(inputs)) as progress:
+        with article_progress(count) as progress:
             reports = build_packages(
-                inputs, glossary, out_dir, name=name, per_article=per_article, options=options, progress=progress,
-                warm=warm,
+                _each(paths, en_file, zh_file), glossary, out_dir, name=name, per_article=per_article,
+                options=options, progress=progress, warm=warm,
             )
     for report in reports:
         click.echo(f"wrote {report.path}")

@@ -12,7 +12,9 @@ import gc
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from flashcards import cache
@@ -48,21 +50,28 @@ class Warm:
     input; the work is later done there, by workers forked from it, which start warm.
     Made by :func:`warm_process`, used by :func:`analyse_many`."""
 
-    def __init__(self, pid: int, connection):
+    def __init__(self, pid: int, connection, count: int):
         self.pid = pid
         self._connection = connection
+        self._count = count  # items to come at most
         self._given = False  # whether it was handed work
 
-    def run(self, items: Sequence[Any], work: Callable[[Any], T], progress) -> Iterator[T]:
-        """``work(item)`` for each item there, in order (``work`` and the items are
-        pickled to it once; each answer comes back pickled). Once: the warm process
-        ends with its work."""
-        self._given = True
-        items = list(items)
-        self._connection.send((work, items))
-        # The answers are all there is to wait for: the workers then write down what
-        # they learnt (cache.persistent) and end while this process goes on with them.
-        for _ in items:
+    def run(self, items: Iterable[Any], work: Callable[[Any], T], progress) -> Iterator[T]:
+        """``work(item)`` for each item there, in order. ``work`` goes with the first
+        item, and each item as soon as ``items`` gives it, so the work starts while
+        later items are still being made (read from files, say); each answer comes back
+        pickled. Once: the warm process ends with its work."""
+        sent = 0
+        for item in items:
+            if not sent:
+                self._given = True
+                self._connection.send((work, self._count))
+            self._connection.send_bytes(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+            sent += 1
+        if not sent:
+            return
+        self._connection.send_bytes(_NO_MORE)
+        while True:
             try:
                 message = self._connection.recv_bytes()
             except EOFError:
@@ -70,6 +79,10 @@ class Warm:
             kind, data = message[:1], message[1:]
             if kind == _FAILED:
                 raise pickle.loads(data)
+            if kind == _ENDED:
+                # its workers have ended too, what they learnt (cache.persistent) written
+                # down: the merge here reads it rather than working it out again
+                return
             yield pickle.loads(data)
             if progress is not None:
                 progress(1)
@@ -83,8 +96,10 @@ class Warm:
             os.waitpid(self.pid, 0 if self._given else os.WNOHANG)
 
 
-# What a warm process's messages start with: an answer, or the error that stopped the work.
-_ANSWER, _FAILED = b"a", b"f"
+# What a warm process's messages start with: an answer, the error that stopped the
+# work, or word that the work and its workers have ended.
+_ANSWER, _FAILED, _ENDED = b"a", b"f", b"e"
+_NO_MORE = b""  # sent to it after the last item
 
 
 @contextlib.contextmanager
@@ -105,7 +120,7 @@ def warm_process(count: int, preload: Callable[[], None]) -> Iterator[Warm | Non
         finally:
             os._exit(code)
     child_end.close()
-    warm = Warm(pid, parent_end)
+    warm = Warm(pid, parent_end, count)
     try:
         yield warm
     finally:
@@ -116,21 +131,50 @@ def _serve(connection, preload: Callable[[], None]) -> None:
     with contextlib.suppress(Exception):  # only a head start: the work loads what is left
         preload()
     try:
-        work, items = connection.recv()
+        work, count = connection.recv()
     except EOFError:  # nothing to do after all
         return
+
+    # The items are taken in as they are sent, by a thread of their own, so that the
+    # sender is never held up (it goes on reading articles, and finds a bad one at
+    # once) by workers that are busy; the pool is fed from what has arrived.
+    arrived: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+
+    def receive() -> None:
+        message = None
+        while message != _NO_MORE:
+            try:
+                message = connection.recv_bytes()
+            except (EOFError, OSError):  # the sender stopped: its build failed
+                message = _NO_MORE
+            arrived.put(message)
+
+    threading.Thread(target=receive, daemon=True).start()
+
+    def items() -> Iterator[Any]:
+        while (message := arrived.get()) != _NO_MORE:
+            yield pickle.loads(message)
+
     try:
-        for done in _answers(items, lambda item: _ANSWER + pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)):
-            connection.send_bytes(done)
+        prepare = getattr(work, "prepare", None)
+        if prepare is not None:  # once, here, rather than in every worker
+            prepare()
+        answer = lambda item: _ANSWER + pickle.dumps(work(item), protocol=pickle.HIGHEST_PROTOCOL)  # noqa: E731
+        # closed when an answer finds no reader (the build stopped: a bad article, say),
+        # which ends the workers at once rather than after all the work sent so far
+        with contextlib.closing(_answers(items(), answer, count)) as answers:
+            for done in answers:
+                connection.send_bytes(done)
         # what the head start learnt, which the workers inherited and so never wrote down
-        # themselves, is there for later runs too
+        # themselves, is there for the parent too
         cache.write_memos()
+        connection.send_bytes(_ENDED)
     except Exception as exc:
         connection.send_bytes(_FAILED + pickle.dumps(exc))
 
 
 def analyse_many(
-    items: Sequence[Any],
+    items: Iterable[Any],
     work: Callable[[Any], T],
     *,
     progress: Callable[[int], None] | None = None,
@@ -139,22 +183,23 @@ def analyse_many(
     """``work(item)`` for each of ``items`` (articles, or their numbers), in order: in the
     ``warm`` process when there is one, else over workers forked now when there are
     enough items (the workers inherit ``work``), else here."""
-    if warm is not None and items:
+    if warm is not None:
         return list(warm.run(items, work, progress))
+    items = list(items)
     out = []
-    for done in _answers(items, work):
+    for done in _answers(items, work, len(items)):
         out.append(done)
         if progress is not None:
             progress(1)
     return out
 
 
-def _answers(items: Sequence[Any], work: Callable[[Any], T]) -> Iterator[T]:
+def _answers(items: Iterable[Any], work: Callable[[Any], T], count: int) -> Iterator[T]:
     """``work(item)`` for each item, in order, as each is done: over workers forked now
-    when there are enough items (they inherit ``work``), else here."""
+    when the ``count`` items to come are enough (they inherit ``work``), else here."""
     global _WORK
     _WORK = work
-    if not spreads(len(items)):
+    if not spreads(count):
         yield from map(_work, items)
         return
     # workers forked here start with what this process has loaded (everything, in a

@@ -7,7 +7,7 @@ in their own modules. The CLI calls only these functions.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,14 +67,24 @@ def article_paths(args: Sequence[Path]) -> list[Path]:
 
 def read_articles(paths: Sequence[Path], en: Path | None = None, zh: Path | None = None) -> list[Article]:
     """Ingest: each path one article, plus one from a separate ``--en``/``--zh`` pair."""
-    from flashcards import ingest
+    return list(each_article(paths, en, zh))
 
+
+def check_pair(en: Path | None, zh: Path | None) -> None:
+    """An --en/--zh pair is given whole or not at all."""
     if (en is None) != (zh is None):
         raise InputError("--en and --zh go together: give both files of the article")
-    articles = [ingest.read_article(p) for p in paths]
+
+
+def each_article(paths: Sequence[Path], en: Path | None = None, zh: Path | None = None) -> Iterator[Article]:
+    """:func:`read_articles` one article at a time, each read when it is asked for."""
+    from flashcards import ingest
+
+    check_pair(en, zh)
+    for path in paths:
+        yield ingest.read_article(path)
     if en is not None and zh is not None:
-        articles.append(ingest.read_separate(en, zh))
-    return articles
+        yield ingest.read_separate(en, zh)
 
 
 def analyser(glossary):
@@ -145,34 +155,42 @@ def _segmentation_digest(glossary) -> str:
 
 
 def analyse_articles(
-    articles: Sequence[Article], glossary, *, options: Options | None = None, progress=None, warm=None
+    articles: Iterable[Article], glossary, *, options: Options | None = None, progress=None, warm=None
 ) -> list[AnalysedArticle]:
     """Every article analysed, from the cache where it can be.
 
     Only articles missing from the cache load the segmenter and the pinyin reader;
     many of them are spread over the machine's cores (from the ``warm`` process of
-    :func:`flashcards.parallel.warm_process`, when given). With ``options``, each of
-    them also has its key terms extracted where it is analysed (so in parallel too),
-    ready for :func:`vocabulary`. ``progress(n)`` is called as articles are done.
+    :func:`flashcards.parallel.warm_process`, when given, which starts on the first
+    while the later ones are still being read). With ``options``, each of them also has
+    its key terms extracted where it is analysed (so in parallel too), ready for
+    :func:`vocabulary`. ``progress(n)`` is called as articles are done.
     """
     from flashcards import cache
+    from flashcards.parallel import analyse_many
 
     seg = _segmentation_digest(glossary)
-    keys = [cache.key("analysis", a, seg) for a in articles]
-    results: list[AnalysedArticle | None] = [cache.get("analysis", k) for k in keys]
-    if progress is not None:
-        progress(sum(r is not None for r in results))
-    missing = [i for i, r in enumerate(results) if r is None]
-    _HANDED_BACK.clear()
-    if missing:
-        from flashcards.parallel import analyse_many
+    results: list[AnalysedArticle | None] = []
+    missing: list[int] = []
 
-        work = _Analysis(glossary, options)
-        answers = analyse_many([(articles[i], keys[i]) for i in missing], work, progress=progress, warm=warm)
-        for i, (done, terms) in zip(missing, answers):
-            results[i] = done
-            if terms is not None:
-                _HANDED_BACK[id(done)] = (done, glossary, options, terms)
+    def misses() -> Iterator[tuple[Article, str]]:
+        """(article, cache key) of each article the cache lacks, as the articles come."""
+        for article in articles:
+            key = cache.key("analysis", article, seg)
+            found = cache.get("analysis", key)
+            results.append(found)
+            if found is None:
+                missing.append(len(results) - 1)
+                yield article, key
+            elif progress is not None:
+                progress(1)
+
+    _HANDED_BACK.clear()
+    answers = analyse_many(misses(), _Analysis(glossary, options), progress=progress, warm=warm)
+    for i, (done, terms) in zip(missing, answers):
+        results[i] = done
+        if terms is not None:
+            _HANDED_BACK[id(done)] = (done, glossary, options, terms)
     return results  # type: ignore[return-value]
 
 
@@ -184,13 +202,20 @@ class _Analysis:
     def __init__(self, glossary, options: Options | None):
         self.glossary = glossary
         self.options = options
-        self.reader = analyser(glossary)
+        self.reader = None  # made by prepare(), where the work is done
+
+    def prepare(self) -> None:
+        """Make the glossary's segmenter and reader (once; a warm process does it before
+        it forks its workers, so that they start with it)."""
+        if self.reader is None:
+            self.reader = analyser(self.glossary)
 
     def __call__(self, item: tuple[Article, str]) -> tuple[AnalysedArticle, list | None]:
         from flashcards import cache
         from flashcards.merge import look_up_ahead
 
         article, key = item
+        self.prepare()
         done = analyse_article(article, self.reader)
         cache.put("analysis", key, done)  # by the worker, which has it pickled anyway
         if self.options is None:

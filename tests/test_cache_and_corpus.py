@@ -204,6 +204,56 @@ def test_a_warm_process_answers_in_order_and_passes_errors_back(monkeypatch):
         assert warm is None
 
 
+def _slowly_halved(item: tuple[int, str]) -> float:
+    import time
+
+    time.sleep(0.5)
+    return item[0] / 2
+
+
+def test_items_are_taken_in_while_the_workers_are_busy_so_a_bad_one_stops_the_run_at_once(monkeypatch):
+    """The warm process starts on the first items while later ones are still being made;
+    it takes them in as they come, so that making them is never held up by busy
+    workers: an error in making the 30th (a bad article) reaches the caller right away,
+    not after the workers have worked through what came before, and the process ends."""
+    import time
+
+    from flashcards import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+
+    def items():  # as large as articles, so that what is sent fills the pipes between processes
+        yield from ((n, "文" * 100_000) for n in range(30))
+        raise ValueError("a bad article")
+
+    with parallel.warm_process(31, _no_preload) as warm:
+        start = time.perf_counter()
+        with pytest.raises(ValueError, match="bad article"):
+            parallel.analyse_many(items(), _slowly_halved, warm=warm)
+        assert time.perf_counter() - start < 2.0  # working through 30 items would take 7.5 s
+    with pytest.raises(ChildProcessError):  # it ended and was reaped
+        os.waitpid(warm.pid, os.WNOHANG)
+
+
+def test_a_bad_article_among_many_stops_the_build_with_one_line_and_no_package(run_cli, repo_glossary, tmp_path, monkeypatch):
+    from flashcards import parallel
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))[:4]:
+        shutil.copy(path, folder)
+    (folder / "zz-empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setenv("FLASHCARDS_CACHE_DIR", str(tmp_path / "cache"))
+    result = run_cli("build", folder, "--glossary", repo_glossary, "--out", tmp_path / "out")
+    assert result.code != 0
+    errors = [line for line in result.err.splitlines() if not line.startswith("flashcards: note:")]
+    assert len(errors) == 1 and "zz-empty.txt" in errors[0] and "empty" in errors[0], result.err
+    assert not (tmp_path / "out" / "flashcards.apkg").exists()
+
+
 @pytest.mark.slow
 def test_a_corpus_built_by_the_warm_process_is_the_one_built_here(run_cli, repo_glossary, tmp_path, monkeypatch):
     from flashcards import parallel
@@ -216,8 +266,14 @@ def test_a_corpus_built_by_the_warm_process_is_the_one_built_here(run_cli, repo_
     run = parallel.Warm.run
 
     def spy(self, items, work, progress):
-        used.append(len(items))
-        return run(self, items, work, progress)
+        used.append(0)
+
+        def counted():
+            for item in items:
+                used[-1] += 1
+                yield item
+
+        return run(self, counted(), work, progress)
 
     monkeypatch.setattr(parallel.Warm, "run", spy)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
