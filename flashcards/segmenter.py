@@ -62,9 +62,23 @@ _TAGS = tables.Table("jieba-tags", cache.library("jieba"), _tag_rows)
 class _Counts:
     """A tokenizer's word counts: its own added words over the shared table."""
 
-    def __init__(self, shared: Mapping[str, int]):
+    def __init__(self, shared: tables.Lookup):
         self._shared = shared
         self._own: dict[str, int] = {}
+
+    def ask_ahead(self, text: str) -> None:
+        """Read from the table, a query per word length, every piece of ``text`` jieba's
+        cut is about to look up one by one (its word graph: from each character of a
+        block it cuts with the dictionary, longer pieces while the shorter one is a word
+        or a word's prefix)."""
+        import jieba
+
+        for block in jieba.re_han_default.findall(text):
+            self._shared.ask_ahead(block, self)
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Read ``words`` from the table together (see :meth:`tables.Lookup.prefetch`)."""
+        self._shared.prefetch(words)
 
     def get(self, word, default=None):
         found = self._own.get(word)
@@ -94,7 +108,8 @@ def _tokenizer_class():
             return io.BytesIO(b"")
 
         def cut(self, sentence, *args, **kwargs):
-            _ask_ahead(self.FREQ, sentence)
+            if isinstance(sentence, str):  # (jieba takes bytes too)
+                self.FREQ.ask_ahead(sentence)
             return super().cut(sentence, *args, **kwargs)
 
     return TableTokenizer
@@ -156,7 +171,7 @@ def _with_words(words: frozenset[str]):
     if not any(words):
         return shared
     own = table_tokenizer()
-    own.FREQ._shared.prefetch(w[:k] for w in words for k in range(1, len(w) + 1))  # what add_word asks
+    own.FREQ.prefetch(w[:k] for w in words for k in range(1, len(w) + 1))  # what add_word asks
     for word in sorted(w for w in words if w):
         own.add_word(word, freq=USER_WORD_FREQ)
     return own
@@ -174,14 +189,3 @@ def _cut(text: str, words: frozenset[str]) -> tuple[str, ...]:
     pieces = tuple(tokenizer(words).cut(text, HMM=True))
     return pieces if "".join(pieces) == text else (text,)
 
-
-def _ask_ahead(counts, text) -> None:
-    """Read from the words table, a query per word length, every piece of ``text``
-    jieba's cut is about to look up one by one (its word graph: from each character of
-    a block it cuts with the dictionary, longer pieces while the shorter one is a word
-    or a word's prefix)."""
-    import jieba
-
-    if isinstance(text, str) and isinstance(counts, _Counts) and isinstance(counts._shared, tables.Lookup):
-        for block in jieba.re_han_default.findall(text):
-            counts._shared.ask_ahead(block, counts)
