@@ -28,12 +28,8 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = WINDOW, iteration
     edges = cooccurrence(sequences, window)
     if not edges:
         return {}
-    # Each node's neighbours (their positions) and shares (weight / neighbour's total
-    # weight), worked out once instead of on every iteration.
     nodes = list(edges)
-    position = {n: k for k, n in enumerate(nodes)}
-    totals = [sum(edges[n].values()) for n in nodes]
-    links = [([position[m] for m in edges[n]], [w / totals[position[m]] for m, w in edges[n].items()]) for n in nodes]
+    links = node_links(edges)
     # numpy where the process has it already (a worker has, for the pinyin model);
     # importing it for this alone would cost more than it saves (a rebuild after a
     # gloss edit, say)
@@ -41,6 +37,14 @@ def textrank(sequences: Sequence[Sequence[str]], window: int = WINDOW, iteration
     score = iterate(links, iterations, damping)
     top = max(score)
     return {n: s / top for n, s in zip(nodes, score)}
+
+
+def node_links(edges: dict[str, Counter]) -> list[tuple[list[int], list[float]]]:
+    """Each node's neighbours (their positions, in the order of ``edges``) and shares
+    (weight / neighbour's total weight), worked out once instead of on every iteration."""
+    position = {n: k for k, n in enumerate(edges)}
+    totals = [sum(counts.values()) for counts in edges.values()]
+    return [([position[m] for m in counts], [w / totals[position[m]] for m, w in counts.items()]) for counts in edges.values()]
 
 
 def _iterate_python(links, iterations: int, damping: float) -> list[float]:

@@ -247,9 +247,7 @@ def test_textrank_gives_the_plain_power_iterations_scores(sequences):
     from flashcards import textrank as module
 
     assert textrank(sequences) == _power_iteration(sequences)
-    edges = module.cooccurrence(sequences)
-    nodes = list(edges)
-    links = [([nodes.index(m) for m in edges[n]], [w / sum(edges[m].values()) for m, w in edges[n].items()]) for n in nodes]
+    links = module.node_links(module.cooccurrence(sequences))
     assert module._iterate_numpy(links, 30, 0.85) == module._iterate_python(links, 30, 0.85)
 
 
