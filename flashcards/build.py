@@ -56,6 +56,22 @@ def _remove_stale_temps(out_dir: Path) -> None:
                 tmp.unlink()
 
 
+def _named_apart(articles: Iterable[Article], out_dir: Path) -> Iterator[Article]:
+    """The articles, as they come; once the last is read (before any analysis is waited
+    for), an error if two share a name, as each would overwrite the other's package."""
+    slugs = []
+    for article in articles:
+        slugs.append(article.slug)
+        yield article
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if twice:
+        raise InputError(
+            f"{slugs.count(twice[0])} articles named '{twice[0]}' would each overwrite this package; "
+            "rename all but one, or leave out --per-article",
+            out_dir / f"{twice[0]}.apkg",
+        )
+
+
 def build_packages(
     articles: Iterable[Article],
     glossary,
@@ -75,15 +91,9 @@ def build_packages(
     """
     from flashcards.package import write_package
 
+    if per_article:
+        articles = _named_apart(articles, Path(out_dir))
     analysed = pipeline.analyse_articles(articles, glossary, options=options, progress=progress, warm=warm)
-    slugs = [a.article.slug for a in analysed]
-    twice = sorted({s for s in slugs if slugs.count(s) > 1})
-    if per_article and twice:
-        raise InputError(
-            f"{slugs.count(twice[0])} articles named '{twice[0]}' would each overwrite this package; "
-            "rename all but one, or leave out --per-article",
-            Path(out_dir) / f"{twice[0]}.apkg",
-        )
     groups: list[tuple[str, list[AnalysedArticle]]]
     if per_article:
         groups = [(a.article.slug, [a]) for a in analysed]
