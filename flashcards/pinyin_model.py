@@ -36,12 +36,16 @@ class PolyphoneModel:
         size = self._w["lstm.weight_hh_l0"].shape[0]
         half = np.full(4 * size, 0.5, dtype=np.float32)
         half[2 * size : 3 * size] = 1.0
-        self._steps = {}
+        # The two directions run side by side, stacked on a first axis of two: each step is
+        # then one product and one set of element-wise operations for both.
+        projected, recurrent = [], []
         for suffix in ("", "_reverse"):
             w = self._w
             bias = w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
-            projected = (embedding @ w["lstm.weight_ih_l0" + suffix] + bias) * half
-            self._steps[suffix] = (projected, np.ascontiguousarray(w["lstm.weight_hh_l0" + suffix] * half))
+            projected.append((embedding @ w["lstm.weight_ih_l0" + suffix] + bias) * half)
+            recurrent.append(w["lstm.weight_hh_l0" + suffix] * half)
+        self._projected = projected  # [alphabet, 4 * hidden] per direction
+        self._recurrent = np.ascontiguousarray(np.stack(recurrent))  # [2, hidden, 4 * hidden]
         self._ids = char_ids
         self._unk, self._bos, self._eos = char_ids["<UNK>"], char_ids["\uc2dc"], char_ids["\ub05d"]
         # a character's candidate readings: (class indices, tone-marked syllables)
@@ -83,9 +87,12 @@ class PolyphoneModel:
         for b in range(0, len(pieces), batch):
             group = pieces[b : b + batch]
             fw, bw = self._hidden([piece for _, _, piece, _ in group])
-            for row, (n, start, piece, inside) in enumerate(group):
-                for p in inside:
-                    answers[n][start + p] = self._choose(piece[p], fw[row, p + 1], bw[row, p + 1])
+            asked = [(n, start + p, piece[p], row, p + 1) for row, (n, start, piece, inside) in enumerate(group) for p in inside]
+            rows = [row for *_, row, _ in asked]
+            steps = [step for *_, step in asked]
+            choices = self._choose([char for _, _, char, _, _ in asked], fw[rows, steps], bw[rows, steps])
+            for (n, at, *_), choice in zip(asked, choices):
+                answers[n][at] = choice
         return answers
 
     def _hidden(self, texts: Sequence[str]):
@@ -94,49 +101,54 @@ class PolyphoneModel:
 
         seqs = [[self._bos] + [self._ids.get(ch, self._unk) for ch in t] + [self._eos] for t in texts]
         lengths = [len(s) for s in seqs]
-        width = max(lengths)
-        fw_ids = np.zeros((len(seqs), width), dtype=np.int64)
-        bw_ids = np.zeros_like(fw_ids)
+        ids = np.zeros((2, len(seqs), max(lengths)), dtype=np.int64)  # forward, backward
         for i, s in enumerate(seqs):
-            fw_ids[i, : len(s)] = s
-            bw_ids[i, : len(s)] = s[::-1]
-        fw = self._lstm(fw_ids, "")
-        bw_rev = self._lstm(bw_ids, "_reverse")
+            ids[0, i, : len(s)] = s
+            ids[1, i, : len(s)] = s[::-1]
+        fw, bw_rev = self._lstm(ids)
         bw = np.zeros_like(bw_rev)
         for i, n in enumerate(lengths):
             bw[i, :n] = bw_rev[i, :n][::-1]
         return fw, bw
 
-    def _lstm(self, ids, suffix: str):
+    def _lstm(self, ids):
+        """Hidden states [2, batch, length, hidden] of both directions over ``ids``
+        [2, batch, length] (the backward direction's sequences given reversed)."""
         import numpy as np
 
-        projected, w_hh = self._steps[suffix]
-        inputs = projected[ids]  # [batch, length, 4 * hidden]
-        size = w_hh.shape[0]
-        h = np.zeros((ids.shape[0], size), dtype=np.float32)
+        inputs = np.stack([self._projected[0][ids[0]], self._projected[1][ids[1]]])  # [2, batch, length, 4 * hidden]
+        w_hh = self._recurrent
+        size = w_hh.shape[1]
+        h = np.zeros((2, ids.shape[1], size), dtype=np.float32)
         c = np.zeros_like(h)
-        out = np.empty((ids.shape[0], ids.shape[1], size), dtype=np.float32)
+        out = np.empty((2, ids.shape[1], ids.shape[2], size), dtype=np.float32)
         # one small product per step rather than one large one up front: a large product
         # wakes the BLAS worker threads, whose spinning then slows every small step
-        for t in range(ids.shape[1]):
-            g = np.tanh(inputs[:, t] + h @ w_hh)
+        for t in range(ids.shape[2]):
+            g = np.tanh(inputs[:, :, t] + h @ w_hh)
             gates = g * 0.5
             gates += 0.5  # the input, forget and output gates (the cell part unused)
-            c = gates[:, size : 2 * size] * c
-            c += gates[:, :size] * g[:, 2 * size : 3 * size]
-            h = gates[:, 3 * size :] * np.tanh(c)
-            out[:, t] = h
+            c = gates[..., size : 2 * size] * c
+            c += gates[..., :size] * g[..., 2 * size : 3 * size]
+            h = gates[..., 3 * size :] * np.tanh(c)
+            out[:, :, t] = h
         return out
 
-    def _choose(self, char: str, fw, bw) -> tuple[str, float]:
+    def _choose(self, chars: Sequence[str], fw, bw) -> list[tuple[str, float]]:
+        """For each character, given its forward and backward states (rows of ``fw`` and
+        ``bw``): its likeliest reading and that reading's probability among its readings."""
         import numpy as np
 
         w = self._w
-        hidden = np.maximum(np.concatenate([fw, bw]) @ w["logit_layer.0.weight"] + w["logit_layer.0.bias"], 0)
-        indices, syllables = self._choices[char]
-        logits = hidden @ w["logit_layer.2.weight"][:, indices] + w["logit_layer.2.bias"][indices]
-        best = int(np.argmax(logits))
-        return syllables[best], float(1.0 / np.exp(logits - logits[best]).sum())
+        hidden = np.maximum(np.concatenate([fw, bw], axis=1) @ w["logit_layer.0.weight"] + w["logit_layer.0.bias"], 0)
+        every = hidden @ w["logit_layer.2.weight"] + w["logit_layer.2.bias"]  # [chars, all classes]
+        out = []
+        for char, logits in zip(chars, every):
+            indices, syllables = self._choices[char]
+            logits = logits[indices]
+            best = int(np.argmax(logits))
+            out.append((syllables[best], float(1.0 / np.exp(logits - logits[best]).sum())))
+        return out
 
 
 def context_pieces(text: str, max_context: int) -> list[tuple[int, str]]:
