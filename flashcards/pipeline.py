@@ -154,6 +154,15 @@ def _segmentation_digest(glossary) -> str:
     return cache.key("segmentation", segmentation_key(glossary))
 
 
+@functools.lru_cache(maxsize=4096)
+def analysis_key(article: Article, segmentation_digest: str) -> str:
+    """The cache key of an article's analysis: the article and what of the glossary
+    changes segmentation (remembered: its terms' key is made from it too)."""
+    from flashcards import cache
+
+    return cache.key("analysis", article, segmentation_digest)
+
+
 def analyse_articles(
     articles: Iterable[Article], glossary, *, options: Options | None = None, progress=None, warm=None
 ) -> list[AnalysedArticle]:
@@ -176,7 +185,7 @@ def analyse_articles(
     def misses() -> Iterator[tuple[Article, str]]:
         """(article, cache key) of each article the cache lacks, as the articles come."""
         for article in articles:
-            key = cache.key("analysis", article, seg)
+            key = analysis_key(article, seg)
             found = cache.get("analysis", key)
             results.append(found)
             if found is None:
@@ -250,13 +259,12 @@ _HANDED_BACK: dict[int, tuple] = {}
 def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
     """What an article's key terms depend on: its analysis, the options and the
     glossary entries it contains (editing any other entry keeps its terms). The
-    analysis is named by what makes it, as its own cache key does: the article and
-    what of the glossary changes segmentation (the analysis itself is many times
-    longer to hash)."""
+    analysis is named by its own cache key, which hashes what makes it (the analysis
+    itself is many times longer to hash)."""
     from flashcards import cache
 
     kwargs = sorted(options.extract_kwargs().items())
-    made_from = (analysed.article, _segmentation_digest(glossary))
+    made_from = analysis_key(analysed.article, _segmentation_digest(glossary))
     return cache.key("terms", made_from, glossary_entries_in(analysed, glossary), kwargs)
 
 
@@ -273,12 +281,18 @@ def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list
     return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **options.extract_kwargs()))
 
 
-def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple:
-    """The glossary entries whose term occurs in the article (where in the file they
-    stand left out), all that term extraction reads of the glossary."""
+def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple[str, ...]:
+    """The glossary entries whose term occurs in the article, written out (where in the
+    file they stand left out): all that term extraction reads of the glossary."""
     if glossary is None:
         return ()
-    return tuple(replace(e, line=0) for e in glossary.entries_in("".join(s.pair.zh for s in analysed.sentences)))
+    return tuple(_entry_text(e) for e in glossary.entries_in("".join(s.pair.zh for s in analysed.sentences)))
+
+
+@functools.lru_cache(maxsize=None)
+def _entry_text(entry) -> str:
+    """``entry`` written out without its line, once per entry rather than per article."""
+    return repr(replace(entry, line=0))
 
 
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:
