@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from flashcards.errors import InputError
 
 _FILE = click.Path(path_type=Path)
 GC_THRESHOLDS = (100_000, 20, 20)
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class _State:
@@ -364,6 +366,12 @@ def main(argv: list[str] | None = None) -> None:
     # thresholds the collector scans the survivors again and again (a seventh of a cold
     # build's time). Collected every 100,000 allocations instead, cycles are still freed.
     gc.set_threshold(*GC_THRESHOLDS)
+    # The pinyin model's numpy products are small and many, and a corpus is spread over
+    # processes of our own, one per core: BLAS threads would only spin beside them, on
+    # the cores the other processes need (set before numpy is loaded; the user's own
+    # setting stands).
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
     try:
         code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
     except InputError as exc:
