@@ -112,8 +112,10 @@ _PUNCT = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '
                         "‘": "'", "’": "'", "。": ".", "、": ",", "〜": "~", "—": "-", "–": "-"})  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_sentence(zh: str) -> str:
-    """A sentence's identity: NFKC (full-width → ASCII), quotes and stops unified, no whitespace."""
+    """A sentence's identity: NFKC (full-width → ASCII), quotes and stops unified, no whitespace.
+    Remembered: a corpus asks it of the same example sentences for every term they show."""
     text = unicodedata.normalize("NFKC", zh).translate(_PUNCT)
     return "".join(text.split())
 
@@ -194,6 +196,7 @@ def _source_html(article: Article) -> str:
 _TAG_UNSAFE = re.compile(r"[\s\"]+")  # Anki splits tags on spaces; quotes break its searches
 
 
+@functools.lru_cache(maxsize=65536)
 def _tag(prefix: str, value: str) -> str:
     cleaned = _TAG_UNSAFE.sub("_", value.strip().lower()).strip("_")
     return f"{prefix}::{cleaned}" if prefix else cleaned
