@@ -33,10 +33,11 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", path) from None
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """The decoded text of ``path`` (encoding detected); InputError if it is not text."""
+def read_text(path: str | os.PathLike, data: bytes | None = None) -> str:
+    """The decoded text of ``path`` (encoding detected), or of its ``data`` already read;
+    InputError if it is not text."""
     path = Path(path)
-    text = textnorm.decode(_read_bytes(path), path)
+    text = textnorm.decode(_read_bytes(path) if data is None else data, path)
     if not text.strip():
         raise InputError("the file is empty; save the article's text in it", path)
     return text
@@ -64,8 +65,8 @@ def slug_for(path: str | os.PathLike) -> str:
     return slug or "article"
 
 
-def _units_of(path: Path) -> tuple[dict[str, str], list[ingest_text.Unit]]:
-    text = read_text(path)
+def _units_of(path: Path, data: bytes | None = None) -> tuple[dict[str, str], list[ingest_text.Unit]]:
+    text = read_text(path, data)
     if is_html(path, text):
         from flashcards import ingest_html  # lazily: trafilatura is slow to import
 
@@ -88,10 +89,11 @@ def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_p
     return Article(slug_for(path), metadata, tuple(_with_simplified(p) for p in paragraphs))
 
 
-def read_article(path: str | os.PathLike) -> Article:
-    """One article file (plain text in any bilingual layout, or a saved web page)."""
+def read_article(path: str | os.PathLike, data: bytes | None = None) -> Article:
+    """One article file (plain text in any bilingual layout, or a saved web page); its
+    ``data`` when already read."""
     path = Path(path)
-    meta, units = _units_of(path)
+    meta, units = _units_of(path, data)
     return _build(path, meta, units, path)
 
 

@@ -78,13 +78,36 @@ def check_pair(en: Path | None, zh: Path | None) -> None:
 
 def each_article(paths: Sequence[Path], en: Path | None = None, zh: Path | None = None) -> Iterator[Article]:
     """:func:`read_articles` one article at a time, each read when it is asked for."""
-    from flashcards import ingest
-
     check_pair(en, zh)
     for path in paths:
-        yield ingest.read_article(path)
+        yield read_article(path)
     if en is not None and zh is not None:
+        from flashcards import ingest
+
         yield ingest.read_separate(en, zh)
+
+
+def read_article(path: Path) -> Article:
+    """The article in file ``path``: read back from the cache when a file of that name
+    and those bytes was read before (a rebuild then never loads the readers of layouts
+    and encodings), else read now."""
+    import hashlib
+
+    from flashcards import cache
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:  # missing, a folder, unreadable: the reader says which, as it does
+        data = None
+    key = None if data is None else cache.key("article", Path(path).name, hashlib.sha256(data).hexdigest())
+    article = None if key is None else cache.get("articles", key)
+    if article is None:
+        from flashcards import ingest
+
+        article = ingest.read_article(path, data)
+        if key is not None:
+            cache.put("articles", key, article)
+    return article
 
 
 def analyser(glossary):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from flashcards import cache, pipeline
+from flashcards.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,6 +104,33 @@ def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_art
         cached = pipeline.article_terms(analysed, glossary, pipeline.Options())
         fresh = extract_terms(analysed.sentences, glossary, **pipeline.Options().extract_kwargs())
         assert cached == fresh, name
+
+
+def test_an_article_read_before_comes_back_from_the_cache_until_its_file_changes(sample_article, tmp_path, monkeypatch):
+    from flashcards import ingest
+
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path / "cache")
+    path = tmp_path / "talks.txt"
+    path.write_bytes(sample_article.read_bytes())
+    read = []
+    real = ingest.read_article
+    monkeypatch.setattr(ingest, "read_article", lambda *a: read.append(a[0]) or real(*a))
+    first = pipeline.read_article(path)
+    assert first == replace(real(sample_article), slug="talks")
+    assert pipeline.read_article(path) == first
+    assert read == [path]  # the second time from the cache
+    path.write_text(sample_article.read_text(encoding="utf-8").replace("准同盟", "准联盟", 1), encoding="utf-8")
+    edited = pipeline.read_article(path)
+    assert read == [path, path]
+    assert "准联盟" in "".join(p.zh for p in edited.paragraphs) and "准联盟" not in "".join(p.zh for p in first.paragraphs)
+    renamed = tmp_path / "other-talks.txt"
+    shutil.copy(path, renamed)
+    assert pipeline.read_article(renamed).slug == "other-talks"  # the name is part of the key
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError):  # and a bad file is said to be bad each time, never cached
+        pipeline.read_article(tmp_path / "empty.txt")
+    with pytest.raises(InputError):
+        pipeline.read_article(tmp_path / "missing.txt")
 
 
 @cache.persistent()
