@@ -133,6 +133,17 @@ def test_an_article_read_before_comes_back_from_the_cache_until_its_file_changes
         pipeline.read_article(tmp_path / "missing.txt")
 
 
+def test_a_cache_entry_is_written_whole_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path)
+    cache.put("kind", "k1", {"a": 1})
+    cache.put("kind", "k1", {"a": 2})  # replaced
+    assert cache.get("kind", "k1") == {"a": 2}
+    assert [p.name for p in (tmp_path / "kind").iterdir()] == ["k1.pickle"]
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    cache.put("blocked", "k1", 1)  # cannot be written: skipped, nothing raised
+    assert cache.get("blocked", "k1") is None
+
+
 @cache.persistent()
 def _doubled(n: int) -> int:
     return 2 * n
