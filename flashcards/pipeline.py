@@ -269,11 +269,9 @@ def preload() -> None:
     """Load the libraries, their tables and the model that analysing an article and
     extracting its terms need, by doing both for a short article (nothing is cached)."""
     from flashcards.terms import extract_terms
-    from flashcards.textnorm import load_converters
 
     analysed = analyse_article(_WARM_UP, analyser(None))
     extract_terms(analysed.sentences)
-    load_converters()  # the warm-up's words are all in CEDICT, which gives their Traditional form
 
 
 # Terms a worker extracted with the analysis it handed back, by that analysis (which the

@@ -284,13 +284,6 @@ def _opencc(config: str):
     return opencc.OpenCC(config)
 
 
-def load_converters() -> None:
-    """Load OpenCC's converters now (a tenth of a second), rather than at the first word
-    that needs one: once, in a process that then forks workers which all would."""
-    _opencc("t2s")
-    _opencc("s2t")
-
-
 def to_simplified(text: str) -> str:
     """``text`` in Simplified script (Traditional characters converted; others kept)."""
     if not has_han(text):
