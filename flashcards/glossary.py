@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from flashcards import cache
 from flashcards.errors import InputError
 from flashcards.glossary_pinyin import numbered_to_marked, pinyin_syllables, tone_problem
 from flashcards.model import GlossaryEntry
@@ -286,17 +287,84 @@ def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str]
     entries: list[GlossaryEntry] = []
     differs: dict[str, str] = {}
     refs: list[tuple[Node, str, str]] = []
-    heads: list[tuple[str, str, int]] = []
+    heads: list[tuple[str, str, str, int]] = []
+    before = _checked_before()
+    checked: dict[tuple, GlossaryEntry] = {}  # entries that passed, by how they are written
     for item in terms.value:
-        entry = _entry(item, err, differs, refs, heads)
-        if entry is not None:
-            entries.append(entry)
+        written = _as_written(item)
+        entry = before.get(written) if written is not None else None
+        if entry is not None:  # passed before, written just so: its checks would pass again
+            entry = _passed_before(item, entry, differs, refs, heads)
+        else:
+            reported = len(problems)
+            entry = _entry(item, err, differs, refs, heads)
+            if entry is None:
+                continue
+            if written is None or len(problems) > reported:
+                entries.append(entry)
+                continue
+        entries.append(entry)
+        checked[written] = replace(entry, line=0)
+    if checked.keys() - before.keys():
+        _keep_checked(checked)
     _check_duplicates(heads, path, problems)
     known = {h[0] for h in heads}
     for node, kind, target in refs:
         if target not in known:
             err(node, f"{kind}: {target!r} is not an entry of the glossary")
     return entries, differs, problems
+
+
+# ── entries checked before ──────────────────────────────────────────────────────
+# Checking an entry converts its characters (OpenCC) and parses its pinyin; the
+# entries of the last glossary that passed are kept in the cache by how they are
+# written, so a rebuild after editing one entry checks that one again, not every one.
+
+
+def _as_written(item: Node) -> tuple | None:
+    """An entry as written (each field's text and YAML style, in file order): what its
+    checks depend on. None for anything but a mapping of text and lists of text."""
+    if not isinstance(item, MappingNode):
+        return None
+    out = []
+    for key, value in item.value:
+        if not isinstance(key, ScalarNode):
+            return None
+        if isinstance(value, ScalarNode):
+            out.append((key.value, value.value, value.style))
+        elif isinstance(value, SequenceNode) and all(isinstance(v, ScalarNode) for v in value.value):
+            out.append((key.value, tuple((v.value, v.style) for v in value.value)))
+        else:
+            return None
+    if len({field[0] for field in out}) != len(out):
+        return None  # a key twice: reported by the full check
+    return tuple(out)
+
+
+def _passed_before(item: MappingNode, entry: GlossaryEntry, differs: dict[str, str], refs: list,
+                   heads: list) -> GlossaryEntry:
+    """What :func:`_entry` gives and records for an entry that passed its checks before."""
+    nodes = {key.value: value for key, value in item.value}
+    if entry.abbreviation_of:
+        refs.append((nodes["abbreviation_of"], "abbreviation_of", entry.abbreviation_of))
+    for target in entry.see:
+        refs.append((nodes["see"], "see", target))
+    if "pinyin_differs" in nodes:
+        differs[entry.hanzi] = nodes["pinyin_differs"].value
+    heads.append((entry.hanzi, entry.traditional, entry.hanzi, _line(item)))
+    return replace(entry, line=_line(item))
+
+
+def _checked_key() -> str:
+    return cache.key("glossary-entries", cache.library("opencc", "pypinyin")())
+
+
+def _checked_before() -> dict[tuple, GlossaryEntry]:
+    return cache.get("glossary", _checked_key()) or {}
+
+
+def _keep_checked(checked: dict[tuple, GlossaryEntry]) -> None:
+    cache.put("glossary", _checked_key(), checked)
 
 
 def _mapping(node: MappingNode, err) -> dict[str, tuple[Node, Node]]:
@@ -377,8 +445,8 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
     if hanzi is not None and not _HANZI_OK.match(str(hanzi)):
         err(node("hanzi"), f"'hanzi' must be Chinese characters only, got {hanzi!r}")
         ok, hanzi = False, None
-    elif hanzi is not None and to_simplified(str(hanzi)) != hanzi:
-        err(node("hanzi"), f"'hanzi' must be simplified: write {to_simplified(str(hanzi))} "
+    elif hanzi is not None and _simplified(str(hanzi)) != hanzi:
+        err(node("hanzi"), f"'hanzi' must be simplified: write {_simplified(str(hanzi))} "
                            f"(and {hanzi} as 'traditional' if the conversion gets it wrong)")
         ok = False
     category = values.get("category")
@@ -393,16 +461,16 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
         if not _HANZI_OK.match(str(traditional)) or len(str(traditional)) != len(str(hanzi)):
             err(node("traditional"), f"'traditional' must be {len(str(hanzi))} Chinese characters matching 'hanzi'")
             ok, traditional = False, None
-        elif to_simplified(str(traditional)) != hanzi and to_simplified(str(hanzi)) == hanzi:
+        elif _simplified(str(traditional)) != hanzi and _simplified(str(hanzi)) == hanzi:
             err(node("traditional"), f"'traditional' {traditional} is not {hanzi} in traditional characters "
-                                     f"(it reads {to_simplified(str(traditional))} in simplified)")
+                                     f"(it reads {_simplified(str(traditional))} in simplified)")
             ok, traditional = False, None
     if "abbreviation_of" in values and values["abbreviation_of"] is not None:
         refs.append((node("abbreviation_of"), "abbreviation_of", str(values["abbreviation_of"])))
     for target in values.get("see") or ():
         refs.append((node("see"), "see", target))
     if hanzi is not None:
-        heads.append((str(hanzi), str(traditional or to_traditional(str(hanzi))), _line(item)))
+        heads.append((str(hanzi), str(traditional or to_traditional(str(hanzi))), _simplified(str(hanzi)), _line(item)))
     if not ok:
         return None
     hanzi = str(hanzi)
@@ -438,11 +506,19 @@ def _pinyin_ok(pinyin: str, hanzi: str, node: Node, err) -> bool:
     return True
 
 
-def _check_duplicates(heads: list[tuple[str, str, int]], path: str, problems: list[InputError]) -> None:
-    """Same headword twice, also when one is written in traditional characters."""
+@cache.persistent(cache.library("opencc"))
+def _simplified(hanzi: str) -> str:
+    """A headword in Simplified script, remembered across runs as its Traditional form
+    is (textnorm.to_traditional): checking an edited entry then loads no converter."""
+    return to_simplified(hanzi)
+
+
+def _check_duplicates(heads: list[tuple[str, str, str, int]], path: str, problems: list[InputError]) -> None:
+    """Same headword twice, also when one is written in traditional characters (each
+    head: hanzi, its traditional and its simplified form, line)."""
     seen: dict[str, tuple[str, int]] = {}
-    for hanzi, traditional, line in heads:
-        keys = {hanzi, traditional, to_simplified(hanzi)}
+    for hanzi, traditional, simplified, line in heads:
+        keys = {hanzi, traditional, simplified}
         clash = next((seen[k] for k in keys if k in seen), None)
         if clash is not None:
             twin = "" if clash[0] == hanzi else f" (simplified/traditional twin of {clash[0]})"

@@ -374,3 +374,36 @@ def test_entries_in_a_text_are_those_whose_term_it_contains(parts):
     assert _REPO_GLOSSARY.entries_in(text) == every
     if any(p in _PIECES for p in parts):
         assert every  # a glossary term put in the text is found
+
+
+def test_entries_that_passed_before_are_not_checked_again_and_load_the_same(tmp_path, monkeypatch):
+    """A rebuild after editing one entry checks that entry only; what it loads (entries,
+    lines, reasons, problems of the other entries) is what checking all of them gives."""
+    from flashcards import cache, glossary
+
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path / "cache")
+    repo = (Path(__file__).resolve().parents[1] / "glossary.yaml").read_text(encoding="utf-8")
+    edited = repo.replace("    english: quasi-alliance\n", "    english: near-alliance\n", 1)
+    broken = edited.replace("- hanzi: 准同盟", "- hanzi: 準同盟", 1) + "  - hanzi: 北约\n    pinyin: Běiyuē\n    english: NATO\n    category: orgs\n"
+    assert edited != repo and broken != edited
+    checked = []
+    real = glossary._entry
+    monkeypatch.setattr(glossary, "_entry", lambda item, *a: checked.append(item) or real(item, *a))
+
+    def load(text: str, use_cache: bool):
+        monkeypatch.setattr(cache._Settings, "enabled", use_cache)
+        path = tmp_path / "glossary.yaml"
+        path.write_text(text, encoding="utf-8")
+        g, problems = glossary._load(path)
+        return g.entries, g.pinyin_differs, [str(p) for p in problems]
+
+    first = load(repo, True)
+    assert len(checked) == len(first[0]) > 500  # nothing kept yet: every entry checked
+    for text in (repo, edited, broken):
+        checked.clear()
+        again = load(text, True)
+        fresh_count = len(checked)
+        assert again == load(text, False)  # the same as checking every entry afresh
+        assert fresh_count <= 2  # the edited entry, and the one added
+    assert any("simplified" in p for p in load(broken, True)[2])
+    assert any("duplicate entry 北约" in p for p in load(broken, True)[2])
