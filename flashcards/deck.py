@@ -28,7 +28,7 @@ import genanki
 
 from flashcards import deck_templates, pinyin_style
 from flashcards.model import AnalysedArticle, AnalysedSentence, Article, Example, Token, VocabEntry
-from flashcards.textnorm import has_han
+from flashcards.script import has_han
 
 VOCAB_MODEL_ID = 1736150401
 SENTENCE_MODEL_ID = 1736150402

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from flashcards import cache, cedict, frequency, pypinyin_tables, segmenter, tables, textnorm
+from flashcards import cache, cedict, frequency, pypinyin_tables, script, segmenter, tables
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -107,12 +107,12 @@ def traditional(word: str) -> str:
     for e in entries:
         if e.simplified == word:
             return e.traditional
-    return textnorm.to_traditional(word)
+    return script.to_traditional(word)
 
 
 def simplified(word: str) -> str:
     """Simplified form of a (possibly traditional) word, by OpenCC's t2s."""
-    return textnorm.to_simplified(word)
+    return script.to_simplified(word)
 
 
 @cache.persistent(data_version)

@@ -52,7 +52,7 @@ from flashcards.errors import InputError
 from flashcards.glossary_pinyin import numbered_to_marked, pinyin_syllables, tone_problem
 from flashcards.model import GlossaryEntry
 from flashcards.pinyin_style import is_han
-from flashcards.textnorm import to_simplified, to_traditional
+from flashcards.script import to_simplified, to_traditional
 
 __all__ = ["CATEGORIES", "Glossary", "check_glossary", "check_text", "han_count", "load_glossary",
            "numbered_to_marked", "pinyin_syllables", "to_simplified", "to_traditional"]
@@ -509,7 +509,7 @@ def _pinyin_ok(pinyin: str, hanzi: str, node: Node, err) -> bool:
 @cache.persistent(cache.library("opencc"))
 def _simplified(hanzi: str) -> str:
     """A headword in Simplified script, remembered across runs as its Traditional form
-    is (textnorm.to_traditional): checking an edited entry then loads no converter."""
+    is (script.to_traditional): checking an edited entry then loads no converter."""
     return to_simplified(hanzi)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from flashcards import ingest_text, pypinyin_tables, textnorm
+from flashcards import ingest_text, pypinyin_tables, script, textnorm
 from flashcards.errors import InputError
 from flashcards.model import Article, Metadata, Paragraph
 
@@ -56,7 +56,7 @@ def is_html(path: Path, text: str) -> bool:
 def slug_for(path: str | os.PathLike) -> str:
     """A file-name-safe identifier from the file name: lowercase ASCII, digits, ``-``."""
     stem = Path(path).stem
-    if textnorm.has_han(stem):
+    if script.has_han(stem):
         pypinyin_tables.load()
         from pypinyin import lazy_pinyin  # lazily: only for Chinese file names
 
@@ -75,7 +75,7 @@ def _units_of(path: Path, data: bytes | None = None) -> tuple[dict[str, str], li
 
 
 def _with_simplified(paragraph: Paragraph) -> Paragraph:
-    return replace(paragraph, zh_simplified=textnorm.to_simplified(paragraph.zh))
+    return replace(paragraph, zh_simplified=script.to_simplified(paragraph.zh))
 
 
 def _build(path: Path, meta: dict[str, str], units: list[ingest_text.Unit], zh_path: Path) -> Article:

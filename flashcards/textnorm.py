@@ -1,5 +1,6 @@
-"""Text-level helpers for ingest: decoding bytes, telling the languages apart,
-tidying Chinese punctuation and converting Traditional script to Simplified.
+"""Text-level helpers for ingest: decoding bytes, telling the languages apart and
+tidying lines and Chinese punctuation (Han characters and the Simplified and
+Traditional scripts are :mod:`flashcards.script`'s).
 
 Everything here works on one string (or one ``bytes``) at a time and knows nothing
 about article layout.
@@ -8,28 +9,19 @@ about article layout.
 from __future__ import annotations
 
 import codecs
-import functools
 import os
 import re
 import unicodedata
 
-from flashcards import cache
 from flashcards.errors import InputError
+from flashcards.script import HAN, han_count, has_han, to_simplified
+from flashcards.script import HAN_RANGES as _HAN_RANGES
+
+__all__ = ["decode", "han_count", "has_han", "language", "latin_word_count", "lines_of", "normalise_zh_punctuation"]
 
 # ---------------------------------------------------------------- characters
 
-_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
-HAN = re.compile(f"[{_HAN_RANGES}]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-
-
-def han_count(text: str) -> int:
-    """How many Han characters ``text`` holds."""
-    return len(HAN.findall(text))
-
-
-def has_han(text: str) -> bool:
-    return HAN.search(text) is not None
 
 
 def latin_word_count(text: str) -> int:
@@ -272,27 +264,3 @@ def normalise_zh_punctuation(text: str) -> str:
     text = _MARK_AFTER_HAN.sub(lambda m: _FULL[m.group(1)], text)
     text = _MARK_BEFORE_HAN.sub(lambda m: _FULL[m.group(1)], text)
     return _STOP_AFTER_HAN.sub("。", text)
-
-
-# ---------------------------------------------------------------- script
-
-
-@functools.cache
-def _opencc(config: str):
-    import opencc  # lazily: only when Chinese text is converted
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """``text`` in Simplified script (Traditional characters converted; others kept)."""
-    if not has_han(text):
-        return text
-    return _opencc("t2s").convert(text)
-
-
-@cache.persistent(cache.library("opencc"))
-def to_traditional(text: str) -> str:
-    """``text`` in Traditional script, by OpenCC's s2t (whose dictionaries take a tenth
-    of a second to load: the answers are remembered across runs)."""
-    return _opencc("s2t").convert(text)

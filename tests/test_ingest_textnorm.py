@@ -10,7 +10,8 @@ from flashcards.errors import InputError
 from flashcards.ingest import read_article
 from flashcards.ingest_html import split_title
 from flashcards.ingest_lines import is_furniture, split_mixed
-from flashcards.textnorm import decode, language, lines_of, normalise_zh_punctuation, to_simplified
+from flashcards.script import to_simplified
+from flashcards.textnorm import decode, language, lines_of, normalise_zh_punctuation
 
 TEXT = "Title line\n\n国防部发言人表示，两军保持沟通。\nThe two militaries keep in touch.\n"
 
