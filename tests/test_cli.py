@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -170,3 +171,16 @@ def test_missing_article_is_one_line_exit_1(run_cli, tmp_path):
 def test_usage_error_exit_2(run_cli):
     result = run_cli("sentences", "--format", "yaml", "x.txt")
     assert result.code == 2
+
+
+def test_the_cli_turns_blas_threads_off_unless_the_user_set_them(run_cli, monkeypatch):
+    """The pinyin model's small products run in analysis workers of our own, one per
+    core: BLAS threads beside them would only spin on the other workers' cores."""
+    from flashcards.cli import BLAS_THREADS
+
+    for name in BLAS_THREADS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert run_cli("--help").code == 0
+    assert {name: os.environ.get(name) for name in BLAS_THREADS} == {
+        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "3", "MKL_NUM_THREADS": "1"}
