@@ -360,7 +360,8 @@ def _checked_key() -> str:
 
 
 def _checked_before() -> dict[tuple, GlossaryEntry]:
-    return cache.get("glossary", _checked_key()) or {}
+    found = cache.get("glossary", _checked_key())
+    return found if isinstance(found, dict) else {}
 
 
 def _keep_checked(checked: dict[tuple, GlossaryEntry]) -> None:
