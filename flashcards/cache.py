@@ -10,7 +10,6 @@ an unreadable entry counts as a miss. The cache lives in the user's cache folder
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
@@ -135,34 +134,13 @@ def put(kind: str, digest: str, value: Any) -> None:
     """Store ``value``; a cache that cannot be written is silently skipped."""
     if not _Settings.enabled:
         return
+    from flashcards.errors import InputError
+    from flashcards.fileio import write_atomic
+
     try:
-        _write(_path(kind, digest), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+        write_atomic(_path(kind, digest), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except (InputError, OSError):
         pass
-
-
-def _write(path: Path, data: bytes) -> None:
-    """``data`` into ``path`` through a temporary file of this thread's and a rename, so
-    that a reader finds the whole value or none. Leaner than fileio.write_atomic, which
-    keeps the user's files (a build writes three cache files an article): no wait for
-    the disk, which may lose the newest entries on a power cut but never gives a wrong
-    one, and no permissions to carry over."""
-    import threading
-
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    try:
-        try:
-            fh = open(tmp, "wb")
-        except FileNotFoundError:  # the cache's first entry of this kind
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fh = open(tmp, "wb")
-        with fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def memoize(kind: str, digest: str, compute: Callable[[], T]) -> T:

@@ -9,11 +9,13 @@ from pathlib import Path
 from flashcards.errors import InputError
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str, *, encoding: str = "utf-8") -> Path:
+def write_atomic(path: str | os.PathLike, data: bytes | str, *, encoding: str = "utf-8", durable: bool = True) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     Creates missing parent folders. A failure (disk full, permission, a directory in
     the way, an interrupt) leaves any previous file untouched and no temporary file.
+    ``durable=False`` skips waiting for the disk (fsync): for files that are only a
+    cache, which a power cut may leave empty but never wrong, as a reader checks them.
     """
     path = Path(path)
     if path.is_dir():
@@ -28,7 +30,8 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *, encoding: str = 
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
