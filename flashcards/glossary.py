@@ -52,7 +52,7 @@ from flashcards.errors import InputError
 from flashcards.glossary_pinyin import numbered_to_marked, pinyin_syllables, tone_problem
 from flashcards.model import GlossaryEntry
 from flashcards.pinyin_style import is_han
-from flashcards.script import to_simplified, to_traditional
+from flashcards.script import simplified_word, to_simplified, to_traditional
 
 __all__ = ["CATEGORIES", "Glossary", "check_glossary", "check_text", "han_count", "load_glossary",
            "numbered_to_marked", "pinyin_syllables", "to_simplified", "to_traditional"]
@@ -300,11 +300,11 @@ def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str]
             entry = _entry(item, err, differs, refs, heads)
             if entry is None:
                 continue
-            if written is None or len(problems) > reported:
-                entries.append(entry)
-                continue
+            if len(problems) > reported:
+                written = None  # it passed with a remark: checked again next time
         entries.append(entry)
-        checked[written] = replace(entry, line=0)
+        if written is not None:
+            checked[written] = replace(entry, line=0)
     if checked.keys() - before.keys():
         _keep_checked(checked)
     _check_duplicates(heads, path, problems)
@@ -446,8 +446,8 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
     if hanzi is not None and not _HANZI_OK.match(str(hanzi)):
         err(node("hanzi"), f"'hanzi' must be Chinese characters only, got {hanzi!r}")
         ok, hanzi = False, None
-    elif hanzi is not None and _simplified(str(hanzi)) != hanzi:
-        err(node("hanzi"), f"'hanzi' must be simplified: write {_simplified(str(hanzi))} "
+    elif hanzi is not None and simplified_word(str(hanzi)) != hanzi:
+        err(node("hanzi"), f"'hanzi' must be simplified: write {simplified_word(str(hanzi))} "
                            f"(and {hanzi} as 'traditional' if the conversion gets it wrong)")
         ok = False
     category = values.get("category")
@@ -462,16 +462,16 @@ def _entry(item: Node, err, differs: dict[str, str], refs: list, heads: list) ->
         if not _HANZI_OK.match(str(traditional)) or len(str(traditional)) != len(str(hanzi)):
             err(node("traditional"), f"'traditional' must be {len(str(hanzi))} Chinese characters matching 'hanzi'")
             ok, traditional = False, None
-        elif _simplified(str(traditional)) != hanzi and _simplified(str(hanzi)) == hanzi:
+        elif simplified_word(str(traditional)) != hanzi and simplified_word(str(hanzi)) == hanzi:
             err(node("traditional"), f"'traditional' {traditional} is not {hanzi} in traditional characters "
-                                     f"(it reads {_simplified(str(traditional))} in simplified)")
+                                     f"(it reads {simplified_word(str(traditional))} in simplified)")
             ok, traditional = False, None
     if "abbreviation_of" in values and values["abbreviation_of"] is not None:
         refs.append((node("abbreviation_of"), "abbreviation_of", str(values["abbreviation_of"])))
     for target in values.get("see") or ():
         refs.append((node("see"), "see", target))
     if hanzi is not None:
-        heads.append((str(hanzi), str(traditional or to_traditional(str(hanzi))), _simplified(str(hanzi)), _line(item)))
+        heads.append((str(hanzi), str(traditional or to_traditional(str(hanzi))), simplified_word(str(hanzi)), _line(item)))
     if not ok:
         return None
     hanzi = str(hanzi)
@@ -505,13 +505,6 @@ def _pinyin_ok(pinyin: str, hanzi: str, node: Node, err) -> bool:
                   f"for {wanted} character{'s' * (wanted != 1)} ({pinyin!r} for {hanzi})")
         return False
     return True
-
-
-@cache.persistent(cache.library("opencc"))
-def _simplified(hanzi: str) -> str:
-    """A headword in Simplified script, remembered across runs as its Traditional form
-    is (script.to_traditional): checking an edited entry then loads no converter."""
-    return to_simplified(hanzi)
 
 
 def _check_duplicates(heads: list[tuple[str, str, str, int]], path: str, problems: list[InputError]) -> None:

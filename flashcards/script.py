@@ -40,3 +40,10 @@ def to_traditional(text: str) -> str:
     """``text`` in Traditional script, by OpenCC's s2t (whose dictionaries take a tenth
     of a second to load: the answers are remembered across runs)."""
     return _opencc("s2t").convert(text)
+
+
+@cache.persistent(cache.library("opencc"))
+def simplified_word(word: str) -> str:
+    """:func:`to_simplified` of a word (a glossary headword, say), remembered across runs
+    as :func:`to_traditional` is: checking an edited entry then loads no converter."""
+    return to_simplified(word)
