@@ -87,11 +87,14 @@ class PolyphoneModel:
         for b in range(0, len(pieces), batch):
             group = pieces[b : b + batch]
             fw, bw = self._hidden([piece for _, _, piece, _ in group])
-            asked = [(n, start + p, piece[p], row, p + 1) for row, (n, start, piece, inside) in enumerate(group) for p in inside]
-            rows = [row for *_, row, _ in asked]
-            steps = [step for *_, step in asked]
-            choices = self._choose([char for _, _, char, _, _ in asked], fw[rows, steps], bw[rows, steps])
-            for (n, at, *_), choice in zip(asked, choices):
+            where, chars, rows, steps = [], [], [], []  # each asked character: (request, position), ...
+            for row, (n, start, piece, inside) in enumerate(group):
+                for p in inside:
+                    where.append((n, start + p))
+                    chars.append(piece[p])
+                    rows.append(row)
+                    steps.append(p + 1)  # the states after BOS
+            for (n, at), choice in zip(where, self._choose(chars, fw[rows, steps], bw[rows, steps])):
                 answers[n][at] = choice
         return answers
 
