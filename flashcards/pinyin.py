@@ -313,54 +313,78 @@ class PinyinConverter:
         ask: dict[int, float] = {}
         if not any(is_han(ch) for ch in text):
             return out, ask
-        model = pinyin_model.model()
-        pypinyin_tables.ask_ahead(text)
+        tokens = segmenter.cut(text, self._curated_words)  # (pieces that rejoin to the text)
+        new = [t for t in tokens if t not in self._curated and t not in _TOKEN_READINGS]
+        if new:  # what reading them asks the tables, asked together ("\n" ends every phrase)
+            pypinyin_tables.ask_ahead("\n".join(new))
         pos = 0
-        for token in segmenter.cut(text, self._curated_words):  # (pieces that rejoin to the text)
+        for token in tokens:
             curated = self._curated.get(token)
             if curated is not None:
                 out[pos : pos + len(token)] = curated
             else:
-                self._read_token(text, token, pos, out, ask, model)
+                self._read_token(text, token, pos, out, ask)
             pos += len(token)
         return out, ask
 
     @staticmethod
-    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float], model) -> None:
+    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float]) -> None:
         if token in _BY_GRAMMAR:
             reading = _BY_GRAMMAR[token](text, pos)
             if reading is not None:
                 out[pos] = reading
                 return
-        phrases = _phrase_dict()
-        word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
-        unread = _unread_word(token)
-        start = pos
-        for piece in _phrase_cutter().cut(token):
-            entry = phrases.get(piece) if len(piece) >= 2 else None
-            reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
-            within = _cedict_within(piece) if reading else (frozenset(),) * len(piece)
-            for k, ch in enumerate(piece):
-                if not is_han(ch):
-                    continue
-                if ch in _CITATION:
-                    out[pos + k] = _CITATION[ch]
-                elif reading is None and word[pos + k - start]:
-                    out[pos + k] = word[pos + k - start]  # the whole jieba word, as CC-CEDICT reads it
-                    if model.knows_polyphone(ch):
-                        ask[pos + k] = _SURE  # one dictionary's word: the model overrides only when sure
-                elif reading and reading[k] and within[k] == {reading[k]}:
-                    out[pos + k] = reading[k]  # two dictionaries agree
-                elif unread and model.knows_polyphone(ch) and _place_reading(ch, pos + k - start, len(token)):
-                    out[pos + k], ask[pos + k] = _place_reading(ch, pos + k - start, len(token))
-                else:
-                    out[pos + k] = reading[k] if reading and reading[k] else _single(ch)
-                    if model.knows_polyphone(ch):
-                        # a phrase of pypinyin's that CC-CEDICT has no word for stands unless the model
-                        # is sure; where CC-CEDICT reads the character otherwise, or no phrase covers
-                        # it, the model decides
-                        ask[pos + k] = _SURE if reading and reading[k] and not within[k] else 0.0
-            pos += len(piece)
+        found = _TOKEN_READINGS.get(token)
+        if found is None:
+            found = _TOKEN_READINGS[token] = _token_reading(token)
+        readings, asks = found
+        out[pos : pos + len(token)] = readings
+        for k, needed in asks:
+            ask[pos + k] = needed
+
+
+# Each token's reading out of context, as the text's tokens are read: a text repeats its words.
+_TOKEN_READINGS: dict[str, tuple[tuple[str | None, ...], tuple[tuple[int, float], ...]]] = {}
+
+
+def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int, float], ...]]:
+    """The dictionaries' reading of one token out of context (None where not Han), and
+    the offsets the model should read, each with the probability it needs to replace
+    that reading (0 where it decides)."""
+    model = pinyin_model.model()
+    phrases = _phrase_dict()
+    word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
+    unread = _unread_word(token)
+    out: list[str | None] = [None] * len(token)
+    ask: dict[int, float] = {}
+    pos = 0
+    for piece in _phrase_cutter().cut(token):
+        entry = phrases.get(piece) if len(piece) >= 2 else None
+        reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
+        within = _cedict_within(piece) if reading else (frozenset(),) * len(piece)
+        for k, ch in enumerate(piece):
+            if not is_han(ch):
+                continue
+            at = pos + k
+            if ch in _CITATION:
+                out[at] = _CITATION[ch]
+            elif reading is None and word[at]:
+                out[at] = word[at]  # the whole jieba word, as CC-CEDICT reads it
+                if model.knows_polyphone(ch):
+                    ask[at] = _SURE  # one dictionary's word: the model overrides only when sure
+            elif reading and reading[k] and within[k] == {reading[k]}:
+                out[at] = reading[k]  # two dictionaries agree
+            elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
+                out[at], ask[at] = _place_reading(ch, at, len(token))
+            else:
+                out[at] = reading[k] if reading and reading[k] else _single(ch)
+                if model.knows_polyphone(ch):
+                    # a phrase of pypinyin's that CC-CEDICT has no word for stands unless the model
+                    # is sure; where CC-CEDICT reads the character otherwise, or no phrase covers
+                    # it, the model decides
+                    ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
+        pos += len(piece)
+    return tuple(out), tuple(ask.items())
 
 
 @functools.cache

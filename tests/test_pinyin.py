@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flashcards.pinyin import PinyinConverter, syllables
@@ -233,6 +233,22 @@ def test_one_entry_per_character_syllable_exactly_for_han(text):
         elif not is_han(ch):
             assert syl is None
 
+
+
+@settings(max_examples=40, deadline=None)
+@given(_TEXT, _TEXT)
+@example("以和平为目标，坚定地支持。", "他们为商船护航，该地很远。")
+@example("银行行长", "他们行动一致。")
+def test_a_word_read_before_is_read_as_if_new(earlier, text):
+    """Each token's reading is remembered (a text repeats its words), never its context:
+    a text reads the same after other texts used its words as it does first."""
+    from flashcards import pinyin
+
+    pinyin._TOKEN_READINGS.clear()
+    first = syllables(text)
+    pinyin._TOKEN_READINGS.clear()
+    syllables(earlier)
+    assert syllables(text) == first
 
 
 def _domain_set():
