@@ -68,6 +68,7 @@ class Analyser:
         self._words = frozenset(w for w in user_words if w)
         self._readings = tuple(sorted((k, tuple(v)) for k, v in (readings or {}).items()))
         self._written = dict(written or {})
+        self._tokens: dict[tuple[str, tuple[str, ...]], Token] = {}  # a text repeats its words
 
     def segment(self, text: str) -> list[str]:
         from flashcards.segmenter import cut
@@ -77,9 +78,13 @@ class Analyser:
     def tokens(self, text: str, syllables: Sequence[str | None]) -> tuple[Token, ...]:
         out = []
         pos = 0
+        made = self._tokens
         for piece in self.segment(text):
             syl = tuple(s for s in syllables[pos:pos + len(piece)] if s)
-            out.append(Token(piece, syl, written_pinyin(piece, syl, self._written)))
+            token = made.get((piece, syl))
+            if token is None:
+                token = made[piece, syl] = Token(piece, syl, written_pinyin(piece, syl, self._written))
+            out.append(token)
             pos += len(piece)
         return tuple(out)
 
