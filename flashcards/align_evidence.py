@@ -11,8 +11,8 @@ whole, keeps the aligner from merging sentences just because bigger beads share 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
-from itertools import accumulate
+from collections import Counter, defaultdict
+from itertools import accumulate, chain
 from typing import Sequence
 
 from flashcards.align_lexicon import en_tokens, zh_tokens
@@ -85,23 +85,20 @@ class DocumentEvidence:
         zt = [zh_tokens(s) for s in zh]
         et = [en_tokens(s) for s in en]
         extra = extra or {}
-        zkeys = [[keys | extra.get(word, frozenset()) for word, keys, _ in toks] for toks in zt]
+        zkeys = [[keys | extra[word] if word in extra else keys for word, keys, _ in toks] for toks in zt]
         # English key -> [(sentence, token)] and how many tokens of each side link where.
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for e, toks in enumerate(et):
             for p, (keys, _) in enumerate(toks):
                 for key in keys:
                     index[key].append((e, p))
-        zh_key_count: dict[str, int] = defaultdict(int)
-        for row in zkeys:
-            for keys in row:
-                for key in keys:
-                    zh_key_count[key] += 1
+        zh_key_count = Counter(chain.from_iterable(chain.from_iterable(zkeys)))
         n_en = max(1, sum(len(t) for t in et))
         n_zh = max(1, sum(len(t) for t in zt))
         # Keep only tokens that link to something in the document.
-        zkeep = [[k for k, keys in enumerate(row) if any(key in index for key in keys)] for row in zkeys]
-        ekeep = [[p for p, (keys, _) in enumerate(toks) if any(key in zh_key_count for key in keys)] for toks in et]
+        en_linked, zh_linked = set(index), set(zh_key_count)  # (sets: isdisjoint walks the smaller)
+        zkeep = [[k for k, keys in enumerate(row) if not keys.isdisjoint(en_linked)] for row in zkeys]
+        ekeep = [[p for p, (keys, _) in enumerate(toks) if not keys.isdisjoint(zh_linked)] for toks in et]
         self.zh = _Side(
             [[zt[z][k][2] for k in keep] for z, keep in enumerate(zkeep)],
             [[min(1.0, sum(len(index[key]) for key in zkeys[z][k] if key in index) / n_en) for k in keep]
