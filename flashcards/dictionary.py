@@ -265,6 +265,7 @@ def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def split_known(word: str, max_len: int = 8) -> tuple[str, ...]:
     """``word`` cut into CEDICT headwords: fewest pieces, then the most common ones.
 

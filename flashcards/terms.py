@@ -113,16 +113,12 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
 
 def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]:
     """Runs of 2-4 tokens whose text is one CEDICT headword become one unit (国内 生产总值)."""
-    table = dictionary.cedict.load()
     texts = [u.text for u in units]
     out: list[Unit] = []
     i = 0
     while i < len(units):
         for j in range(min(len(units), i + max_tokens), i + 1, -1):
-            text = "".join(texts[i:j])
-            # (the dictionary, which has to be asked, last)
-            if len(text) <= _MAX_UNIT and dictionary.is_han(text) \
-                    and not any(u.glossary or u.quoted for u in units[i:j]) and text in table:
+            if _headword("".join(texts[i:j])) and not any(u.glossary or u.quoted for u in units[i:j]):
                 out.append(_join(units[i:j]))
                 i = j
                 break
@@ -130,6 +126,13 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
             out.append(units[i])
             i += 1
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _headword(text: str) -> bool:
+    """Whether ``text`` is a CEDICT headword short enough to be one unit (remembered: a
+    text asks about the same runs of tokens again and again)."""
+    return len(text) <= _MAX_UNIT and dictionary.is_han(text) and text in dictionary.cedict.load()
 
 
 def _is_name_tag(text: str) -> bool:
