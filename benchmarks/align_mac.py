@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from flashcards.align import align
-from flashcards.align_score import parse_beads, score
+from flashcards.align.beads import align
+from flashcards.align.score import parse_beads, score
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "mac-dev"
 

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from flashcards.align import align
+from flashcards.align.beads import align
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "mac-dev"
 

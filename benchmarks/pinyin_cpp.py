@@ -85,22 +85,22 @@ def run_g2pm(texts):
 
 
 def run_ours(texts):
-    from flashcards.pinyin import PinyinConverter
-    from flashcards.pinyin_style import to_numbers
+    from flashcards.reading.pinyin import PinyinConverter
+    from flashcards.reading.style import to_numbers
 
     return [[to_numbers(s) if s else None for s in row] for row in PinyinConverter().syllables_many(texts)]
 
 
 def glossary_phrases() -> dict[str, list[str]]:
     """The project glossary's curated readings, as the product passes them to the converter."""
-    from flashcards.glossary import load_glossary
+    from flashcards.glossary.load import load_glossary
     from flashcards.pipeline import glossary_readings
 
     return glossary_readings(load_glossary(REPO / "glossary.yaml"))
 
 
 def run_ours_with_glossary(texts):
-    from flashcards.pinyin_style import to_numbers
+    from flashcards.reading.style import to_numbers
 
     rows = _glossary_converter().syllables_many(texts)
     return [[to_numbers(s) if s else None for s in row] for row in rows]
@@ -108,7 +108,7 @@ def run_ours_with_glossary(texts):
 
 @functools.cache
 def _glossary_converter():
-    from flashcards.pinyin import PinyinConverter
+    from flashcards.reading.pinyin import PinyinConverter
 
     return PinyinConverter(phrases=glossary_phrases())
 
@@ -150,8 +150,8 @@ def report(name, items, show_errors=0):
 
 
 def article_speed():
-    from flashcards.pinyin import PinyinConverter
-    from flashcards.pinyin_style import is_han
+    from flashcards.reading.pinyin import PinyinConverter
+    from flashcards.reading.style import is_han
 
     lines = [line.strip() for path in sorted(ARTICLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if any(is_han(ch) for ch in line)]

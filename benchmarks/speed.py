@@ -78,7 +78,7 @@ def side_by_side(commands, env, runs: int) -> list[tuple[float, float]]:
 
 
 def paragraph_pool() -> list[tuple[str, str]]:
-    from flashcards.ingest import read_article
+    from flashcards.ingest.article import read_article
 
     pool = []
     for path in [SAMPLE, *sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]:

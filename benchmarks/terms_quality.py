@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flashcards import context_gloss, pipeline  # noqa: E402
-from flashcards.terms import extract_terms  # noqa: E402
+from flashcards.terms import context_gloss
+from flashcards import pipeline# noqa: E402
+from flashcards.terms.extract import extract_terms  # noqa: E402
 
 DEFAULT_ARTICLES = [
     ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt",

@@ -16,7 +16,7 @@ from flashcards.model import AnalysedSentence, SentencePair, Token
 
 @functools.cache
 def _converter(phrases: tuple[tuple[str, tuple[str, ...]], ...]):
-    from flashcards.pinyin import PinyinConverter
+    from flashcards.reading.pinyin import PinyinConverter
 
     return PinyinConverter(phrases=dict(phrases))
 
@@ -31,8 +31,8 @@ def written_pinyin(word: str, syllables: Sequence[str], known: Mapping[str, str]
         return ""
     if word in known:
         return known[word]
-    from flashcards import cedict
-    from flashcards.pinyin_style import word_pinyin
+    from flashcards.lexicon import cedict
+    from flashcards.reading.style import word_pinyin
 
     if len(syllables) != len(word):
         return word_pinyin(list(syllables))
@@ -71,7 +71,7 @@ class Analyser:
         self._tokens: dict[tuple[str, tuple[str, ...]], Token] = {}  # a text repeats its words
 
     def segment(self, text: str) -> list[str]:
-        from flashcards.segmenter import cut
+        from flashcards.reading.segmenter import cut
 
         return cut(text, self._words)
 

@@ -84,12 +84,12 @@ def build_packages(
     warm=None,
 ) -> list:
     """Analyse every article once (in the ``warm`` process of
-    :func:`flashcards.parallel.warm_process`, when given, as ``articles`` are read),
+    :func:`flashcards.store.parallel.warm_process`, when given, as ``articles`` are read),
     then write one package (or one per article).
 
-    Returns each package's :class:`flashcards.package.BuildReport`.
+    Returns each package's :class:`flashcards.anki.package.BuildReport`.
     """
-    from flashcards.package import write_package
+    from flashcards.anki.package import write_package
 
     if per_article:
         articles = _named_apart(articles, Path(out_dir))

@@ -44,13 +44,13 @@ def _cache_options(func):
 
     def no_cache(ctx, param, value):
         if value:
-            from flashcards import cache
+            from flashcards.store import cache
 
             cache.configure(enabled=False)
 
     def cache_dir(ctx, param, value):
         if value is not None:
-            from flashcards import cache
+            from flashcards.store import cache
 
             cache.configure(directory=value)
 
@@ -86,7 +86,7 @@ def _term_options(func):
 def _known(path: Path | None) -> frozenset[str]:
     if path is None:
         return frozenset()
-    from flashcards.known_words import read_known_words
+    from flashcards.terms.known_words import read_known_words
 
     return frozenset(read_known_words(path))
 
@@ -138,7 +138,7 @@ def _echo(text: str) -> None:
 def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top, known_file, names, max_zipf):
     """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
     from flashcards.build import build_packages
-    from flashcards.parallel import warm_process
+    from flashcards.store.parallel import warm_process
     from flashcards.terminal import article_progress
 
     if not name.strip() or Path(name).name != name or name in (".", ".."):
@@ -208,9 +208,9 @@ def _tsv_cell(text: str) -> str:
 @click.option("--en", "en_file", type=_FILE, required=True, help="English sentences, one per line.")
 def align(zh_file, en_file):
     """Align two files of one sentence per line; print beads like [3]:[3,4]."""
-    from flashcards.align import align as align_lines
-    from flashcards.align import format_bead
-    from flashcards.ingest import read_text
+    from flashcards.align.beads import align as align_lines
+    from flashcards.align.beads import format_bead
+    from flashcards.ingest.article import read_text
 
     beads = align_lines(read_text(zh_file).splitlines(), read_text(en_file).splitlines())
     _echo("".join(format_bead(b) + "\n" for b in beads))
@@ -224,7 +224,7 @@ def _stdin_lines() -> list[str]:
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # already text
         return [line.rstrip("\r\n") for line in sys.stdin]
-    from flashcards.textnorm import decode
+    from flashcards.ingest.textnorm import decode
 
     data = raw.read()
     lines = decode(data, "<stdin>").replace("\r\n", "\n").split("\n") if data else []
@@ -237,7 +237,7 @@ def _stdin_lines() -> list[str]:
 @click.option("--glossary", "glossary_path", type=_FILE, help="Glossary whose readings are trusted [default: ./glossary.yaml].")
 def pinyin(texts, fmt, glossary_path):
     """Pinyin in context for each TEXT (or each line of standard input)."""
-    from flashcards.pinyin_style import to_numbers
+    from flashcards.reading.style import to_numbers
 
     lines = list(texts) if texts else _stdin_lines()
     reader = pipeline.analyser(pipeline.load_glossary(glossary_path))
@@ -278,8 +278,8 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
     import shutil
 
-    from flashcards.vocab_select import filter_entries, sort_entries
-    from flashcards.vocablist import render
+    from flashcards.lists.select import filter_entries, sort_entries
+    from flashcards.lists.text import render
 
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
@@ -290,7 +290,7 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     entries = sort_entries(entries, sort_key)
     metadata = [a.article.metadata for a in analysed]
     if output is not None:
-        from flashcards.fileio import write_atomic
+        from flashcards.store.fileio import write_atomic
 
         write_atomic(output, render(entries, fmt, metadata=metadata, color=False))
         click.echo(f"wrote {output} ({len(entries)} entries)", err=True)
@@ -316,7 +316,7 @@ def _glossary_path(path: Path | None) -> Path:
 @click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
 def glossary_check(glossary_path):
     """Validate the glossary: one line per problem, PATH:LINE: message."""
-    from flashcards.glossary import check_glossary
+    from flashcards.glossary.load import check_glossary
 
     path = _glossary_path(glossary_path)
     problems = check_glossary(path)
@@ -335,7 +335,7 @@ def glossary_check(glossary_path):
 @click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
 def glossary_add(hanzi, english, category, pinyin_text, glossary_path):
     """Add HANZI to the glossary, keeping the file's comments and layout."""
-    from flashcards.glossary_edit import add_entry
+    from flashcards.glossary.edit import add_entry
 
     path = _glossary_path(glossary_path)
     entry = add_entry(path, hanzi, list(english), category, pinyin=pinyin_text)
@@ -347,8 +347,8 @@ def glossary_add(hanzi, english, category, pinyin_text, glossary_path):
 @click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
 def glossary_list(query, glossary_path):
     """List the glossary, or the entries matching QUERY (hanzi, pinyin with or without tones, English)."""
-    from flashcards.glossary import load_glossary
-    from flashcards.glossary_edit import search
+    from flashcards.glossary.load import load_glossary
+    from flashcards.glossary.edit import search
 
     gloss = load_glossary(_glossary_path(glossary_path))
     entries = search(gloss, query) if query else list(gloss.entries)

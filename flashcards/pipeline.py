@@ -30,7 +30,7 @@ class Options:
     max_zipf: float | None = None
 
     def extract_kwargs(self) -> dict:
-        """Keyword arguments for :func:`flashcards.terms.extract_terms`."""
+        """Keyword arguments for :func:`flashcards.terms.extract.extract_terms`."""
         chosen = {"top": self.top, "names": self.names, "known": self.known}
         chosen.update({k: v for k, v in (("hsk_min", self.hsk_min), ("max_zipf", self.max_zipf)) if v is not None})
         return chosen
@@ -38,7 +38,7 @@ class Options:
 
 def load_glossary(path: Path | None):
     """The glossary at ``path``; with ``None``, ``./glossary.yaml`` when there is one."""
-    from flashcards.glossary import load_glossary as load
+    from flashcards.glossary.load import load_glossary as load
 
     if path is None:
         if not DEFAULT_GLOSSARY.is_file():
@@ -82,7 +82,7 @@ def each_article(paths: Sequence[Path], en: Path | None = None, zh: Path | None 
     for path in paths:
         yield read_article(path)
     if en is not None and zh is not None:
-        from flashcards import ingest
+        from flashcards.ingest import article as ingest
 
         yield ingest.read_separate(en, zh)
 
@@ -93,7 +93,7 @@ def read_article(path: Path) -> Article:
     and encodings), else read now."""
     import hashlib
 
-    from flashcards import cache
+    from flashcards.store import cache
 
     try:
         data = Path(path).read_bytes()
@@ -102,7 +102,7 @@ def read_article(path: Path) -> Article:
     key = None if data is None else cache.key("article", Path(path).name, hashlib.sha256(data).hexdigest())
     article = None if key is None else cache.get("articles", key)
     if article is None:
-        from flashcards import ingest
+        from flashcards.ingest import article as ingest
 
         article = ingest.read_article(path, data)
         if key is not None:
@@ -125,7 +125,7 @@ def analyser(glossary):
 
 def glossary_readings(glossary) -> dict[str, list[str]]:
     """Curated per-character readings of the glossary's terms (hanzi → syllables)."""
-    from flashcards.pinyin_style import is_han, split_syllables
+    from flashcards.reading.style import is_han, split_syllables
 
     out: dict[str, list[str]] = {}
     for entry in glossary.entries:
@@ -138,7 +138,7 @@ def glossary_readings(glossary) -> dict[str, list[str]]:
 
 def analyse_article(article: Article, reader) -> AnalysedArticle:
     """Align the article's paragraphs into sentence pairs and read them in context."""
-    from flashcards.align import align_paragraphs
+    from flashcards.align.beads import align_paragraphs
 
     pairs = align_paragraphs(article.paragraphs) if has_english(article) else chinese_only_pairs(article)
     return AnalysedArticle(article, tuple(reader.analyse(pairs)))
@@ -152,7 +152,7 @@ def has_english(article: Article) -> bool:
 def chinese_only_pairs(article: Article) -> list[SentencePair]:
     """An article with no English at all: its Chinese sentences, each with an empty
     English side, so it still gives vocabulary (the deck makes no sentence notes of them)."""
-    from flashcards.sentences import split_zh
+    from flashcards.align.sentences import split_zh
 
     return [SentencePair(zh, "", i) for i, p in enumerate(article.paragraphs) for zh in split_zh(p.zh) if zh.strip()]
 
@@ -172,7 +172,7 @@ def segmentation_key(glossary) -> tuple:
 def _segmentation_digest(glossary) -> str:
     """:func:`segmentation_key` hashed, once per glossary (by identity) rather than
     once per article key."""
-    from flashcards import cache
+    from flashcards.store import cache
 
     return cache.key("segmentation", segmentation_key(glossary))
 
@@ -181,7 +181,7 @@ def _segmentation_digest(glossary) -> str:
 def analysis_key(article: Article, segmentation_digest: str) -> str:
     """The cache key of an article's analysis: the article and what of the glossary
     changes segmentation (remembered: its terms' key is made from it too)."""
-    from flashcards import cache
+    from flashcards.store import cache
 
     return cache.key("analysis", article, segmentation_digest)
 
@@ -193,13 +193,13 @@ def analyse_articles(
 
     Only articles missing from the cache load the segmenter and the pinyin reader;
     many of them are spread over the machine's cores (from the ``warm`` process of
-    :func:`flashcards.parallel.warm_process`, when given, which starts on the first
+    :func:`flashcards.store.parallel.warm_process`, when given, which starts on the first
     while the later ones are still being read). With ``options``, each of them also has
     its key terms extracted where it is analysed (so in parallel too), ready for
     :func:`vocabulary`. ``progress(n)`` is called as articles are done.
     """
-    from flashcards import cache
-    from flashcards.parallel import analyse_many
+    from flashcards.store import cache
+    from flashcards.store.parallel import analyse_many
 
     seg = _segmentation_digest(glossary)
     results: list[AnalysedArticle | None] = []
@@ -243,8 +243,8 @@ class _Analysis:
             self.reader = analyser(self.glossary)
 
     def __call__(self, item: tuple[Article, str]) -> tuple[AnalysedArticle, list | None]:
-        from flashcards import cache
-        from flashcards.merge import look_up_ahead
+        from flashcards.store import cache
+        from flashcards.glossary.merge import look_up_ahead
 
         article, key = item
         self.prepare()
@@ -268,7 +268,7 @@ _WARM_UP = Article("warm-up", Metadata(), (Paragraph(
 def preload() -> None:
     """Load the libraries, their tables and the model that analysing an article and
     extracting its terms need, by doing both for a short article (nothing is cached)."""
-    from flashcards.terms import extract_terms
+    from flashcards.terms.extract import extract_terms
 
     analysed = analyse_article(_WARM_UP, analyser(None))
     extract_terms(analysed.sentences)
@@ -284,7 +284,7 @@ def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
     glossary entries it contains (editing any other entry keeps its terms). The
     analysis is named by its own cache key, which hashes what makes it (the analysis
     itself is many times longer to hash)."""
-    from flashcards import cache
+    from flashcards.store import cache
 
     kwargs = sorted(options.extract_kwargs().items())
     made_from = analysis_key(analysed.article, _segmentation_digest(glossary))
@@ -294,8 +294,8 @@ def terms_key(analysed: AnalysedArticle, glossary, options: Options) -> str:
 def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list:
     """The article's key terms: handed back by the worker that analysed it, or from the
     on-disk cache (see terms_key), or extracted now."""
-    from flashcards import cache
-    from flashcards.terms import extract_terms
+    from flashcards.store import cache
+    from flashcards.terms.extract import extract_terms
 
     handed = _HANDED_BACK.get(id(analysed))
     if handed is not None and handed[0] is analysed and handed[1] is glossary and handed[2] == options:
@@ -320,7 +320,7 @@ def _entry_text(entry) -> str:
 
 def vocabulary(analysed: Sequence[AnalysedArticle], glossary, options: Options = Options()) -> list[VocabEntry]:
     """Key terms of the articles merged with the glossary; with no article, the glossary."""
-    from flashcards.merge import merge_vocab
+    from flashcards.glossary.merge import merge_vocab
 
     terms = {a.article.slug: article_terms(a, glossary, options) for a in analysed}
     entries = merge_vocab(glossary, terms, include_glossary_only=not analysed)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashcards.align import align, align_paragraphs, format_bead
-from flashcards.align_score import parse_bead, parse_beads, score
+from flashcards.align.beads import align, align_paragraphs, format_bead
+from flashcards.align.score import parse_bead, parse_beads, score
 from flashcards.errors import InputError
 from flashcards.model import Paragraph
 
@@ -151,7 +151,7 @@ def test_every_sentence_of_the_sample_lands_in_its_gold_pair():
 
 
 def test_sample_through_the_ingester_gives_the_same_pairs():
-    ingest = pytest.importorskip("flashcards.ingest")
+    ingest = pytest.importorskip("flashcards.ingest.article")
     article = ingest.read_article(SAMPLE)
     got = [(zh, en) for _, zh, en in _as_rows(align_paragraphs(article.paragraphs))]
     # The ingester may normalise punctuation; compare modulo compatibility forms.

@@ -15,10 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_deck_fixtures import ARTICLES, VOCAB, with_gloss
+from test_anki_fixtures import ARTICLES, VOCAB, with_gloss
 
-from flashcards import deck
-from flashcards.package import write_package
+from flashcards.anki import deck
+from flashcards.anki.package import write_package
 
 anki_collection = pytest.importorskip("anki.collection")
 Collection = anki_collection.Collection

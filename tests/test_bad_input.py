@@ -542,8 +542,8 @@ def test_debug_shows_the_traceback(tmp_path):
 SLOW_WRITER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    import flashcards.fileio as fileio
-    import flashcards.package as package
+    import flashcards.store.fileio as fileio
+    import flashcards.anki.package as package
 
     real = fileio.write_atomic
     marker = Path(sys.argv[1])

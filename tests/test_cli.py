@@ -129,7 +129,7 @@ def test_vocab_json_for_sample(run_cli, sample_article, repo_glossary):
 
 
 def test_vocab_without_article_is_the_glossary(run_cli, repo_glossary):
-    from flashcards.glossary import load_glossary
+    from flashcards.glossary.load import load_glossary
 
     result = run_cli("vocab", "--format", "json", "--glossary", repo_glossary)
     assert result.code == 0, result.err

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashcards import cedict
+from flashcards.lexicon import cedict
 from flashcards.errors import InputError
-from flashcards.glossary import CATEGORIES, check_glossary, han_count, load_glossary, numbered_to_marked, pinyin_syllables
-from flashcards.glossary_edit import converter_syllables, converter_syllables_many
-from flashcards.glossary_pinyin import SYLLABLES
-from flashcards.pinyin_style import from_numbers, word_pinyin
+from flashcards.glossary.load import CATEGORIES, check_glossary, han_count, load_glossary, numbered_to_marked, pinyin_syllables
+from flashcards.glossary.edit import converter_syllables, converter_syllables_many
+from flashcards.glossary.pinyin import SYLLABLES
+from flashcards.reading.style import from_numbers, word_pinyin
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 
@@ -379,7 +379,8 @@ def test_entries_in_a_text_are_those_whose_term_it_contains(parts):
 def test_entries_that_passed_before_are_not_checked_again_and_load_the_same(tmp_path, monkeypatch):
     """A rebuild after editing one entry checks that entry only; what it loads (entries,
     lines, reasons, problems of the other entries) is what checking all of them gives."""
-    from flashcards import cache, glossary
+    from flashcards.store import cache
+    from flashcards.glossary import load as glossary
 
     monkeypatch.setattr(cache._Settings, "directory", tmp_path / "cache")
     repo = (Path(__file__).resolve().parents[1] / "glossary.yaml").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flashcards.errors import InputError
-from flashcards.glossary import check_glossary, load_glossary
-from flashcards.glossary_edit import add_entry, search, suggest_pinyin
+from flashcards.glossary.load import check_glossary, load_glossary
+from flashcards.glossary.edit import add_entry, search, suggest_pinyin
 
 # Deliberately irregular, the way people edit by hand: comments everywhere, a
 # trailing comment, quoted and unquoted values, flow and block lists, an

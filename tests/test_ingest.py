@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from flashcards.errors import InputError
-from flashcards.ingest import read_article
-from flashcards.textnorm import has_han
+from flashcards.ingest.article import read_article
+from flashcards.ingest.textnorm import has_han
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"

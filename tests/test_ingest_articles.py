@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flashcards.ingest import read_article, read_separate
-from flashcards.textnorm import has_han, language
+from flashcards.ingest.article import read_article, read_separate
+from flashcards.ingest.textnorm import has_han, language
 
 DATA = Path(__file__).resolve().parent / "data" / "articles"
 

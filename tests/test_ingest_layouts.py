@@ -7,8 +7,8 @@ import warnings
 import pytest
 
 from flashcards.errors import InputError
-from flashcards.ingest import read_article
-from flashcards.ingest_text import parse_text
+from flashcards.ingest.article import read_article
+from flashcards.ingest.text import parse_text
 
 EN = [
     "Military delegations from the two countries concluded three days of talks on Friday and agreed to set up a hotline.",
@@ -169,7 +169,7 @@ def test_pasted_html_fragment_in_a_text_file(tmp_path):
 
 
 def test_fallback_text_of_a_page_keeps_blocks_and_drops_furniture():
-    from flashcards.ingest_html import _fallback_text
+    from flashcards.ingest.html import _fallback_text
 
     html = (
         "<html><head><style>.a{color:red}</style><script>var x = 1;</script></head><body>"

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from flashcards.errors import InputError
-from flashcards.ingest import read_article
-from flashcards.ingest_lines import RELATED
-from flashcards.ingest_text import parse_text
-from flashcards.textnorm import language
+from flashcards.ingest.article import read_article
+from flashcards.ingest.lines import RELATED
+from flashcards.ingest.text import parse_text
+from flashcards.ingest.textnorm import language
 
 EN = [
     "The two navies completed a joint patrol in the gulf on Thursday.",

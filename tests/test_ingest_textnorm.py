@@ -7,11 +7,11 @@ import codecs
 import pytest
 
 from flashcards.errors import InputError
-from flashcards.ingest import read_article
-from flashcards.ingest_html import split_title
-from flashcards.ingest_lines import is_furniture, split_mixed
-from flashcards.script import to_simplified
-from flashcards.textnorm import decode, language, lines_of, normalise_zh_punctuation
+from flashcards.ingest.article import read_article
+from flashcards.ingest.html import split_title
+from flashcards.ingest.lines import is_furniture, split_mixed
+from flashcards.lexicon.script import to_simplified
+from flashcards.ingest.textnorm import decode, language, lines_of, normalise_zh_punctuation
 
 TEXT = "Title line\n\n国防部发言人表示，两军保持沟通。\nThe two militaries keep in touch.\n"
 

@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from flashcards.model import AnalysedSentence, Example, Paragraph, SentencePair, Token, VocabEntry
-from flashcards.terms import Term
+from flashcards.terms.extract import Term
 
 TOKEN = Token("准同盟", ("zhǔn", "tóng", "méng"), "zhǔntóngméng")
 SAMPLES = [

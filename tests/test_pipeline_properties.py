@@ -18,12 +18,13 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from flashcards import ingest, pipeline
-from flashcards.align import align, align_paragraphs
+from flashcards.ingest import article as ingest
+from flashcards import pipeline
+from flashcards.align.beads import align, align_paragraphs
 from flashcards.errors import InputError
-from flashcards.merge import merge_vocab
-from flashcards.terms import extract_terms
-from flashcards.textnorm import han_count
+from flashcards.glossary.merge import merge_vocab
+from flashcards.terms.extract import extract_terms
+from flashcards.ingest.textnorm import han_count
 
 ROOT = Path(__file__).resolve().parents[1]
 

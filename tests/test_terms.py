@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flashcards.model import AnalysedSentence, SentencePair, Token
-from flashcards.terms import Unit, extract_terms, is_candidate, sentence_units, textrank
+from flashcards.terms.extract import Unit, extract_terms, is_candidate, sentence_units, textrank
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
@@ -73,7 +73,7 @@ def analyse(path: Path, user_words: tuple[str, ...] = ()) -> list[AnalysedSenten
 
 @functools.cache
 def sample_glossary(tmp_dir: str):
-    from flashcards.glossary import load_glossary
+    from flashcards.glossary.load import load_glossary
 
     path = Path(tmp_dir) / "glossary.yaml"
     path.write_text(SAMPLE_GLOSSARY, encoding="utf-8")
@@ -227,7 +227,7 @@ def test_units_always_cover_the_sentence_exactly(pieces):
 
 def _power_iteration(sequences, window=5, iterations=30, damping=0.85):
     """TextRank's iterations written out plainly: the scores textrank must give, to the last bit."""
-    from flashcards.textrank import cooccurrence
+    from flashcards.terms.textrank import cooccurrence
 
     edges = cooccurrence(sequences, window)
     if not edges:
@@ -244,7 +244,7 @@ def _power_iteration(sequences, window=5, iterations=30, damping=0.85):
 @given(st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=15), max_size=12))
 def test_textrank_gives_the_plain_power_iterations_scores(sequences):
     """With numpy (a worker has it loaded) and without (a rebuild does not): the same floats."""
-    from flashcards import textrank as module
+    from flashcards.terms import textrank as module
 
     assert textrank(sequences) == _power_iteration(sequences)
     links = module.node_links(module.cooccurrence(sequences))

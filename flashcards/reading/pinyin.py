@@ -1,0 +1,404 @@
+"""Pinyin in context: one tone-marked syllable for every Han character of a text.
+
+Which source reads a character, highest first:
+
+1. a curated phrase (the glossary's reading of a term) — never re-read;
+2. pypinyin's phrase dictionary, for a phrase (two or more characters) found inside
+   a jieba word, where CC-CEDICT's words within that phrase read the character the
+   same way and no other: two dictionaries agreeing is the most reliable signal
+   there is (中将, 给予, 补给线 ...). Where they disagree, pypinyin's phrase data is
+   often wrong (率部 lǜ, 一场 cháng) and the model decides; where CC-CEDICT has no
+   word there (军长, 过长), the phrase stands unless the model is sure (see below);
+3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
+   where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
+4. 为, 地, 尽 and 率 standing alone as words, by grammar: 为 wèi as a preposition followed
+   by a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
+   (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
+   every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
+   尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
+   (the adverb jǐn never takes one); 率 between a noun and its object is the verb
+   shuài "to lead" (部长率团), after a verb or adjective the rate suffix lǜ (拦截/率);
+   长 right after X, where CC-CEDICT reads the word X长 only zhǎng (外, 部, 处 ...),
+   is that title suffix cut off by segmentation (国外/长); other 尽, 率, 长 go on;
+5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
+   each polyphonic character as CC-CEDICT's words read it in the same place of a word
+   (率 opening a word is shuài in every such entry; 长 closing a two-character word is
+   zhǎng in nearly two thirds). A near-unanimous place reading stands unless the
+   model is sure; a majority one only where the model is unsure (``_UNSURE``);
+6. the g2pM model (a small bi-LSTM that ships its weights in its wheel) for every
+   character it knows to be polyphonic that (1)-(5) left open: it reads the
+   sentence around the character and picks among that character's readings;
+7. pypinyin's phrase reading, else its first (most common) reading of the character,
+   else CC-CEDICT's.
+
+"Sure" is one threshold (``_SURE``): a reading only one dictionary gives is replaced
+by the model's when the model gives its own reading a probability of at least 0.999
+among the character's readings. Single-dictionary entries carry their own slips
+(CC-CEDICT's 拖拽 tuōyè, pypinyin's unconfirmed phrases); the model is nearly always
+confident, and below that level on policy text it is wrong more often than the entry.
+
+Tones are citation tones: pypinyin's phrase dictionary writes 一 and 不 with their
+sandhi tones (一个 yí gè), so those two always get their dictionary tone unless a
+curated phrase says otherwise. The neutral tone has no mark ("le"), ü is "ü".
+
+``benchmarks/pinyin_cpp.py`` measures this order against pypinyin alone and g2pM
+alone on the CPP polyphone set and on the hand-written in-domain set.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+
+from flashcards.store import cache
+from flashcards.lexicon import cedict
+from flashcards.reading import g2pm as pinyin_model, pypinyin_tables, segmenter
+from flashcards.reading.style import from_numbers, is_han, tone
+
+_CITATION = {"一": "yī", "不": "bù"}
+_MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
+_BATCH = 64
+_SURE = 0.999  # the model's probability needed to replace a reading only one dictionary gives
+_UNSURE = 0.9  # below this probability the model yields to a majority place reading (step 5)
+_PLACE_MAJORITY = 0.6  # share of CC-CEDICT's words a place reading needs (step 5) ...
+_PLACE_UNANIMOUS = 0.95  # ... and the share at which it stands unless the model is sure
+_PLACE_WORDS = 10  # fewest CC-CEDICT words with the character in that place to go by
+
+
+# ── resources, loaded lazily and once ─────────────────────────────────────────
+
+
+@functools.cache
+def _phrase_dict() -> Mapping[str, list[list[str]]]:
+    pypinyin_tables.load()
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
+@functools.cache
+def _phrase_cutter():
+    pypinyin_tables.load()
+    from pypinyin.seg.mmseg import seg
+
+    return seg
+
+
+@functools.cache
+def _single(char: str) -> str | None:
+    """pypinyin's most common reading of one character, else CC-CEDICT's first; None if unknown."""
+    pypinyin_tables.load()
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char))
+    if readings:
+        return readings.split(",")[0]
+    for numbered in cedict.readings(char):
+        if " " not in numbered:
+            return from_numbers(numbered)
+    return None
+
+
+@functools.cache
+def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
+    """For each character of ``phrase``: how the CC-CEDICT words inside the phrase that
+    cover it (two characters or more, the phrase itself included) read it; empty when
+    CC-CEDICT knows no such word (补给线: 补给 bǔjǐ reads 给 jǐ; 黄陂: the whole name
+    reads 陂)."""
+    seen: list[set[str]] = [set() for _ in phrase]
+    for a in range(len(phrase) - 1):
+        for b in range(a + 2, len(phrase) + 1):
+            word = phrase[a:b]
+            for numbered in cedict.readings(word):
+                parts = numbered.split()
+                if len(parts) == len(word):
+                    for k, part in enumerate(parts):
+                        seen[a + k].add(from_numbers(part))
+    return tuple(frozenset(s) for s in seen)
+
+
+@functools.cache
+def _cedict_word(word: str) -> tuple[str | None, ...]:
+    """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
+    entries aside), where it gives exactly one, in a full tone; else None. pypinyin's
+    phrase dictionary lacks some everyday words (尊重) that jieba keeps whole."""
+    seen: list[set[str]] = [set() for _ in word]
+    for entry in cedict.lookup(word):
+        parts = entry.pinyin.split()
+        if len(parts) == len(word) and parts[0][:1].islower():
+            for k, part in enumerate(parts):
+                seen[k].add(from_numbers(part))
+    return tuple(next(iter(s)) if len(s) == 1 and tone(next(iter(s))) != 5 else None for s in seen)
+
+
+def _place(index: int, length: int) -> str:
+    return "first" if index == 0 else "last" if index == length - 1 else "middle"
+
+
+@cache.resource("place-readings", cedict.data_version)
+def _place_readings() -> Mapping[tuple[str, str], Mapping[str, int]]:
+    """(character, place in a word) -> how many CC-CEDICT common words (two characters
+    or more) read the character there each way: 率 first {shuài: 12}, 率 last {lǜ: 203,
+    shuài: 11}. Counted once per machine, streaming through the file."""
+    from collections import Counter, defaultdict
+
+    readings: dict[str, dict[str, None]] = defaultdict(dict)  # headword -> its common-word readings
+    for e in cedict.entries():
+        if e.pinyin[:1].islower():
+            readings[e.simplified][e.pinyin] = None
+            readings[e.traditional][e.pinyin] = None
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for word, numbered_readings in readings.items():
+        if len(word) < 2:
+            continue
+        for numbered in numbered_readings:
+            parts = numbered.split()
+            if len(parts) == len(word):
+                for k, (ch, part) in enumerate(zip(word, parts)):
+                    counts[ch, _place(k, len(word))][from_numbers(part)] += 1
+    return {key: dict(value) for key, value in counts.items()}
+
+
+@functools.cache
+def _place_reading(char: str, index: int, length: int) -> tuple[str, float] | None:
+    """How CC-CEDICT's words read ``char`` at this place of a word, with the model
+    probability needed to overrule that reading; None where the words are too few, split
+    or neutral."""
+    counts = _place_readings().get((char, _place(index, length)))
+    if not counts:
+        return None
+    total = sum(counts.values())
+    best, n = max(counts.items(), key=lambda item: item[1])
+    if total < _PLACE_WORDS or tone(best) == 5 or n < _PLACE_MAJORITY * total:
+        return None
+    return best, (_SURE if n >= _PLACE_UNANIMOUS * total else _UNSURE)
+
+
+@functools.cache
+def _unread_word(token: str) -> bool:
+    """A word of jieba's dictionary (旅长, 率团) that neither pypinyin's phrases nor
+    CC-CEDICT lists."""
+    return (
+        len(token) >= 2
+        and token in segmenter.word_tags()
+        and token not in _phrase_dict()
+        and not cedict.readings(token)
+    )
+
+
+_CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
+
+
+def _clause_words(text: str, pos: int) -> tuple[list[str], list[str]]:
+    """The words before and after ``text[pos]`` within its clause."""
+    before = _CLAUSE_MARK.split(text[:pos])[-1]
+    after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
+    cut = segmenter.base().cut
+    return list(cut(before, HMM=True)), list(cut(after, HMM=True))
+
+
+def _wei(text: str, pos: int) -> str:
+    """为 standing alone as a word: the preposition wèi ("for, on behalf of"), which
+    introduces a noun phrase followed by a verb in the same clause (为和平发挥作用,
+    为商船护航), or the verb wéi ("to be, to act as"), as in X为Y, 以X为Y, 为X所V."""
+    before, after = _clause_words(text, pos)
+    if "所" in "".join(after) or "以" in "".join(before):
+        return "wéi"
+    return "wèi" if any(_is_verb(w) for w in after[1:]) else "wéi"
+
+
+def _di(text: str, pos: int) -> str:
+    """地 standing alone as a word: the particle de that ends an adverbial before its
+    verb (坚定地支持, 顺理成章地挑战), or the noun dì ("place, ground": 该地, 等地)."""
+    before, after = _clause_words(text, pos)
+    if not before or not after or not _is_verb(after[0]):
+        return "dì"
+    return "dì" if segmenter.word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
+
+
+def _jin(text: str, pos: int) -> str | None:
+    """尽 standing alone: the verb jìn ("to fulfil, to exhaust": 尽了全力) before an aspect
+    particle, which the adverb jǐn ("as far as possible") never takes; else undecided."""
+    return "jìn" if text[pos + 1 : pos + 2] in ("了", "过") else None
+
+
+def _shuai(text: str, pos: int) -> str | None:
+    """率 standing alone between its agent and its object: the verb shuài "to lead"
+    (部长率团, 将军率一个师); after a verb or adjective it is the rate suffix lǜ
+    (拦截/率: interception rate, 可用/率); else undecided."""
+    before, after = _clause_words(text, pos)
+    tags = segmenter.word_tags()
+    if before and tags.get(before[-1], "")[:1] in ("v", "a"):
+        return "lǜ"
+    return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
+
+
+@functools.cache
+def _head_noun(char: str) -> bool:
+    """Whether CC-CEDICT reads the common word char+长 zhǎng and never cháng (外长, 部长;
+    not 全长, 所长)."""
+    ends = {e.pinyin.split()[-1] for e in cedict.lookup(char + "长") if e.pinyin[:1].islower()}
+    return ends == {"zhang3"}
+
+
+def _zhang(text: str, pos: int) -> str | None:
+    """长 cut off as a word of its own after a head noun (两国外长 segmented 国外/长): the
+    title suffix zhǎng "head of"; else undecided."""
+    return "zhǎng" if pos > 0 and _head_noun(text[pos - 1]) else None
+
+
+# a grammar rule reads a character standing alone as a word; None leaves it to the steps after
+_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang}
+
+
+def _is_verb(word: str) -> bool:
+    """A verb by jieba's dictionary tags, also as the head of a set phrase (作出贡献: 作出)."""
+    tags = segmenter.word_tags()
+    return any(tags.get(w, "").startswith("v") for w in (word, word[:2]) if w)
+
+
+# ── the converter ─────────────────────────────────────────────────────────────
+
+
+class PinyinConverter:
+    """Reads Chinese text in context.
+
+    ``phrases`` maps a term to its curated reading, one syllable per Han character
+    (tone-marked or numbered: ``["zhōng", "jiàng"]`` or ``["zhong1", "jiang4"]``);
+    wherever the term comes out of segmentation as one word it is read so.
+    Raises ``ValueError`` when a reading does not have one syllable per Han character.
+    """
+
+    def __init__(self, phrases: Mapping[str, Sequence[str]] | None = None):
+        curated: dict[str, tuple[str | None, ...]] = {}
+        for term, reading in (phrases or {}).items():
+            syllables = [from_numbers(s).lower() for s in reading if s and s.strip()]
+            han = [ch for ch in term if is_han(ch)]
+            if not han:
+                continue
+            if len(syllables) != len(han):
+                raise ValueError(f"curated reading of {term!r} has {len(syllables)} syllables for {len(han)} characters")
+            queue = iter(syllables)
+            curated[term] = tuple(next(queue) if is_han(ch) else None for ch in term)
+        self._curated = curated
+        self._curated_words = frozenset(curated)
+
+    def syllables(self, text: str) -> list[str | None]:
+        """One entry per character of ``text``: a tone-marked syllable for each Han character,
+        None for any other character (and for the few Han characters no dictionary reads as
+        one syllable, such as 兙 "shíkè"). Never raises."""
+        return self.syllables_many([text])[0]
+
+    def syllables_many(self, texts: Sequence[str]) -> list[list[str | None]]:
+        """``syllables`` for many texts, with one batched pass of the model over all of them."""
+        drafts = [self._draft(text) for text in texts]
+        asked = [n for n, (_, ask) in enumerate(drafts) if ask]
+        if asked:
+            answers = pinyin_model.model().read([(texts[n], sorted(drafts[n][1])) for n in asked], _MAX_CONTEXT, _BATCH)
+            for n, readings in zip(asked, answers):
+                out, ask = drafts[n]
+                for pos, (reading, probability) in readings.items():
+                    if probability >= ask[pos]:
+                        out[pos] = reading
+        return [out for out, _ in drafts]
+
+    def model_positions(self, text: str) -> list[int]:
+        """Positions of ``text`` the model reads (the rest come from dictionaries alone): those
+        it decides, and those where it replaces a one-dictionary reading only when sure."""
+        return sorted(self._draft(text)[1])
+
+    def _draft(self, text: str) -> tuple[list[str | None], dict[int, float]]:
+        """Readings from the dictionaries, and the positions the model should read, each with
+        the probability the model needs to replace the draft reading (0 where it decides)."""
+        out: list[str | None] = [None] * len(text)
+        ask: dict[int, float] = {}
+        if not any(is_han(ch) for ch in text):
+            return out, ask
+        tokens = segmenter.cut(text, self._curated_words)  # (pieces that rejoin to the text)
+        new = [t for t in tokens if t not in self._curated and t not in _TOKEN_READINGS]
+        if new:  # what reading them asks the tables, asked together ("\n" ends every phrase)
+            pypinyin_tables.ask_ahead("\n".join(new))
+        pos = 0
+        for token in tokens:
+            curated = self._curated.get(token)
+            if curated is not None:
+                out[pos : pos + len(token)] = curated
+            else:
+                self._read_token(text, token, pos, out, ask)
+            pos += len(token)
+        return out, ask
+
+    @staticmethod
+    def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float]) -> None:
+        if token in _BY_GRAMMAR:
+            reading = _BY_GRAMMAR[token](text, pos)
+            if reading is not None:
+                out[pos] = reading
+                return
+        found = _TOKEN_READINGS.get(token)
+        if found is None:
+            found = _TOKEN_READINGS[token] = _token_reading(token)
+        readings, asks = found
+        out[pos : pos + len(token)] = readings
+        for k, needed in asks:
+            ask[pos + k] = needed
+
+
+# Each token's reading out of context, as the text's tokens are read: a text repeats its words.
+_TOKEN_READINGS: dict[str, tuple[tuple[str | None, ...], tuple[tuple[int, float], ...]]] = {}
+
+
+def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int, float], ...]]:
+    """The dictionaries' reading of one token out of context (None where not Han), and
+    the offsets the model should read, each with the probability it needs to replace
+    that reading (0 where it decides)."""
+    model = pinyin_model.model()
+    phrases = _phrase_dict()
+    word = _cedict_word(token) if len(token) >= 2 else (None,) * len(token)
+    unread = _unread_word(token)
+    out: list[str | None] = [None] * len(token)
+    ask: dict[int, float] = {}
+    pos = 0
+    for piece in _phrase_cutter().cut(token):
+        entry = phrases.get(piece) if len(piece) >= 2 else None
+        reading = tuple(r[0] for r in entry) if entry and len(entry) == len(piece) else None
+        within = _cedict_within(piece) if reading else (frozenset(),) * len(piece)
+        for k, ch in enumerate(piece):
+            if not is_han(ch):
+                continue
+            at = pos + k
+            if ch in _CITATION:
+                out[at] = _CITATION[ch]
+            elif reading is None and word[at]:
+                out[at] = word[at]  # the whole jieba word, as CC-CEDICT reads it
+                if model.knows_polyphone(ch):
+                    ask[at] = _SURE  # one dictionary's word: the model overrides only when sure
+            elif reading and reading[k] and within[k] == {reading[k]}:
+                out[at] = reading[k]  # two dictionaries agree
+            elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
+                out[at], ask[at] = _place_reading(ch, at, len(token))
+            else:
+                out[at] = reading[k] if reading and reading[k] else _single(ch)
+                if model.knows_polyphone(ch):
+                    # a phrase of pypinyin's that CC-CEDICT has no word for stands unless the model
+                    # is sure; where CC-CEDICT reads the character otherwise, or no phrase covers
+                    # it, the model decides
+                    ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
+        pos += len(piece)
+    return tuple(out), tuple(ask.items())
+
+
+@functools.cache
+def _default_converter() -> PinyinConverter:
+    return PinyinConverter()
+
+
+def syllables(text: str) -> list[str | None]:
+    """``PinyinConverter().syllables(text)`` with a shared default converter (no curated phrases)."""
+    return _default_converter().syllables(text)
+
+
+def syllables_many(texts: Sequence[str]) -> list[list[str | None]]:
+    """``PinyinConverter().syllables_many(texts)`` with the shared default converter."""
+    return _default_converter().syllables_many(texts)

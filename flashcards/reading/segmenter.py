@@ -1,0 +1,191 @@
+"""The one jieba segmenter of the process, shared by every stage.
+
+jieba loads its whole dictionary (350,000 words, about half a second and 70 MB) before
+it cuts a first sentence; a build asks about a few thousand of them. Here jieba's own
+code cuts, but its word table is read key by key from a table built once per machine
+(:mod:`flashcards.store.tables`); a large corpus, which asks about most of the dictionary,
+reads it whole instead. A glossary's terms are added to a *copy* over the shared
+table (milliseconds), never to the shared one, so one process can serve several
+glossaries. Part-of-speech tags come from the same dictionary file, the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+
+from flashcards.store import cache, tables
+
+# High enough that a curated term is cut whole rather than into its own parts.
+USER_WORD_FREQ = 200_000
+# Different words asked about before the whole table is read at once instead.
+_LOAD_WHOLE_AFTER = 60_000
+# The key under which the words table keeps jieba's total count (no word is empty).
+_TOTAL = ""
+
+
+def words_table(name: str, version, open_dictionary) -> tables.Table:
+    """jieba's word → count table of the dictionary file ``open_dictionary()`` opens
+    (binary), with every word's prefixes at 0 as jieba builds it, and the total count."""
+
+    def rows() -> Iterator[tuple[str, int]]:
+        import jieba
+
+        counts, total = jieba.Tokenizer.gen_pfdict(open_dictionary())
+        yield from counts.items()
+        yield _TOTAL, total
+
+    return tables.Table(name, version, rows, load_whole_after=_LOAD_WHOLE_AFTER)
+
+
+def _dictionary_file():
+    import jieba
+
+    return jieba.get_module_res(jieba.DEFAULT_DICT_NAME)
+
+
+def _tag_rows() -> Iterator[tuple[str, str]]:
+    """jieba's part-of-speech tag of every word of its dictionary."""
+    with _dictionary_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                yield parts[0], parts[2]
+
+
+_WORDS = words_table("jieba-words", cache.library("jieba"), _dictionary_file)
+_TAGS = tables.Table("jieba-tags", cache.library("jieba"), _tag_rows)
+
+
+class _Counts:
+    """A tokenizer's word counts: its own added words over the shared table."""
+
+    def __init__(self, shared: tables.Lookup):
+        self._shared = shared
+        self._own: dict[str, int] = {}
+
+    def ask_ahead(self, text: str) -> None:
+        """Read from the table, a query per word length, every piece of ``text`` jieba's
+        cut is about to look up one by one (its word graph: from each character of a
+        block it cuts with the dictionary, longer pieces while the shorter one is a word
+        or a word's prefix)."""
+        import jieba
+
+        for block in jieba.re_han_default.findall(text):
+            self._shared.ask_ahead(block, self)
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Read ``words`` from the table together (see :meth:`tables.Lookup.prefetch`)."""
+        self._shared.prefetch(words)
+
+    def get(self, word, default=None):
+        found = self._own.get(word)
+        return self._shared.get(word, default) if found is None else found
+
+    def __getitem__(self, word):
+        found = self._own.get(word)
+        return self._shared[word] if found is None else found
+
+    def __contains__(self, word) -> bool:
+        return word in self._own or word in self._shared
+
+    def __setitem__(self, word, count) -> None:
+        self._own[word] = count
+
+
+@functools.cache
+def _tokenizer_class():
+    import jieba
+
+    class TableTokenizer(jieba.Tokenizer):
+        """jieba's tokenizer over a words table, never loading its dictionary file."""
+
+        def get_dict_file(self):
+            # jieba.posseg reads every word's tag from this file when it starts;
+            # the tags come from their own table (word_tags) instead
+            return io.BytesIO(b"")
+
+        def cut(self, sentence, *args, **kwargs):
+            if isinstance(sentence, str):  # (jieba takes bytes too)
+                self.FREQ.ask_ahead(sentence)
+            return super().cut(sentence, *args, **kwargs)
+
+    return TableTokenizer
+
+
+def table_tokenizer(table: tables.Table = _WORDS):
+    """A new jieba tokenizer over the words ``table`` (see :func:`words_table`)."""
+    import jieba
+
+    # CRITICAL: jieba's notices never reach the user's terminal
+    jieba.setLogLevel(logging.CRITICAL)
+    own = _tokenizer_class()()
+    own.FREQ = _Counts(table.lookup())
+    own.total = table.lookup()[_TOTAL]
+    own.initialized = True
+    return own
+
+
+@functools.cache
+def base():
+    """The shared tokenizer, with jieba's dictionary as it is."""
+    import jieba
+
+    shared = table_tokenizer()
+    jieba.dt = shared  # jieba.posseg tags with jieba.dt when it is imported: it finds ours
+    return shared
+
+
+def word_tags() -> Mapping[str, str]:
+    """jieba's part-of-speech tag of every word in its dictionary (``"n"``, ``"v"`` ...)."""
+    return _TAGS.lookup()
+
+
+@functools.cache
+def pos_tokenizer():
+    """jieba's part-of-speech tagger over the shared tokenizer (its HMM guesses tags
+    for words the dictionary lacks)."""
+    base()
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(base())
+    tagger.word_tag_tab = word_tags()
+    return tagger
+
+
+def tokenizer(words: Iterable[str] = ()):
+    """A tokenizer that keeps ``words`` whole; the shared one when there are none.
+    (Pass the same frozenset again and again: it is found without being rebuilt.)"""
+    return _with_words(_word_set(words))
+
+
+def _word_set(words: Iterable[str]) -> frozenset[str]:
+    return words if isinstance(words, frozenset) else frozenset(words)
+
+
+@functools.cache
+def _with_words(words: frozenset[str]):
+    shared = base()
+    if not any(words):
+        return shared
+    own = table_tokenizer()
+    own.FREQ.prefetch(w[:k] for w in words for k in range(1, len(w) + 1))  # what add_word asks
+    for word in sorted(w for w in words if w):
+        own.add_word(word, freq=USER_WORD_FREQ)
+    return own
+
+
+def cut(text: str, words: Iterable[str] = ()) -> list[str]:
+    """``text`` segmented, ``words`` kept whole; the pieces always concatenate back to
+    ``text``. The last few thousand answers are remembered: the pinyin reader and the
+    analysis cut each sentence with the same words."""
+    return list(_cut(text, _word_set(words)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut(text: str, words: frozenset[str]) -> tuple[str, ...]:
+    pieces = tuple(tokenizer(words).cut(text, HMM=True))
+    return pieces if "".join(pieces) == text else (text,)
+

@@ -1,0 +1,72 @@
+"""In-context English: finding the words of an English sentence that render a term."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashcards.terms import context_gloss as cg
+from flashcards.lexicon import dictionary as d
+
+
+def span_for(word: str, sentence: str, glosses=None) -> str:
+    parts = [d.english(p) for p in d.split_known(word)]
+    return cg.english_text(sentence, glosses if glosses is not None else d.english(word), parts if len(parts) > 1 else [])
+
+
+@pytest.mark.parametrize("word, sentence, expected", [
+    ("准同盟", "building a quasi-alliance framework help both", "quasi-alliance"),
+    ("反击能力", "with a focus on building counterattack capabilities centered on offensive weapons", "counterattack capabilities"),
+    ("孤立主义", "the possibility of a return to isolationism under the Trump presidency", "isolationism"),
+    ("军备竞赛", "potentially trigger arms races, and exacerbate tensions", "arms races"),
+    ("国内生产总值", "increase its defense budget to 2% of GDP within five years", "GDP"),
+    ("商船", "the taskforces have escorted thousands of merchant ships", "merchant ships"),
+    ("直升机护卫舰", "deployed the helicopter carrier Izumo and new submarines", "helicopter carrier"),
+])
+def test_term_spans(word, sentence, expected):
+    assert span_for(word, sentence) == expected
+
+
+def test_nothing_found_gives_empty_text():
+    assert span_for("筹码", "so as to enhance Japan's leverage in regional competition") == ""
+    assert cg.english_text("", ["alliance"]) == ""
+
+
+def test_curated_glosses_and_hyphenated_compounds():
+    assert cg.english_text("seeking to break through post-war constraints", ["postwar regime"]) == "post-war"
+    assert cg.english_text("With the tacit approval and encouragement of the US", ["tacit approval"]) == "tacit approval"
+
+
+def test_matching_rules():
+    words = cg.english_words("capabilities fighter deterrence politicians isolationism quasi-alliance")
+    by = {w.lower: w for w in words}
+    assert cg.matches("capability", by["capabilities"])
+    assert cg.matches("deterrent", by["deterrence"])
+    assert not cg.matches("fight", by["fighter"])  # an agent noun is another word
+    assert not cg.matches("political", by["politicians"])
+    assert cg.matches("-ism", by["isolationism"])
+    assert cg.matches("quasi-", by["quasi"])
+    assert cg.content_words("to strike back (at sb)") == ("strike", "back")
+    assert cg.gloss_variants("gross domestic product (GDP)") == ["gross domestic product", "GDP"]
+    assert cg.gloss_variants("internal (to a country, province)") == ["internal"]
+
+
+def test_offsets_point_into_the_sentence():
+    sentence = "Japan and the EU: a strategic partnership agreement took effect."
+    start, end = cg.english_span(sentence, ["strategic partnership agreement"])
+    assert sentence[start:end] == "strategic partnership agreement"
+
+
+def test_capitalised_runs_skip_a_common_sentence_opening_word():
+    text = "During the Fumio Kishida administration, Japan joined NATO."
+    runs = [text[a:b] for a, b in cg.capitalised_runs(text)]
+    assert runs == ["Fumio Kishida", "Japan", "NATO"]
+
+
+def test_chinese_names_spelt_in_pinyin():
+    text = "Chinese Foreign Minister Wang Yi met Qiyao Wang and Zhang Youxia on Monday."
+    for syllables, expected in [(("wáng", "yì"), "Wang Yi"), (("wáng", "qí", "yáo"), "Qiyao Wang"),
+                                (("zhāng", "yòu", "xiá"), "Zhang Youxia")]:
+        span = cg.pinyin_span(text, syllables)
+        assert span and text[span[0]:span[1]] == expected
+    assert cg.pinyin_span(text, ("lǐ", "qiáng")) is None
+    assert cg.pinyin_span(text, ("wáng",)) is None  # one syllable is too little to go on
