@@ -60,6 +60,9 @@ Metrics, per article and pooled over all gold terms (or all entries) of all arti
   the glossary (its source is "glossary" or "both").
 Cells read "hits/total share"; "-" when the total is 0. --verbose lists the missed
 gold terms, the English, syllable and name failures, and the unclean glosses.
+
+Exit status: 0, also when skipped for want of articles or gold; 1 when the tool fails
+on an article; 2 for bad gold lines, or a --src that the tool does not import from.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ import argparse
 import json
 import os
 import re
+import string
 import subprocess
 import sys
 import tempfile
@@ -93,7 +97,7 @@ US_SPELLING = [(r"is(e|ation)$", r"iz\1"), (r"yse$", "yze"), (r"(?<=...)our$", "
                (r"([tb])re$", r"\1er"), (r"ence$", "ense"), (r"ogue$", "og"), (r"mme$", "m")]
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
-PINYIN_CHARS = set("abcdefghijklmnopqrstuvwxyz" + TONED) | set(("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + TONED).upper())
+PINYIN_CHARS = set(string.ascii_letters + TONED + TONED.upper() + " '-")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 T2S, TW2S = opencc.OpenCC("t2s"), opencc.OpenCC("tw2s")
 
@@ -132,7 +136,7 @@ def parse_row(fields: list[str]) -> Gold:
     for column, key in [("english", k) for k in senses(english)] + [("wrong", k) for k in senses(wrong)]:
         if not content_words(key):
             raise ValueError(f"{column} {key!r} has no content word")
-    if not pinyin or not set(pinyin) <= PINYIN_CHARS | set(" '-"):
+    if not pinyin or not set(pinyin) <= PINYIN_CHARS:
         raise ValueError(f"pinyin {pinyin!r} is not tone-marked letters, spaces, hyphens and apostrophes")
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
@@ -193,7 +197,7 @@ def run_in_empty_dir(cmd: list[str], src: Path | None) -> str:
     with tempfile.TemporaryDirectory(prefix="terms-unseen-") as cwd:
         done = subprocess.run(cmd, cwd=cwd, env=tool_env(src), capture_output=True, text=True)
     if done.returncode:
-        tail = "\n".join(done.stderr.strip().splitlines()[-15:])
+        tail = "\n".join(done.stderr.strip().splitlines()[-15:]) or "(nothing on standard error)"
         raise RuntimeError(f"{' '.join(cmd)} (src {src or 'installed'}) exited {done.returncode}:\n{tail}")
     return done.stdout
 
@@ -210,7 +214,19 @@ def vocab(python: str, src: Path | None, article: Path, glossary: Path | None) -
     cmd = [python, "-m", "flashcards", "vocab", str(article), "--format", "json", "--no-cache"]
     if glossary is not None:
         cmd += ["--glossary", str(glossary)]
-    return json.loads(run_in_empty_dir(cmd, src))
+    try:
+        return json.loads(run_in_empty_dir(cmd, src))
+    except ValueError as error:
+        raise RuntimeError(f"{' '.join(cmd)} (src {src or 'installed'}) printed no JSON array: {error}") from None
+
+
+def run_all(jobs: list, run) -> dict:
+    """run(job) for every job, WORKERS at a time; the first failure cancels the jobs not started."""
+    pool = ThreadPoolExecutor(WORKERS)
+    try:
+        return dict(zip(jobs, pool.map(run, jobs)))
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 # ---- matching -----------------------------------------------------------------------
@@ -327,8 +343,9 @@ def score_article(golds: list[Gold], entries: list[dict]) -> Score:
     by_hanzi: dict[str, dict] = {}
     for entry in entries:
         by_hanzi.setdefault(simplified(entry["hanzi"]), entry)
-        score.count("clean", is_clean(entry["english"]))
-        if not is_clean(entry["english"]):
+        clean = is_clean(entry["english"])
+        score.count("clean", clean)
+        if not clean:
             score.notes.append(f"unclean   {entry['hanzi']}: {entry['english']!r}")
     for gold in golds:
         entry = by_hanzi.get(simplified(gold.hanzi))
@@ -395,7 +412,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if not args.no_glossary and args.glossary is None and (ROOT / "glossary.yaml").exists():
         args.glossary = ROOT / "glossary.yaml"
     args.glossary = None if args.no_glossary else args.glossary and args.glossary.resolve()
-    args.src = [s.resolve() for s in args.src] or [None]
+    args.src = list(dict.fromkeys(s.resolve() for s in args.src)) or [None]
     return args
 
 
@@ -417,13 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(golds)} of {len(articles)} articles have gold ({sum(map(len, golds.values()))} terms);"
           f" glossary: {args.glossary or 'none'}")
     jobs = [(src, stem) for src in args.src for stem in golds]
-    with ThreadPoolExecutor(WORKERS) as pool:
-        try:
-            outputs = dict(zip(jobs, pool.map(
-                lambda job: vocab(args.python, job[0], articles[job[1]], args.glossary), jobs)))
-        except RuntimeError as error:
-            print(error, file=sys.stderr)
-            return 1
+    try:
+        outputs = run_all(jobs, lambda job: vocab(args.python, job[0], articles[job[1]], args.glossary))
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
     pooled = {}
     for src in args.src:
         label = f"{src or 'installed'} (flashcards from {origins[src]})"
