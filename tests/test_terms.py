@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from flashcards.model import AnalysedSentence, SentencePair, Token
-from flashcards.terms.extract import Unit, extract_terms, is_candidate, sentence_units, textrank
+from flashcards.terms.extract import extract_terms, textrank
+from flashcards.terms.units import Unit, is_candidate, sentence_units
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"

@@ -1,7 +1,9 @@
 """Key terms of an article.
 
-``extract`` finds and ranks the candidates (``extract_terms``), with ``textrank`` for
-centrality; ``context_gloss`` finds the English that translates a term in its own
-aligned sentence, lemmatised by ``lemmas``; ``known_words`` reads the words a learner
+``units`` cuts the sentences into units that may be terms; ``extract`` finds and ranks
+the key terms (``extract_terms``), with ``textrank`` for centrality; ``context_gloss``
+finds the English that translates a term in its own aligned sentence (lemmatised by
+``lemmas``) and the foreign names that characters transliterate; ``senses`` makes a
+card's English from the dictionary's senses; ``known_words`` reads the words a learner
 already knows.
 """

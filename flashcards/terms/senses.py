@@ -1,0 +1,143 @@
+"""The English a vocabulary card shows: a few clean dictionary senses, the article's first.
+
+CC-CEDICT entries are written for look-up, not for a card: cross-references
+(``廣西壯族自治區|广西壮族自治区[...]``), encyclopaedic notes ("founded in 1931 as
+..."), register and grammar labels ("(Tw)", "(verb and noun)"), classifier senses and
+ten senses in a row. A card gets at most :data:`MAX_SENSES` senses in plain English,
+at most about :data:`MAX_CHARS` characters, with no Han character and no ``|``:
+
+- ``clean_sense`` makes one sense card-ready, or drops it (None);
+- ``card_senses`` ranks the clean senses: first those the term's own aligned English
+  sentences use; when they use none, the first sense the rest of the article's English
+  uses (the article's domain: 编队 in a naval report is "formation (of ships or
+  aircraft)", not "to organize into teams"); then the dictionary's order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flashcards.terms import context_gloss
+
+MAX_SENSES = 3
+MAX_CHARS = 80
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+# Labels of register, region, grammar or source: data about the word, not its meaning.
+_LABEL = re.compile(
+    r"^(?:(?:tw|taiwan|coll|colloquial|dialect|old|archaic|literary|lit|fig|formal|informal|slang|"
+    r"loanword|cantonese|bound form|honorific|polite|humble|derog|derogatory|pejorative|"
+    r"math|physics|chemistry|computing|medicine|buddhism|taoism|law|(?:verb|noun|adjective|adverb)"
+    r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
+    r"internet slang|in names|in compounds|used in \w+)\.?)$",
+    re.I,
+)
+_NOT_A_MEANING = re.compile(
+    r"^(?:CL:|classifier for|surname |variant of|old variant|see |abbr\. for|used in |"
+    r"also pr\.|pr\. |Japanese variant|unofficial variant|erhua variant)",
+    re.I,
+)
+_LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
+_PREPOSITION_END = re.compile(r"\b(?:to|of|for|with|on|at|in|by|from|into|about|the|a|an)\s*$", re.I)
+_YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
+_SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
+       (re.compile(r"\bsth\b"), "something"))
+
+
+def clean_sense(gloss: str, *, name: bool = False) -> str | None:
+    """One CC-CEDICT gloss as a card shows it, or None when it is no meaning to show.
+
+    A proper name keeps the name alone ("Xi Jinping (1953-), PRC politician, ..." ->
+    "Xi Jinping"); notes in brackets that are labels or long asides go; "sb" and "sth"
+    are written out.
+    """
+    text = " ".join(gloss.split())
+    if not text or _NOT_A_MEANING.match(text):
+        return None
+    if name and _LIFESPAN.search(text):
+        text = text[: _LIFESPAN.search(text).start()]
+    if any(_explains(m.group(1)) and _PREPOSITION_END.search(text[:m.start()]) for m in _PAREN.finditer(text)):
+        return None  # the sense needs its long note ("to make offensive reference to (somebody dear ...)")
+    text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
+    text = _HAN.sub("", text)
+    for pattern, plain in _SB:
+        text = pattern.sub(plain, text)
+    text = re.sub(r"\s+([,;.)])", r"\1", " ".join(text.split())).strip(" ,;:")
+    text = re.sub(r"\(\s*\)", "", text).strip()
+    if not re.search(r"[A-Za-z]", text) or "|" in text:
+        return None
+    if len(text) > MAX_CHARS:
+        text = _shorten(text)
+    return text or None
+
+
+def _drop_note(note: str) -> bool:
+    note = note.strip()
+    return bool(_LABEL.match(note)) or len(note) > 30 or bool(_HAN.search(note)) or bool(_YEAR.search(note))
+
+
+def _explains(note: str) -> bool:
+    """A long note in brackets that may be part of the meaning, not history or a label
+    (it is, when the words before it end on a preposition or an article)."""
+    note = note.strip()
+    return len(note) > 30 and not _HAN.search(note) and not _YEAR.search(note) and not _LABEL.match(note)
+
+
+def _shorten(text: str) -> str:
+    """A sense over the limit, cut at its last comma that keeps it within it."""
+    cut = text.rfind(",", 0, MAX_CHARS)
+    return text[:cut].strip() if cut > 10 else ""
+
+
+def card_senses(
+    glosses: Sequence[str],
+    own_sentences: Sequence[str] = (),
+    article_english: Sequence[str] = (),
+    *,
+    name: bool = False,
+) -> tuple[str, ...]:
+    """At most :data:`MAX_SENSES` clean senses of ``glosses`` within :data:`MAX_CHARS`,
+    ranked by the English of the term's own sentences, then of the whole article.
+
+    A name's English is its first clean sense alone: the rest of its entry is
+    encyclopaedia (offices held, history), not what the card teaches.
+    """
+    clean: list[str] = []
+    for gloss in glosses:
+        sense = clean_sense(gloss, name=name)
+        if sense and sense.lower() not in {c.lower() for c in clean}:
+            clean.append(sense)
+    if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
+        clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
+    own = [_used(sense, own_sentences, 0.5) for sense in clean]
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], k))
+    if ranked and not own[ranked[0]][0]:
+        # no sense in the term's own sentences: the first the article uses elsewhere leads
+        domain = next((k for k in ranked if _used(clean[k], article_english, 1.0)[0]), None)
+        if domain is not None:
+            ranked.remove(domain)
+            ranked.insert(0, domain)
+    if name:
+        return tuple(clean[k] for k in ranked[:1])
+    out: list[str] = []
+    for k in ranked:
+        if len(out) == MAX_SENSES or (out and len("; ".join([*out, clean[k]])) > MAX_CHARS):
+            break
+        out.append(clean[k])
+    return tuple(out)
+
+
+def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int]:
+    """How well any of ``sentences`` renders ``sense``: the best share of its content
+    words found together (1.0 = all of them), counted from ``least`` on, and how many
+    words that was (the more specific sense wins a tie: "Central African Republic" over
+    "Central Africa"). The term's own sentence counts half a sense; the rest of the
+    article only a whole one ("supply" elsewhere is no evidence for "in short supply")."""
+    best = (0.0, 0)
+    for sentence in sentences:
+        for hit in context_gloss.gloss_hits(sense, sentence):
+            if (hit.coverage, hit.matched) > best:
+                best = (hit.coverage, hit.matched)
+    return best if best[0] >= least else (0.0, 0)

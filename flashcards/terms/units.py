@@ -1,0 +1,250 @@
+"""A sentence cut into units that may be terms.
+
+Units come from the analysed tokens (glossary terms are already whole); quoted phrases
+(“准同盟”), runs of tokens that form a CC-CEDICT headword (国内 + 生产总值) and the
+pieces of a name the aligned English writes as one (布 + 林肯 -> 布林肯 "Blinken")
+are joined; tokens that are neither in the dictionary nor names are cut into
+dictionary words (不断扩大 -> 不断 + 扩大). ``is_candidate`` says which units could be
+terms at all: not function words, numbers, dates or page furniture.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from flashcards.lexicon import dictionary
+from flashcards.model import AnalysedSentence
+from flashcards.terms import context_gloss
+
+MAX_UNIT = 8  # Han characters in a joined unit
+
+# jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
+# particles, pronouns, locality words, interjections, onomatopoeia, non-words.
+DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
+NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
+_NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
+_DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
+# Words of a news page's frame, not of its content.
+_FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
+_COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
+NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+NAME_DOTS = frozenset("·•‧・")  # between the parts of a foreign name: 易卜拉欣·莱西
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of a sentence that may be a term."""
+
+    text: str
+    syllables: tuple[str, ...]
+    start: int  # character offset in the sentence
+    quoted: bool = False
+    glossary: bool = False
+    counted: bool = False  # follows a number it belongs to: 5|年内
+    pieces: tuple[int, ...] = ()  # lengths of the tokens a joined unit was made of
+    named: bool = False  # tokens joined because the English writes them as one name
+
+
+# --- units ---------------------------------------------------------------------------
+
+def join_units(units: Sequence[Unit], **flags) -> Unit:
+    pieces = tuple(n for u in units for n in (u.pieces or (len(u.text),)))
+    return Unit("".join(u.text for u in units), tuple(s for u in units for s in u.syllables), units[0].start,
+                pieces=pieces, **flags)
+
+
+def _has_function_word(units: Sequence[Unit]) -> bool:
+    return any(dictionary.pos_tag(u.text) in DROP_TAGS for u in units)
+
+
+def _join_quoted(units: list[Unit]) -> list[Unit]:
+    """“反击 能力” -> one quoted unit; a single quoted token is only marked."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        close = _QUOTES.get(units[i].text)
+        if close:
+            j = next((k for k in range(i + 1, min(len(units), i + 1 + MAX_UNIT)) if units[k].text == close), None)
+            inner = units[i + 1:j] if j else []
+            text = "".join(u.text for u in inner)
+            if inner and dictionary.is_han(text) and 2 <= len(text) <= MAX_UNIT and (len(inner) == 1 or not _has_function_word(inner)):
+                out.append(units[i])
+                out.append(join_units(inner, quoted=True, glossary=len(inner) == 1 and inner[0].glossary))
+                out.append(units[j])
+                i = j + 1
+                continue
+        out.append(units[i])
+        i += 1
+    return out
+
+
+def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]:
+    """Runs of 2-4 tokens whose text is one CEDICT headword become one unit (国内 生产总值,
+    可持续 发展: a glossary word inside still gets its card, see :func:`_inner_glossary`)."""
+    texts = [u.text for u in units]
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        for j in range(min(len(units), i + max_tokens), i + 1, -1):
+            if _headword("".join(texts[i:j])) and not any(u.quoted for u in units[i:j]):
+                out.append(join_units(units[i:j]))
+                i = j
+                break
+        else:
+            out.append(units[i])
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _headword(text: str) -> bool:
+    """Whether ``text`` is a CEDICT headword short enough to be one unit (remembered: a
+    text asks about the same runs of tokens again and again)."""
+    return len(text) <= MAX_UNIT and dictionary.is_han(text) and text in dictionary.cedict.load()
+
+
+def _is_name_tag(text: str) -> bool:
+    return dictionary.pos_tag(text) in NAME_TAGS
+
+
+def _split_unknown(units: list[Unit]) -> list[Unit]:
+    """Tokens that are neither words nor names, cut into CEDICT words.
+
+    Three characters or more always (不断扩大 -> 不断 扩大); two only when one of
+    them is a function word glued on by the segmenter (后美 -> 后 美), so that
+    abbreviations like 演训 stay whole. A token the segmenter's guesswork tags as a
+    name is cut only into words of two characters or more (殷切期望 -> 殷切 期望, but
+    not 马科斯 -> 马 科 斯): a name's characters are no words of their own.
+    """
+    out: list[Unit] = []
+    for u in units:
+        if len(u.text) >= 2 and not (u.glossary or u.quoted or u.named) and dictionary.is_han(u.text) \
+                and not dictionary.cedict.lookup(u.text):
+            parts = dictionary.split_known(u.text)
+            if len(u.text) == 2 and not any(dictionary.pos_tag(c) in DROP_TAGS for c in u.text):
+                parts = ()
+            if _is_name_tag(u.text) and any(len(p) < 2 for p in parts):
+                parts = ()
+            if len(parts) > 1:
+                pos = 0
+                for p in parts:
+                    out.append(Unit(p, u.syllables[pos:pos + len(p)], u.start + pos))
+                    pos += len(p)
+                continue
+        out.append(u)
+    return out
+
+
+def _name_like(unit: Unit) -> bool:
+    """A token that may be a piece of a name the segmenter cut up: one character that is
+    no function word (和, 的), a word CEDICT lacks, or one it has only as a proper name
+    (林肯 of 布林肯, 罗德 of 阿克塞尔罗德)."""
+    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
+        return False
+    return len(unit.text) == 1 or not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
+
+
+def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
+    布 林肯 -> 布林肯 "Blinken", 范 明政 -> 范明政 "Pham Minh Chinh", 易卜拉欣 · 莱西 ->
+    "Ebrahim Raisi". The run that best sounds like (or is spelt as) a capitalised name of
+    the sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
+    if not sentence_en:
+        return units
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        best, best_score = 0, 0.0
+        for j in range(i + 2, min(len(units), i + 6) + 1):
+            run = units[i:j]
+            if not (_name_like(run[0]) and _name_like(run[-1])):
+                continue
+            if not all(_name_like(u) or u.text in NAME_DOTS for u in run[1:-1]):
+                continue
+            syllables = tuple(x for u in run for x in u.syllables)
+            if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
+                continue
+            score = _name_score(sentence_en, syllables)
+            if score >= best_score and score:  # a tie goes to the longer run
+                best, best_score = j, score
+        if best:
+            out.append(join_units(units[i:best], named=True))
+            i = best
+        else:
+            out.append(units[i])
+            i += 1
+    return out
+
+
+def _name_score(sentence_en: str, syllables: Sequence[str]) -> float:
+    """How surely ``sentence_en`` writes ``syllables`` as a name: 3 when spelt out in
+    pinyin, else how it sounds (:func:`~flashcards.terms.context_gloss.sound_match`), 0 for no."""
+    if context_gloss.pinyin_span(sentence_en, syllables):
+        return 3.0
+    found = context_gloss.transliteration_match(sentence_en, syllables)
+    return found[2] if found else 0.0
+
+
+def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] = ()) -> list[Unit]:
+    """The sentence cut into units: tokens, joined phrases and names, split non-words."""
+    units = []
+    pos = 0
+    for tok in sentence.tokens:
+        syllables = tok.pinyin if len(tok.pinyin) == len(tok.text) else ()
+        units.append(Unit(tok.text, syllables, pos, glossary=tok.text in glossary_words))
+        pos += len(tok.text)
+    units = _join_names(_join_dictionary_words(_join_quoted(units)), sentence.pair.en)
+    return _mark_counted(_split_unknown(units))
+
+
+def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
+    """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
+    the head term a learner most needs gets its card too. Only the longest ones: none
+    that lies inside another found."""
+    if unit.glossary or len(unit.text) < 3:
+        return []
+    text = unit.text
+    found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
+             if (a, b) != (0, len(text)) and text[a:b] in glossary_words]
+    longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
+    return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
+
+
+def _mark_counted(units: list[Unit]) -> list[Unit]:
+    """A unit right after a number that starts with a counter (5|年内, 四|年) is part of it."""
+    out = []
+    for k, u in enumerate(units):
+        before = units[k - 1].text if k else ""
+        if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS:
+            u = replace(u, counted=True)
+        out.append(u)
+    return out
+
+
+def with_reading(unit: Unit) -> Unit:
+    """A unit the reader left without pinyin gets CEDICT's reading (first entry)."""
+    if unit.syllables or not dictionary.is_han(unit.text):
+        return unit
+    entries = dictionary.choose_entries(unit.text)
+    syllables = tuple(entries[0].pinyin.split()) if entries else ()
+    if len(syllables) != len(unit.text):
+        return unit
+    from flashcards.reading.style import from_numbers
+
+    return replace(unit, syllables=tuple(from_numbers(x).lower() for x in syllables))
+
+
+def is_candidate(unit: Unit) -> bool:
+    """Could this unit be a term at all (before frequency thresholds)?"""
+    text = unit.text
+    if unit.glossary or unit.named:
+        return True
+    if not dictionary.is_han(text) or len(text) < 2:
+        return False
+    if _NUMERIC.match(text) or _DATE.match(text) or text in _FURNITURE or unit.counted:
+        return False
+    return unit.quoted or dictionary.pos_tag(text) not in DROP_TAGS

@@ -1,0 +1,156 @@
+"""Cards a learner can trust on articles nobody tuned for: the English a vocabulary card
+shows is a few clean senses, the article's first; a word no dictionary has gets English
+only with evidence; names the segmenter cut up are joined when the English writes them
+as one name; a glossary term inside a longer word still gets its card.
+
+Everything runs on the real CC-CEDICT, jieba and pinyin; the little article below was
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flashcards import pipeline
+from flashcards.lexicon import cedict, dictionary
+from flashcards.model import SentencePair
+from flashcards.terms import context_gloss, senses
+from flashcards.terms.extract import extract_terms
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def assert_card_ready(english: tuple[str, ...]) -> None:
+    assert len(english) <= senses.MAX_SENSES
+    assert len("; ".join(english)) <= senses.MAX_CHARS or len(english) == 1
+    for sense in english:
+        assert sense and len(sense) <= senses.MAX_CHARS
+        assert not HAN.search(sense) and "|" not in sense and "CL:" not in sense, sense
+
+
+# --- senses -----------------------------------------------------------------------------
+
+def test_a_dictionary_dump_becomes_a_short_clean_gloss():
+    for word in ("广西壮族自治区", "民和", "说法", "问候", "酒店", "初心", "人次"):
+        english = senses.card_senses(dictionary.english(word))
+        assert english, word
+        assert_card_ready(english)
+    assert senses.card_senses(dictionary.english("人次")) == ("person-times", "visits")  # no classifier sense
+
+
+def test_a_person_is_glossed_by_the_name_alone():
+    assert senses.card_senses(dictionary.english("习近平"), name=True) == ("Xi Jinping",)
+
+
+def test_the_sense_the_article_uses_comes_first():
+    formation = senses.card_senses(dictionary.english("编队"), ["The two destroyers sailed in formation."])
+    assert formation[0].startswith("formation")
+    # from the rest of the article when the term's own sentence says nothing
+    elsewhere = senses.card_senses(dictionary.english("编队"), ["The navy sent two ships."],
+                                   ["The ships kept a tight formation through the strait."])
+    assert elsewhere[0].startswith("formation")
+    # the more specific of two matching senses wins
+    assert senses.card_senses(dictionary.english("中非"), ["He thanked the Central African Republic."],
+                              name=True) == ("Central African Republic",)
+
+
+def test_a_common_word_elsewhere_is_no_evidence_for_a_phrase():
+    english = senses.card_senses(dictionary.english("紧张"), ["It was hard."], ["Suppliers rushed."])
+    assert english[0] != "in short supply"
+
+
+def test_senses_of_any_cedict_word_are_card_ready():
+    """A sample of real CC-CEDICT headwords: whatever their entries hold, at most three
+    clean senses come out."""
+    words = sorted({e.simplified for e in cedict.entries_containing("/")})
+    for word in random.Random(20).sample(words, 3000):
+        assert_card_ready(senses.card_senses(dictionary.english(word)))
+
+
+# --- transliterated names ---------------------------------------------------------------
+
+@pytest.mark.parametrize("syllables, english", [
+    ("mǎ kē sī", "Marcos"), ("bù lín kěn", "Blinken"), ("lái xī", "Raisi"), ("wǎ gé nà", "Wagner"),
+    ("hā méi nèi yī", "Khamenei"), ("ā kè sāi ěr luó dé", "Axelrod"), ("mò dé luó", "Modrow"),
+])
+def test_a_transliteration_sounds_like_its_name(syllables, english):
+    assert context_gloss.sounds_alike(syllables.split(), english)
+
+
+@pytest.mark.parametrize("syllables, english", [
+    ("mǎ kē sī", "February"), ("zhào chūn shān", "Consensus"), ("mò xī", "Merseyside"),
+    ("yīn qiè qī wàng", "February"), ("bù lín kěn", "Lincoln Center"),
+])
+def test_other_words_do_not(syllables, english):
+    assert not context_gloss.sounds_alike(syllables.split(), english)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["mǎ", "kē", "sī", "bù", "lín", "ā", "dé", "luó", "ěr", "yī"]), min_size=1, max_size=6),
+       st.text(alphabet="abcdefghiklmnoprstuvwyz", min_size=1, max_size=14))
+def test_sounds_alike_never_fails_and_needs_the_same_onset(syllables, english):
+    if context_gloss.sounds_alike(syllables, english.capitalize()):
+        ours = context_gloss._pinyin_consonants(syllables)
+        theirs = context_gloss._english_consonants(english)
+        assert context_gloss._same_onset(ours[0], theirs[0])
+
+
+# --- the term stage on an article ---------------------------------------------------------
+
+ARTICLE = [
+    ("美国国务卿布林肯周五表示，双方将继续对话。",
+     "US Secretary of State Antony Blinken said on Friday that the two sides would continue the dialogue."),
+    ("布林肯说，美方愿意推动可持续发展合作。",
+     "Blinken said the US was willing to promote cooperation on sustainable development."),
+    ("报道说，萨卡洛夫将于下月访问该国。",
+     "According to the report, the minister will visit the country next month."),
+]
+
+GLOSSARY = """\
+terms:
+  - hanzi: 发展
+    pinyin: fāzhǎn
+    english: development
+    category: politics
+"""
+
+
+@pytest.fixture(scope="module")
+def terms(tmp_path_factory):
+    from flashcards.glossary.load import load_glossary
+
+    path = tmp_path_factory.mktemp("glossary") / "glossary.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    glossary = load_glossary(path)
+    pairs = [SentencePair(zh, en, i) for i, (zh, en) in enumerate(ARTICLE)]
+    sentences = pipeline.analyser(glossary).analyse(pairs)
+    return {t.hanzi: t for t in extract_terms(sentences, glossary)}
+
+
+def test_a_name_the_segmenter_cut_up_is_one_card_with_its_english(terms):
+    assert "布林肯" in terms, sorted(terms)
+    assert terms["布林肯"].english == ("Blinken",) or "Blinken" in terms["布林肯"].english[0]
+    assert terms["布林肯"].is_name
+    assert "林肯" not in terms  # not Lincoln
+
+
+def test_a_name_without_evidence_gets_no_english_from_its_neighbours(terms):
+    for hanzi, term in terms.items():
+        if "萨卡洛夫" in hanzi or "卡洛夫" in hanzi:
+            assert term.english and "minister" not in " ".join(term.english).lower()
+
+
+def test_a_glossary_term_inside_a_longer_word_gets_its_own_card(terms):
+    assert "可持续发展" in terms
+    assert "发展" in terms and terms["发展"].in_glossary
+
+
+def test_every_card_is_clean(terms):
+    for term in terms.values():
+        if not term.in_glossary:
+            assert_card_ready(term.english)
