@@ -22,33 +22,14 @@ def _converter(phrases: tuple[tuple[str, tuple[str, ...]], ...]):
 
 
 def written_pinyin(word: str, syllables: Sequence[str], known: Mapping[str, str] | None = None) -> str:
-    """``word`` in dictionary pinyin: joined, apostrophes, capitalised when CC-CEDICT
-    gives it only as a proper name (日本 Rìběn, 欧盟 Ōuméng). ``known`` words (the
-    glossary's, with their curated pinyin) are written as the glossary writes them, and
-    a long word no dictionary has is written part by part (日本 + 航空自卫队)."""
-    known = known or {}
-    if not syllables:
-        return ""
-    if word in known:
-        return known[word]
-    from flashcards.lexicon import cedict
-    from flashcards.reading.style import word_pinyin
+    """``word`` in word orthography (GB/T 16159-2012): a word's syllables joined, words
+    apart, names capitalised, a person's surname apart (Xí Jìnpíng), organisations word by
+    word (Húnán Rìbào), idioms in two halves (zhìtóng-dàohé). ``known`` words (the
+    glossary's, with their curated pinyin) are written as the glossary writes them.
+    See :mod:`flashcards.reading.orthography`."""
+    from flashcards.reading.orthography import written_pinyin as write
 
-    if len(syllables) != len(word):
-        return word_pinyin(list(syllables))
-    entries = cedict.lookup(word)
-    if entries or len(word) <= 2:
-        proper = bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
-        return word_pinyin(list(syllables), proper=proper)
-    for cut in range(1, len(word) - 1):  # a glossary term at the end: 日本 + 航空自卫队
-        if word[cut:] in known:
-            return f"{written_pinyin(word[:cut], syllables[:cut], known)} {known[word[cut:]]}"
-    for cut in range(len(word) - 1, 0, -1):  # else the longest dictionary word first
-        head = word[:cut]
-        if head in known or cedict.lookup(head):
-            rest = written_pinyin(word[cut:], syllables[cut:], known)
-            return f"{written_pinyin(head, syllables[:cut], known)} {rest}"
-    return word_pinyin(list(syllables))
+    return write(word, syllables, known)
 
 
 class Analyser:
@@ -68,7 +49,7 @@ class Analyser:
         self._words = frozenset(w for w in user_words if w)
         self._readings = tuple(sorted((k, tuple(v)) for k, v in (readings or {}).items()))
         self._written = dict(written or {})
-        self._tokens: dict[tuple[str, tuple[str, ...]], Token] = {}  # a text repeats its words
+        self._tokens: dict[tuple[str, tuple[str, ...], str], Token] = {}  # a text repeats its words
 
     def segment(self, text: str) -> list[str]:
         from flashcards.reading.segmenter import cut
@@ -76,16 +57,26 @@ class Analyser:
         return cut(text, self._words)
 
     def tokens(self, text: str, syllables: Sequence[str | None]) -> tuple[Token, ...]:
+        """``text``'s pieces (in its own script) with their ``syllables``. A Traditional
+        piece is written in pinyin as its Simplified form is (the same characters of the
+        text's :func:`~flashcards.reading.segmenter.simplified` form): the glossary's
+        written pinyin is keyed by Simplified headwords."""
+        from flashcards.reading.segmenter import simplified
+
+        simple = simplified(text)
+        same = simple == text
         out = []
         pos = 0
         made = self._tokens
         for piece in self.segment(text):
-            syl = tuple(s for s in syllables[pos:pos + len(piece)] if s)
-            token = made.get((piece, syl))
+            end = pos + len(piece)
+            word = piece if same else simple[pos:end]
+            syl = tuple(s for s in syllables[pos:end] if s)
+            token = made.get((piece, syl, word))
             if token is None:
-                token = made[piece, syl] = Token(piece, syl, written_pinyin(piece, syl, self._written))
+                token = made[piece, syl, word] = Token(piece, syl, written_pinyin(word, syl, self._written))
             out.append(token)
-            pos += len(piece)
+            pos = end
         return tuple(out)
 
     def analyse(self, pairs: Sequence[SentencePair]) -> list[AnalysedSentence]:
