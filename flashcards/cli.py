@@ -18,6 +18,7 @@ from flashcards import pipeline
 from flashcards.errors import InputError
 
 _FILE = click.Path(path_type=Path)
+_GLOSSARY_HELP = "Your personal glossary, over the shipped one [default: ./glossary.yaml, else the one in your config folder]."
 GC_THRESHOLDS = (100_000, 20, 20)
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -129,7 +130,7 @@ def _echo(text: str) -> None:
 @cli.command()
 @click.argument("articles", nargs=-1, type=_FILE)
 @_separate_options
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
 @click.option("--name", default="flashcards", show_default=True, help="Package name when articles go into one package.")
 @click.option("--per-article", is_flag=True, help="One package per article instead of one for all.")
@@ -149,13 +150,15 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
     # many articles: a process loads the libraries while this one reads the glossary,
     # then analyses each article as soon as this one has read it
     with warm_process(count, pipeline.preload) as warm:
-        glossary = pipeline.load_glossary(glossary_path)
+        layers = pipeline.load_glossaries(glossary_path)
+        glossary = layers.glossary
         options = pipeline.Options(top=top, names=names, known=_known(known_file), max_zipf=max_zipf)
         with article_progress(count) as progress:
             reports = build_packages(
                 _each(paths, en_file, zh_file), glossary, out_dir, name=name, per_article=per_article,
                 options=options, progress=progress, warm=warm,
             )
+    click.echo(layers.summary())
     for report in reports:
         click.echo(f"wrote {report.path}")
         click.echo(
@@ -172,7 +175,7 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
 @cli.command()
 @click.argument("article", required=False, type=_FILE)
 @_separate_options
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table", show_default=True)
 def sentences(article, en_file, zh_file, glossary_path, fmt):
     """The aligned sentence pairs of ARTICLE, with pinyin."""
@@ -234,7 +237,7 @@ def _stdin_lines() -> list[str]:
 @cli.command()
 @click.argument("texts", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "numbers", "json"]), default="text", show_default=True)
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary whose readings are trusted [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 def pinyin(texts, fmt, glossary_path):
     """Pinyin in context for each TEXT (or each line of standard input)."""
     from flashcards.reading.style import to_numbers
@@ -261,7 +264,7 @@ def pinyin(texts, fmt, glossary_path):
 @cli.command()
 @click.argument("articles", nargs=-1, type=_FILE)
 @_separate_options
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option(
     "--format", "fmt", default="table", show_default=True,
     type=click.Choice(["table", "markdown", "csv", "tsv", "pleco", "html", "json"]),
@@ -281,7 +284,8 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     from flashcards.lists.select import filter_entries, sort_entries
     from flashcards.lists.text import render
 
-    glossary = pipeline.load_glossary(glossary_path)
+    layers = pipeline.load_glossaries(glossary_path)
+    glossary = layers.glossary
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
     options = pipeline.Options(top=top, names=names, known=_known(known_file), hsk_min=hsk_min, max_zipf=max_zipf)
     analysed = pipeline.analyse_articles(inputs, glossary, options=options)
@@ -293,11 +297,13 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
         from flashcards.store.fileio import write_atomic
 
         write_atomic(output, render(entries, fmt, metadata=metadata, color=False))
+        click.echo(layers.summary(), err=True)
         click.echo(f"wrote {output} ({len(entries)} entries)", err=True)
         return
     color = fmt == "table" and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if color else None
     _echo(render(entries, fmt, metadata=metadata, color=color, width=width))
+    click.echo(layers.summary(), err=True)
 
 
 # ── glossary ─────────────────────────────────────────────────────────────────
@@ -305,26 +311,22 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
 
 @cli.group()
 def glossary():
-    """Check, search and extend the glossary."""
-
-
-def _glossary_path(path: Path | None) -> Path:
-    return path if path is not None else pipeline.DEFAULT_GLOSSARY
+    """Check, search and extend the glossary (yours, over the shipped one)."""
 
 
 @glossary.command("check")
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 def glossary_check(glossary_path):
-    """Validate the glossary: one line per problem, PATH:LINE: message."""
-    from flashcards.glossary.load import check_glossary
+    """Validate the shipped glossary and yours: one line per problem, PATH:LINE: message."""
+    from flashcards.glossary.layers import check_layers, entries_text
 
-    path = _glossary_path(glossary_path)
-    problems = check_glossary(path)
+    checked, problems = check_layers(glossary_path)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{path}: ok")
+    for kind, path, loaded in checked:
+        click.echo(f"{path}: ok ({kind}, {entries_text(len(loaded) + len(loaded.hidden))})")
 
 
 @glossary.command("add")
@@ -332,28 +334,35 @@ def glossary_check(glossary_path):
 @click.option("--english", "english", multiple=True, required=True, help="English rendering (repeat for alternatives).")
 @click.option("--category", required=True, help="One of the glossary's categories.")
 @click.option("--pinyin", "pinyin_text", help="Tone-marked pinyin [default: read by the converter].")
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help="Your glossary file [default: ./glossary.yaml, else the one in your config folder, created when missing].")
 def glossary_add(hanzi, english, category, pinyin_text, glossary_path):
-    """Add HANZI to the glossary, keeping the file's comments and layout."""
-    from flashcards.glossary.edit import add_entry
+    """Add HANZI to your personal glossary, keeping the file's comments and layout."""
+    from flashcards.glossary.layers import add_personal
 
-    path = _glossary_path(glossary_path)
-    entry = add_entry(path, hanzi, list(english), category, pinyin=pinyin_text)
-    click.echo(f"added {entry.hanzi} {entry.pinyin} ({entry.category}) to {path}:{entry.line}")
+    added = add_personal(glossary_path, hanzi, list(english), category, pinyin=pinyin_text)
+    entry = added.entry
+    click.echo(f"added {entry.hanzi} {entry.pinyin} ({entry.category}) to {added.path}:{entry.line}"
+               + (" (a new personal glossary)" if added.created else "")
+               + (f"; it replaces the shipped {added.replaces.hanzi} {added.replaces.pinyin}" if added.replaces else ""))
 
 
 @glossary.command("list")
 @click.argument("query", required=False)
-@click.option("--glossary", "glossary_path", type=_FILE, help="Glossary file [default: ./glossary.yaml].")
+@click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 def glossary_list(query, glossary_path):
-    """List the glossary, or the entries matching QUERY (hanzi, pinyin with or without tones, English)."""
-    from flashcards.glossary.load import load_glossary
+    """List the glossary, or the entries matching QUERY (hanzi, pinyin with or without tones, English).
+
+    Each line: hanzi, pinyin, English, category and where the entry comes from
+    (shipped; personal: yours, new; overridden: yours, in place of a shipped one).
+    """
     from flashcards.glossary.edit import search
 
-    gloss = load_glossary(_glossary_path(glossary_path))
-    entries = search(gloss, query) if query else list(gloss.entries)
+    layers = pipeline.load_glossaries(glossary_path)
+    if layers.glossary is None:
+        return
+    entries = search(layers.glossary, query) if query else list(layers.glossary.entries)
     for e in entries:
-        click.echo(f"{e.hanzi}\t{e.pinyin}\t{'; '.join(e.english)}\t{e.category}")
+        click.echo(f"{e.hanzi}\t{e.pinyin}\t{'; '.join(e.english)}\t{e.category}\t{layers.origin[e.hanzi]}")
 
 
 # ── entry point ──────────────────────────────────────────────────────────────

@@ -36,15 +36,18 @@ class Options:
         return chosen
 
 
-def load_glossary(path: Path | None):
-    """The glossary at ``path``; with ``None``, ``./glossary.yaml`` when there is one."""
-    from flashcards.glossary.load import load_glossary as load
+def load_glossaries(path: Path | None):
+    """The shipped glossary with the personal one over it (``path``, else
+    ``./glossary.yaml``, else the user's config folder's): a
+    :class:`flashcards.glossary.layers.Layers`, whose ``glossary`` the stages use."""
+    from flashcards.glossary.layers import load_layers
 
-    if path is None:
-        if not DEFAULT_GLOSSARY.is_file():
-            return None
-        path = DEFAULT_GLOSSARY
-    return load(path)
+    return load_layers(path)
+
+
+def load_glossary(path: Path | None):
+    """The glossary the stages use: :func:`load_glossaries`' combined glossary."""
+    return load_glossaries(path).glossary
 
 
 def article_paths(args: Sequence[Path]) -> list[Path]:

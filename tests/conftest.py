@@ -14,6 +14,8 @@ import pytest
 # Tests never read or write the user's cache: one fresh cache folder per test session
 # (shared by its tests, so CC-CEDICT is indexed once).
 os.environ["FLASHCARDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-cache-")
+# Nor the user's personal glossary: the config folder is an empty one of the session's.
+os.environ["FLASHCARDS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-config-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"

@@ -48,7 +48,11 @@ terms:
 
 
 @pytest.fixture
-def glossary_path(tmp_path):
+def glossary_path(tmp_path, monkeypatch):
+    """The small glossary, used alone: no shipped glossary beneath it."""
+    from flashcards.glossary import layers
+
+    monkeypatch.setattr(layers, "shipped_path", lambda: None)
     path = tmp_path / "glossary.yaml"
     path.write_text(GLOSSARY, encoding="utf-8")
     return path

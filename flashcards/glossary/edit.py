@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Collection
 from io import StringIO
 from pathlib import Path
 
@@ -170,15 +171,17 @@ def add_entry(
     english: list[str],
     category: str,
     pinyin: str | None = None,
+    known: Collection[str] = (),
 ) -> GlossaryEntry:
     """Add a term to the glossary file at ``path``, changing nothing else in it.
 
     The entry goes after the last entry of ``category`` (or, for a category not yet
     used, at the end under a new header comment). Refuses a term already present,
     also in its other script, and a glossary that does not pass its check.
+    ``known``: headwords of another glossary the file's references may name.
     """
     path = Path(path)
-    glossary = load_glossary(path)
+    glossary = load_glossary(path, known=known)
     hanzi = hanzi.strip()
     english = [e.strip() for e in english if e and e.strip()]
     if not hanzi or han_count(hanzi) == 0:
@@ -202,7 +205,7 @@ def add_entry(
     at, block = _insertion(lines, glossary, category, hanzi, english, pinyin)
     new_lines = lines[:at] + block + lines[at:]
     new_text = newline.join(new_lines)
-    new_glossary, problems = check_text(new_text.replace("\r\n", "\n"), os.fspath(path))
+    new_glossary, problems = check_text(new_text.replace("\r\n", "\n"), os.fspath(path), known)
     if problems:
         raise problems[0]
     entry = new_glossary.get(hanzi)
@@ -240,7 +243,7 @@ def _insertion(lines: list[str], glossary: Glossary, category: str, hanzi: str,
     if later[0] == 0:
         key = next(i for i, line in enumerate(lines) if re.match(r"terms\s*:", line))
         return key + 1, section
-    return _entry_end(lines, items[later[0] - 1], items, dash), section
+    return _entry_end(lines, glossary.entries[later[0] - 1].line - 1, items, dash), section
 
 
 def _item_lines(lines: list[str]) -> list[int]:

@@ -23,6 +23,7 @@ Fields: ``hanzi`` (simplified), ``pinyin`` (tone marks, word-joined), ``english`
 ``abbreviation_of``, ``note``, ``see`` (a string or a list of other entries) and
 ``pinyin_differs`` (why the reading deliberately differs from CC-CEDICT or the
 pinyin converter).
+A personal glossary (:mod:`.layers`) may hide a shipped entry: ``hanzi`` and ``hide: true``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,7 +45,7 @@ from flashcards.model import GlossaryEntry
 from flashcards.reading.style import is_han
 from flashcards.lexicon.script import simplified_word, to_simplified, to_traditional
 
-__all__ = ["CATEGORIES", "Glossary", "check_glossary", "check_text", "han_count", "load_glossary",
+__all__ = ["CATEGORIES", "Glossary", "check_glossary", "check_text", "han_count", "load_glossary", "read_glossary",
            "numbered_to_marked", "pinyin_syllables", "to_simplified", "to_traditional"]
 
 # The fixed set of categories; ``glossary.yaml`` groups its entries in this order.
@@ -79,9 +81,18 @@ class Glossary:
     entries: tuple[GlossaryEntry, ...]
     path: str = ""
     pinyin_differs: dict[str, str] = field(default_factory=dict)  # hanzi -> why
+    hidden: dict[str, int] = field(default_factory=dict)  # hanzi -> line of its 'hide: true' entry
 
     def get(self, hanzi: str) -> GlossaryEntry | None:
-        return self._index().get(hanzi)
+        """The entry of ``hanzi``, written in either script (戰略夥伴關係協定 finds
+        战略伙伴关系协定 even where OpenCC's Traditional form differs)."""
+        index = self._index()
+        found = index.get(hanzi)
+        if found is None and hanzi:
+            from flashcards.reading.segmenter import simplified
+
+            found = index.get(simplified(hanzi))
+        return found
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -114,17 +125,23 @@ class Glossary:
         return index
 
 
-def load_glossary(path: str | os.PathLike) -> Glossary:
-    """Load and validate ``path``; raise the first problem found as :class:`InputError`."""
-    glossary, problems = _load(path)
+def load_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> Glossary:
+    """Load and validate ``path``; raise the first problem found as :class:`InputError`.
+    ``see`` and ``abbreviation_of`` may also name the headwords ``known`` (of the shipped one)."""
+    glossary, problems = _load(path, known)
     if problems:
         raise problems[0]
     return glossary
 
 
-def check_glossary(path: str | os.PathLike) -> list[InputError]:
+def check_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> list[InputError]:
     """Every problem of the glossary at ``path``, each with path and line; empty when valid."""
-    return _load(path)[1]
+    return _load(path, known)[1]
+
+
+def read_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
+    """The glossary at ``path`` (its valid entries) and every problem found in it."""
+    return _load(path, known)
 
 
 def han_count(text: str) -> int:
@@ -135,7 +152,7 @@ def han_count(text: str) -> int:
 # ── loading ─────────────────────────────────────────────────────────────────────
 
 
-def check_text(text: str, path: str = "<text>") -> tuple[Glossary, list[InputError]]:
+def check_text(text: str, path: str = "<text>", known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
     """Load glossary ``text`` (as read from ``path``): the glossary and every problem."""
     problems: list[InputError] = []
     empty = Glossary((), path)
@@ -148,18 +165,18 @@ def check_text(text: str, path: str = "<text>") -> tuple[Glossary, list[InputErr
         if not yaml_problems:
             problems.append(InputError("the glossary is empty; expected 'terms:' and a list of entries", path, 1))
         return empty, problems
-    entries, differs, schema_problems = _entries(root, path)
+    entries, differs, hidden, schema_problems = _entries(root, path, known)
     problems += schema_problems
     problems.sort(key=lambda e: e.line or 0)
-    return Glossary(tuple(entries), path, differs), problems
+    return Glossary(tuple(entries), path, differs, hidden), problems
 
 
-def _load(path: str | os.PathLike) -> tuple[Glossary, list[InputError]]:
+def _load(path: str | os.PathLike, known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
     path = os.fspath(path)
     text, problems = _read_text(path)
     if text is None:
         return Glossary((), path), problems
-    return check_text(text, path)
+    return check_text(text, path, known)
 
 
 def _read_text(path: str) -> tuple[str | None, list[InputError]]:
@@ -186,7 +203,8 @@ def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str], list[InputError]]:
+def _entries(root: Node, path: str, known_elsewhere: Collection[str] = ()
+             ) -> tuple[list[GlossaryEntry], dict[str, str], dict[str, int], list[InputError]]:
     problems: list[InputError] = []
 
     def err(node: Node, message: str) -> None:
@@ -194,28 +212,32 @@ def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str]
 
     if not isinstance(root, MappingNode):
         err(root, "the glossary must be a mapping with one key, 'terms:', holding a list of entries")
-        return [], {}, problems
+        return [], {}, {}, problems
     top = _mapping(root, err)
     for key, (key_node, _) in top.items():
         if key != "terms":
             err(key_node, f"unknown top-level key {key!r}; the glossary holds only 'terms:'")
     if "terms" not in top:
         err(root, "missing 'terms:' (the list of entries)")
-        return [], {}, problems
+        return [], {}, {}, problems
     terms = top["terms"][1]
     if isinstance(terms, ScalarNode) and terms.value in ("", "~", "null"):
-        return [], {}, problems
+        return [], {}, {}, problems
     if not isinstance(terms, SequenceNode):
         err(terms, "'terms:' must be a list of entries, each starting with '- hanzi: ...'")
-        return [], {}, problems
+        return [], {}, {}, problems
 
     entries: list[GlossaryEntry] = []
     differs: dict[str, str] = {}
     refs: list[tuple[Node, str, str]] = []
     heads: list[tuple[str, str, str, int]] = []
-    before = _checked_before()
+    hidden: dict[str, int] = {}
+    before = _checked_before(path)
     checked: dict[tuple, GlossaryEntry] = {}  # entries that passed, by how they are written
     for item in terms.value:
+        if isinstance(item, MappingNode) and any(isinstance(k, ScalarNode) and k.value == "hide" for k, _ in item.value):
+            _hide(item, err, hidden, heads)
+            continue
         written = _as_written(item)
         entry = before.get(written) if written is not None else None
         if entry is not None:  # passed before, written just so: its checks would pass again
@@ -231,13 +253,39 @@ def _entries(root: Node, path: str) -> tuple[list[GlossaryEntry], dict[str, str]
         if written is not None:
             checked[written] = replace(entry, line=0)
     if checked.keys() - before.keys():
-        _keep_checked(checked)
+        _keep_checked(path, checked)
     _check_duplicates(heads, path, problems)
-    known = {h[0] for h in heads}
+    known = {h[0] for h in heads if h[0] not in hidden} | set(known_elsewhere)
     for node, kind, target in refs:
         if target not in known:
             err(node, f"{kind}: {target!r} is not an entry of the glossary")
-    return entries, differs, problems
+    return entries, differs, hidden, problems
+
+
+def _hide(item: MappingNode, err, hidden: dict[str, int], heads: list) -> None:
+    """``- hanzi: 某某`` with ``hide: true``: the entry of that headword another glossary
+    (the shipped one) has is left out."""
+    fields = _mapping(item, err)
+    value = fields["hide"][1]
+    ok = True
+    if not (isinstance(value, ScalarNode) and value.style is None and value.value in ("true", "True", "TRUE")):
+        err(value, "'hide' must be true (to hide the shipped entry of this 'hanzi'); to keep the entry, remove 'hide'")
+        ok = False
+    for key, (key_node, _) in fields.items():
+        if key not in ("hanzi", "hide"):
+            err(key_node, f"an entry with 'hide: true' holds only 'hanzi'; remove {key!r} (or 'hide', to keep the entry)")
+            ok = False
+    if "hanzi" not in fields:
+        return err(item, "entry is missing 'hanzi' (the shipped entry to hide)")
+    hanzi = _text(fields["hanzi"][1], "hanzi", err, fields["hanzi"][0])
+    if hanzi is None:
+        return
+    if not _HANZI_OK.match(hanzi) or simplified_word(hanzi) != hanzi:
+        err(fields["hanzi"][1], f"'hanzi' must be a headword in simplified characters, got {hanzi!r}")
+        return
+    heads.append((hanzi, to_traditional(hanzi), hanzi, _line(item)))
+    if ok:
+        hidden[hanzi] = _line(item)
 
 
 # ── entries checked before ──────────────────────────────────────────────────────
@@ -280,17 +328,19 @@ def _passed_before(item: MappingNode, entry: GlossaryEntry, differs: dict[str, s
     return replace(entry, line=_line(item))
 
 
-def _checked_key() -> str:
-    return cache.key("glossary-entries", cache.library("opencc", "pypinyin")())
+def _checked_key(path: str) -> str:
+    """One slot per glossary file: a build reads two (the shipped and the personal one),
+    and each keeps its own entries rather than pushing out the other's."""
+    return cache.key("glossary-entries", os.path.abspath(path), cache.library("opencc", "pypinyin")())
 
 
-def _checked_before() -> dict[tuple, GlossaryEntry]:
-    found = cache.get("glossary", _checked_key())
+def _checked_before(path: str) -> dict[tuple, GlossaryEntry]:
+    found = cache.get("glossary", _checked_key(path))
     return found if isinstance(found, dict) else {}
 
 
-def _keep_checked(checked: dict[tuple, GlossaryEntry]) -> None:
-    cache.put("glossary", _checked_key(), checked)
+def _keep_checked(path: str, checked: dict[tuple, GlossaryEntry]) -> None:
+    cache.put("glossary", _checked_key(path), checked)
 
 
 def _mapping(node: MappingNode, err) -> dict[str, tuple[Node, Node]]:
