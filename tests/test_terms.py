@@ -207,7 +207,7 @@ def test_a_unit_without_reading_borrows_cedict_s():
     sentence = AnalysedSentence(SentencePair(zh, "The arms race escalates."), (Token("军备竞赛"), Token("升级")))
     by = {t.hanzi: t for t in extract_terms([sentence], None)}
     assert by["军备竞赛"].syllables == ("jūn", "bèi", "jìng", "sài")
-    assert by["军备竞赛"].pinyin == "jūnbèijìngsài"
+    assert by["军备竞赛"].pinyin == "jūnbèi jìngsài"  # word orthography: a compound of two words
     assert by["军备竞赛"].context_english == "arms race"
 
 

@@ -22,6 +22,7 @@ from flashcards.store import cache
 from flashcards.terms import context_gloss, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, pickled_by_fields
+from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
     NAME_TAGS,
@@ -89,19 +90,6 @@ def name_kind(text: str) -> str:
 
 
 # --- the stage -----------------------------------------------------------------------
-
-def _pinyin(unit: Unit, proper: bool) -> str:
-    """Dictionary-style pinyin; a phrase joined from several tokens keeps them as words."""
-    from flashcards.reading.style import word_pinyin
-
-    words, pos = [], 0
-    pieces = unit.pieces or (len(unit.text),)
-    for n in pieces:
-        piece_proper = proper or (len(pieces) > 1 and bool(name_kind(unit.text[pos:pos + n])))  # 对标 Běiyuē
-        words.append(word_pinyin(list(unit.syllables[pos:pos + n]), proper=piece_proper))
-        pos += n
-    return " ".join(w for w in words if w)
-
 
 @functools.lru_cache(maxsize=1 << 14)
 def _parts_glosses(word: str) -> tuple[tuple[str, ...], ...]:
@@ -196,8 +184,9 @@ _NOUN_TAGS = frozenset("n vn nz an ng".split())
 def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]]:
     """Noun + noun pairs the English renders as one phrase (直升机 护卫舰 -> "helicopter carrier").
 
-    Both nouns must be uncommon, and the aligned sentence must translate the two
-    parts side by side; the pair is then a candidate too (its parts stay).
+    Both nouns must be uncommon, and the aligned sentence must translate both parts,
+    side by side (one part and a guessed head noun beside it is no evidence); the pair
+    is then a candidate too (its parts stay).
     """
     out = []
     for i, units in enumerate(per_sentence):
@@ -208,7 +197,7 @@ def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]
             if a.text + b.text in glossary_words or dictionary.cedict.lookup(a.text + b.text):
                 continue  # already a unit of its own wherever it occurs
             found = context_gloss.english_match(en, (), [dictionary.english(a.text), dictionary.english(b.text)])
-            if found and found[2] >= 0.45:  # at least one part found, the other beside it
+            if found and found[2] >= SURE:  # both parts found side by side: one phrase
                 out.append((i, join_units([a, b])))
     return out
 
@@ -274,8 +263,9 @@ def extract_terms(
     for text, unit in first_seen.items():
         info = dictionary.word_info(text, unit.syllables)
         kind = name_kind(text) or ("name" if unit.named else "")
-        in_glossary = text in glossary_words
-        if in_glossary and not kind and glossary.get(text).pinyin[:1].isupper():
+        entry = glossary.get(text) if glossary is not None else None
+        in_glossary = entry is not None
+        if in_glossary and not kind and entry.pinyin[:1].isupper():
             kind = "name"  # the glossary capitalises proper names
         if text in known or info.traditional in known:
             continue
@@ -291,7 +281,7 @@ def extract_terms(
     # In-context English, first from glosses, then names from leftover capitalised words.
     context: dict[str, tuple[str, float]] = {}  # term -> (the article's English, how surely)
     for text, (unit, info, kind) in kept.items():
-        entry = glossary.get(text) if text in glossary_words else None
+        entry = glossary.get(text) if glossary is not None else None
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))]
         if found:
@@ -312,12 +302,13 @@ def extract_terms(
     article_english = (" ".join(s.pair.en for s in sentences),)
     terms = []
     for order, (text, (unit, info, kind)) in enumerate(kept.items()):
-        in_glossary = text in glossary_words
+        entry = glossary.get(text) if glossary is not None else None
+        in_glossary = entry is not None
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]
         english = senses.card_senses(info.english, own, article_english, name=bool(kind))
         if not english and in_glossary:
-            english = glossary.get(text).english
+            english = entry.english
         if not english and rendering and sureness >= SURE:
             english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
         if not info.in_cedict and not in_glossary and sureness < SURE:
@@ -337,7 +328,7 @@ def extract_terms(
         examples = tuple(example(i) for i in where[text][:MAX_EXAMPLES])
         terms.append((-score, order, Term(
             hanzi=text,
-            pinyin=_pinyin(unit, bool(kind)),
+            pinyin=term_pinyin(text, unit.syllables, kind=kind, english=rendering),
             english=english,
             context_english=rendering,
             traditional=info.traditional,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
+from flashcards.reading.segmenter import simplified
 from flashcards.terms import context_gloss
 
 MAX_UNIT = 8  # Han characters in a joined unit
@@ -195,7 +196,8 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
     pos = 0
     for tok in sentence.tokens:
         syllables = tok.pinyin if len(tok.pinyin) == len(tok.text) else ()
-        units.append(Unit(tok.text, syllables, pos, glossary=tok.text in glossary_words))
+        in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
+        units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
     units = _join_names(_join_dictionary_words(_join_quoted(units)), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
@@ -208,8 +210,9 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     if unit.glossary or len(unit.text) < 3:
         return []
     text = unit.text
+    simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
-             if (a, b) != (0, len(text)) and text[a:b] in glossary_words]
+             if (a, b) != (0, len(text)) and simple[a:b] in glossary_words]
     longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
     return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
 
