@@ -249,10 +249,12 @@ def lemma(word: str) -> str:
 
 
 def tokens(text: str) -> list[tuple[str, ...]]:
-    """Each word of text as its lemmatised hyphen-joined parts (parentheses dropped)."""
-    text = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", text.translate(APOSTROPHES).lower())
+    """Each word of text as its lemmatised hyphen-joined parts (parentheses dropped);
+    an acronym (AI, NATO) is kept as it is, lower-cased, not lemmatised."""
+    text = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", text.translate(APOSTROPHES))
     words = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", text)
-    return [tuple(lemma(p) for p in re.sub(r"'s$", "", w).split("-")) for w in words]
+    return [tuple(p.lower() if len(p) > 1 and p.isupper() else lemma(p.lower()) for p in re.sub(r"'s$", "", w).split("-"))
+            for w in words]
 
 
 def content_words(key: str) -> list[tuple[str, ...]]:

@@ -76,7 +76,7 @@ def _term_options(func):
         click.option("--names/--no-names", default=True, show_default=True, help="Include proper names (people, places, organisations)."),
         click.option(
             "--max-zipf", type=click.FloatRange(0, 8),
-            help="Only article words rarer than this Zipf frequency; lower keeps rarer words only [default: 5].",
+            help="Only article words rarer than this Zipf frequency; lower keeps rarer words only [default: 5; 5.5 for advanced HSK 5-6 words].",
         ),
     ]
     for option in reversed(options):

@@ -154,3 +154,24 @@ def test_every_card_is_clean(terms):
     for term in terms.values():
         if not term.in_glossary:
             assert_card_ready(term.english)
+
+
+def test_advanced_words_are_kept_however_often_news_uses_them():
+    """革命 (HSK 6) is more common than the default threshold, yet no everyday word;
+    a country's name as common is still left out, and asking for rarer words is exact."""
+    pairs = [SentencePair("伊朗纪念革命周年，欧洲各国表示关注。", "Iran marked the anniversary of the revolution; European countries voiced concern.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    assert dictionary.zipf("革命") > 5.0 and dictionary.hsk_level("革命") >= 5
+    default = {t.hanzi for t in extract_terms(sentences, None)}
+    assert "革命" in default and "欧洲" not in default
+    assert "革命" not in {t.hanzi for t in extract_terms(sentences, None, max_zipf=4.5)}
+
+
+@pytest.mark.parametrize("english, phrase", [
+    ("hunger strike", True), ("Secretary of War", True), ("supporters had warned", False),
+    ('list called "Entity', False), ("claimed that the trial", False),
+])
+def test_only_a_phrase_can_be_a_term_s_english(english, phrase):
+    from flashcards.terms.extract import _phrase
+
+    assert _phrase(english) is phrase

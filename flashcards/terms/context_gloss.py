@@ -451,7 +451,8 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
         for i in range(len(words)):
             for j in range(i, min(len(words), i + 3)):
                 text = sentence[start + words[i].start():start + words[j].end()]
-                score = 0.0 if _common_english(text.lower()) else sound_match(syllables, text)
+                common = i == j and _common_english(text.lower())  # one everyday word is no name; "Jack Smith" is
+                score = 0.0 if common else sound_match(syllables, text)
                 if score and (best is None or score > best[2]):
                     best = (start + words[i].start(), start + words[j].end(), score)
     return best

@@ -37,6 +37,8 @@ from flashcards.terms.units import (
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
 DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
+ADVANCED_HSK = 5  # HSK 2.0 levels 5-6: the field's own words (革命, 政策, 选举), however often news uses them (names aside: 欧洲)
+ADVANCED_MARGIN = 0.5  # how much more common than max_zipf such a word may be
 MAX_EXAMPLES = 3
 SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
 
@@ -171,6 +173,27 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
             last = k
 
 
+_CLAUSE_WORDS = frozenset(
+    "had has have was were is are am be been being will would shall should can could may might must "
+    "do does did that which who whom whose called said says".split())
+
+
+def _phrase(english: str) -> bool:
+    """Whether ``english`` reads as one term (a noun phrase, a name), not a stretch of a
+    clause ("supporters had warned", 'list called "Entity'): no quotes or brackets, no
+    auxiliary, complementiser or verb of saying."""
+    if any(c in english for c in "\"“”()[]:;"):
+        return False
+    return not any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z']+", english.lower()))
+
+
+def _zipf_limit(max_zipf: float, info: dictionary.WordInfo, kind: str) -> float:
+    """How common a word may be: ``max_zipf``, or up to :data:`ADVANCED_MARGIN` more for an
+    advanced common word (HSK 5-6, no name) unless rarer words than the default were asked for."""
+    advanced = info.hsk is not None and info.hsk >= ADVANCED_HSK and not kind
+    return max_zipf + ADVANCED_MARGIN if advanced and max_zipf >= DEFAULT_MAX_ZIPF else max_zipf
+
+
 def _full_or_rare(run: str) -> bool:
     """A run that may stand for a person: a full name ("Shigeru Ishiba") or one word rare
     in English ("Ishiba", not "Vietnamese")."""
@@ -185,8 +208,9 @@ def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]
     """Noun + noun pairs the English renders as one phrase (直升机 护卫舰 -> "helicopter carrier").
 
     Both nouns must be uncommon, and the aligned sentence must translate both parts,
-    side by side (one part and a guessed head noun beside it is no evidence); the pair
-    is then a candidate too (its parts stay).
+    side by side, as a phrase (one part and a guessed head noun beside it is no
+    evidence, nor is a clause: 支持者 警告 "supporters had warned"); the pair is then a
+    candidate too, where the article uses it twice (its parts stay).
     """
     out = []
     for i, units in enumerate(per_sentence):
@@ -197,7 +221,7 @@ def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]
             if a.text + b.text in glossary_words or dictionary.cedict.lookup(a.text + b.text):
                 continue  # already a unit of its own wherever it occurs
             found = context_gloss.english_match(en, (), [dictionary.english(a.text), dictionary.english(b.text)])
-            if found and found[2] >= SURE:  # both parts found side by side: one phrase
+            if found and found[2] >= SURE and _phrase(en[found[0]:found[1]]):  # both parts side by side: one phrase
                 out.append((i, join_units([a, b])))
     return out
 
@@ -228,7 +252,8 @@ def extract_terms(
     """The article's key terms, most characteristic first.
 
     ``glossary`` terms found in the article are always kept (unless ``known``);
-    other words are dropped when more common than ``max_zipf`` or below HSK 2.0
+    other words are dropped when more common than ``max_zipf`` (see :func:`_zipf_limit`
+    for advanced words) or below HSK 2.0
     level ``hsk_min`` (None switches either test off). ``names`` keeps proper
     names; ``known`` words (simplified or traditional) are skipped; ``top`` caps
     the list.
@@ -256,8 +281,11 @@ def extract_terms(
                 record(i, inner)
         sequences.append([u.text for u in candidates])
     ranks = textrank(sequences)
-    for i, u in _compounds(sentences, per_sentence, glossary_words):
-        record(i, u)
+    compounds = _compounds(sentences, per_sentence, glossary_words)
+    seen_twice = Counter(u.text for _, u in compounds)
+    for i, u in compounds:
+        if seen_twice[u.text] >= 2:  # a phrase the article uses once may be words side by side
+            record(i, u)
 
     kept: dict[str, tuple[Unit, dictionary.WordInfo, str]] = {}
     for text, unit in first_seen.items():
@@ -272,7 +300,7 @@ def extract_terms(
         if kind and not names and not in_glossary:
             continue
         if not in_glossary:
-            if max_zipf is not None and info.zipf > max_zipf:
+            if max_zipf is not None and info.zipf > _zipf_limit(max_zipf, info, kind):
                 continue
             if hsk_min is not None and info.hsk is not None and info.hsk < hsk_min:
                 continue
@@ -309,7 +337,7 @@ def extract_terms(
         english = senses.card_senses(info.english, own, article_english, name=bool(kind))
         if not english and in_glossary:
             english = entry.english
-        if not english and rendering and sureness >= SURE:
+        if not english and rendering and sureness >= SURE and _phrase(rendering):
             english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
         if not info.in_cedict and not in_glossary and sureness < SURE:
             rendering = ""  # a word no dictionary has: its English needs evidence, not a guess
