@@ -1,6 +1,6 @@
 """Vocabulary cards on real news articles nobody on the project tuned for, against hand-written gold.
 
-    python benchmarks/terms_unseen.py [--src DIR ...] [--glossary PATH | --no-glossary]
+    python benchmarks/terms_unseen.py [--src DIR ...] [--glossary PATH]
                                       [--eval-dir DIR] [--gold-dir DIR] [--python EXE] [--verbose]
 
 Articles are ../shared/eval/news-dev/NNN-*.txt beside the repository (--eval-dir; when
@@ -9,7 +9,9 @@ benchmarks/gold/<article stem>.tsv (--gold-dir) is measured; articles without on
 skipped. The tool is run as a user runs it, once per article, in an empty temporary
 folder: `PYTHON -m flashcards vocab ARTICLE --format json --no-cache --glossary PATH`
 (PYTHON is --python, default this interpreter; the glossary is the repository's
-glossary.yaml unless --glossary or --no-glossary says otherwise). Each --src DIR is put
+glossary.yaml unless --glossary says otherwise: today's tool reads it as a personal
+glossary over the one it ships, and the repository's own file as just the shipped one;
+no personal glossary of this machine's user is read). Each --src DIR is put
 first on PYTHONPATH, so that another checkout (e.g. a `git worktree` of an older
 commit) is measured in the same run; with several, the pooled figures are also printed
 side by side.
@@ -193,9 +195,11 @@ def tool_env(src: Path | None) -> dict[str, str]:
 
 
 def run_in_empty_dir(cmd: list[str], src: Path | None) -> str:
-    """Standard output of cmd, run from an empty temporary folder; RuntimeError if it fails."""
+    """Standard output of cmd, run from an empty temporary folder (also its config
+    folder: no personal glossary); RuntimeError if it fails."""
     with tempfile.TemporaryDirectory(prefix="terms-unseen-") as cwd:
-        done = subprocess.run(cmd, cwd=cwd, env=tool_env(src), capture_output=True, text=True)
+        env = dict(tool_env(src), FLASHCARDS_CONFIG_DIR=cwd)
+        done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     if done.returncode:
         tail = "\n".join(done.stderr.strip().splitlines()[-15:]) or "(nothing on standard error)"
         raise RuntimeError(f"{' '.join(cmd)} (src {src or 'installed'}) exited {done.returncode}:\n{tail}")
@@ -406,14 +410,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--python", default=sys.executable, help="interpreter that runs the tool")
     parser.add_argument("--src", type=Path, action="append", default=[],
                         help="checkout to measure, put first on PYTHONPATH (repeatable)")
-    glossary = parser.add_mutually_exclusive_group()
-    glossary.add_argument("--glossary", type=Path, help="glossary [default: the repository's glossary.yaml]")
-    glossary.add_argument("--no-glossary", action="store_true", help="run the tool without a glossary")
+    parser.add_argument("--glossary", type=Path, help="glossary [default: the repository's glossary.yaml]")
     parser.add_argument("--verbose", action="store_true", help="list every failure")
     args = parser.parse_args(argv)
-    if not args.no_glossary and args.glossary is None and (ROOT / "glossary.yaml").exists():
+    if args.glossary is None and (ROOT / "glossary.yaml").exists():
         args.glossary = ROOT / "glossary.yaml"
-    args.glossary = None if args.no_glossary else args.glossary and args.glossary.resolve()
+    args.glossary = args.glossary and args.glossary.resolve()
     args.src = list(dict.fromkeys(s.resolve() for s in args.src)) or [None]
     return args
 

@@ -175,3 +175,17 @@ def test_only_a_phrase_can_be_a_term_s_english(english, phrase):
     from flashcards.terms.extract import _phrase
 
     assert _phrase(english) is phrase
+
+
+def test_specialist_and_explained_senses_give_way_to_plain_ones():
+    assert senses.card_senses(("(math.) transitive", "to transmit")) == ("to transmit",)
+    assert senses.card_senses(("America (including North, Central and South America)", "the Americas")) == ("the Americas",)
+    # ... unless there is nothing else: then only the label or the note goes
+    assert senses.card_senses(("hedging (finance)",)) == ("hedging",)
+    assert senses.card_senses(("to carry", "Taiwan pr. [xi1 dai4]")) == ("to carry",)
+
+
+def test_a_number_s_magnitude_is_no_word():
+    pairs = [SentencePair("约4.5万人参加了抗议活动。", "About 45,000 people joined the protests.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    assert "万人" not in {t.hanzi for t in extract_terms(sentences, None)}

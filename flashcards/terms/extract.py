@@ -41,6 +41,8 @@ ADVANCED_HSK = 5  # HSK 2.0 levels 5-6: the field's own words (革命, 政策, �
 ADVANCED_MARGIN = 0.5  # how much more common than max_zipf such a word may be
 MAX_EXAMPLES = 3
 SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
+SHOWN = 0.6  # the least quality of a match shown as the article's English: more than half its gloss
+# (not "fire" for 火上浇油, "news" for 媒体 "news media", "police" for 警车 "police car")
 
 
 @pickled_by_fields
@@ -141,7 +143,9 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
     in the sentence, in order. A run must hold a word that is not common English, so
     that a month, a title or a capitalised heading ("On February", "Prime Minister") is
     never taken for a name, and one word only when it is rare in English ("Ishiba",
-    not "Vietnamese"); what starts with a numeral (二十大) is no person.
+    not "Vietnamese"); what starts with a numeral (二十大) is no person, and a name this
+    weakly evidenced has three characters or more (a Chinese name of two is spelt out in
+    pinyin; 较低 "relatively low" is no name).
     """
     en, zh = sentence.pair.en, sentence.pair.zh
     claimed: list[tuple[int, int]] = []
@@ -154,7 +158,8 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
         span = _context(en, u.text, info, (), u.syllables, kind) if info.english or info.in_cedict or kind else None
         if span:
             claimed.append(span[:2])
-        elif u.text in wanted and u.text not in found and kind == "person" and u.text[0] not in NUMERALS:
+        elif u.text in wanted and u.text not in found and kind == "person" and len(u.text) >= 3 \
+                and u.text[0] not in NUMERALS:
             todo.append(u)
     runs = [
         r for r in context_gloss.capitalised_runs(en)
@@ -339,8 +344,8 @@ def extract_terms(
             english = entry.english
         if not english and rendering and sureness >= SURE and _phrase(rendering):
             english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
-        if not info.in_cedict and not in_glossary and sureness < SURE:
-            rendering = ""  # a word no dictionary has: its English needs evidence, not a guess
+        if sureness < (SHOWN if info.in_cedict or in_glossary else SURE):
+            rendering = ""  # a word no dictionary has needs evidence, any other word half its gloss
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
         if len(unit.syllables) != sum(map(dictionary.is_han, text)):
@@ -352,6 +357,8 @@ def extract_terms(
             boost *= 1.3
         if not info.in_cedict and not (in_glossary or unit.quoted or kind):
             boost *= 0.6  # likely a segmentation artefact
+        if not in_glossary and max_zipf is not None and info.zipf > max_zipf:
+            boost *= 0.5  # an advanced word kept however common: after the article's own terms
         score = (1 + math.log(counts[text])) * dictionary.rarity(text) ** 1.5 * boost * (0.75 + 0.5 * ranks.get(text, 0.0))
         examples = tuple(example(i) for i in where[text][:MAX_EXAMPLES])
         terms.append((-score, order, Term(

@@ -29,37 +29,44 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _LABEL = re.compile(
     r"^(?:(?:tw|taiwan|coll|colloquial|dialect|old|archaic|literary|lit|fig|formal|informal|slang|"
     r"loanword|cantonese|bound form|honorific|polite|humble|derog|derogatory|pejorative|"
-    r"math|physics|chemistry|computing|medicine|buddhism|taoism|law|(?:verb|noun|adjective|adverb)"
+    r"(?:verb|noun|adjective|adverb)"
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
     r"internet slang|in names|in compounds|used in \w+)\.?)$",
     re.I,
 )
 _NOT_A_MEANING = re.compile(
     r"^(?:CL:|classifier for|surname |variant of|old variant|see |abbr\. for|used in |"
-    r"also pr\.|pr\. |Japanese variant|unofficial variant|erhua variant)",
+    r"also pr\.|pr\. |\w+ pr\. |Japanese variant|unofficial variant|erhua variant)",
     re.I,
 )
+# A sense of a specialist field: no sense for a news reader's card ("(math.) transitive").
+_FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|medicine|med|biology|botany|zoology|"
+                    r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
+                    r"astronomy|electricity|finance|economics|statistics|anatomy|pharm)\.?\)", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
-_PREPOSITION_END = re.compile(r"\b(?:to|of|for|with|on|at|in|by|from|into|about|the|a|an)\s*$", re.I)
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 _SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
        (re.compile(r"\bsth\b"), "something"))
 
 
-def clean_sense(gloss: str, *, name: bool = False) -> str | None:
+def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str | None:
     """One CC-CEDICT gloss as a card shows it, or None when it is no meaning to show.
 
     A proper name keeps the name alone ("Xi Jinping (1953-), PRC politician, ..." ->
     "Xi Jinping"); notes in brackets that are labels or long asides go; "sb" and "sth"
-    are written out.
+    are written out. A sense of a specialist field goes, and so does one that needs its
+    long note to be understood ("America (including North, Central and South
+    America)" is not "America"), unless ``lenient``: then only the label or note goes
+    (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
     text = " ".join(gloss.split())
     if not text or _NOT_A_MEANING.match(text):
         return None
+    if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
+        return None
+    text = _FIELD.sub("", text)
     if name and _LIFESPAN.search(text):
         text = text[: _LIFESPAN.search(text).start()]
-    if any(_explains(m.group(1)) and _PREPOSITION_END.search(text[:m.start()]) for m in _PAREN.finditer(text)):
-        return None  # the sense needs its long note ("to make offensive reference to (somebody dear ...)")
     text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
     text = _HAN.sub("", text)
     for pattern, plain in _SB:
@@ -79,8 +86,7 @@ def _drop_note(note: str) -> bool:
 
 
 def _explains(note: str) -> bool:
-    """A long note in brackets that may be part of the meaning, not history or a label
-    (it is, when the words before it end on a preposition or an article)."""
+    """A long note in brackets that is part of the meaning, not history or a label."""
     note = note.strip()
     return len(note) > 30 and not _HAN.search(note) and not _YEAR.search(note) and not _LABEL.match(note)
 
@@ -105,10 +111,13 @@ def card_senses(
     encyclopaedia (offices held, history), not what the card teaches.
     """
     clean: list[str] = []
-    for gloss in glosses:
-        sense = clean_sense(gloss, name=name)
-        if sense and sense.lower() not in {c.lower() for c in clean}:
-            clean.append(sense)
+    for lenient in (False, True):  # specialist and explained senses only when there is nothing else
+        for gloss in glosses:
+            sense = clean_sense(gloss, name=name, lenient=lenient)
+            if sense and sense.lower() not in {c.lower() for c in clean}:
+                clean.append(sense)
+        if clean:
+            break
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]

@@ -31,6 +31,7 @@ _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本
 # Words of a news page's frame, not of its content.
 _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
+_MAGNITUDES = frozenset("十百千万亿萬億")
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 NAME_DOTS = frozenset("·•‧・")  # between the parts of a foreign name: 易卜拉欣·莱西
@@ -128,7 +129,7 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
             parts = dictionary.split_known(u.text)
             if len(u.text) == 2 and not any(dictionary.pos_tag(c) in DROP_TAGS for c in u.text):
                 parts = ()
-            if _is_name_tag(u.text) and any(len(p) < 2 for p in parts):
+            if _is_name_tag(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
                 parts = ()
             if len(parts) > 1:
                 pos = 0
@@ -138,6 +139,11 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
                 continue
         out.append(u)
     return out
+
+
+def _name_and_particle(parts: Sequence[str]) -> bool:
+    """A known name with a character glued on (莫斯科 + 也): the name is a word of its own."""
+    return len(parts) == 2 and any(len(p) >= 2 and dictionary.word_info(p).proper for p in parts)
 
 
 def _name_like(unit: Unit) -> bool:
@@ -218,11 +224,12 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
 
 
 def _mark_counted(units: list[Unit]) -> list[Unit]:
-    """A unit right after a number that starts with a counter (5|年内, 四|年) is part of it."""
+    """A unit right after a number that starts with a counter or a magnitude (5|年内, 四|年,
+    4.5|万人) is part of it."""
     out = []
     for k, u in enumerate(units):
         before = units[k - 1].text if k else ""
-        if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS:
+        if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS | _MAGNITUDES:
             u = replace(u, counted=True)
         out.append(u)
     return out
