@@ -189,3 +189,9 @@ def test_a_number_s_magnitude_is_no_word():
     pairs = [SentencePair("约4.5万人参加了抗议活动。", "About 45,000 people joined the protests.", 0)]
     sentences = pipeline.analyser(None).analyse(pairs)
     assert "万人" not in {t.hanzi for t in extract_terms(sentences, None)}
+
+
+def test_a_magnitude_after_a_space_is_still_the_number_s():
+    pairs = [SentencePair("警方估计有 4.5 萬人參加。", "Police estimated 45,000 people took part.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    assert not {"萬人", "万人"} & {t.hanzi for t in extract_terms(sentences, None)}

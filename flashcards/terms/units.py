@@ -227,11 +227,12 @@ def _mark_counted(units: list[Unit]) -> list[Unit]:
     """A unit right after a number that starts with a counter or a magnitude (5|年内, 四|年,
     4.5|万人) is part of it."""
     out = []
-    for k, u in enumerate(units):
-        before = units[k - 1].text if k else ""
+    before = ""
+    for u in units:
         if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS | _MAGNITUDES:
             u = replace(u, counted=True)
         out.append(u)
+        before = u.text.strip() or before  # "4.5 万人": a space between is still the number's
     return out
 
 
