@@ -408,3 +408,33 @@ def test_entries_that_passed_before_are_not_checked_again_and_load_the_same(tmp_
         assert fresh_count <= 2  # the edited entry, and the one added
     assert any("simplified" in p for p in load(broken, True)[2])
     assert any("duplicate entry 北约" in p for p in load(broken, True)[2])
+
+
+def test_the_shipped_glossary_s_checks_outlive_the_analysis_cache(tmp_path, monkeypatch):
+    """The shipped glossary is no user's data: its checks are kept with the machine's
+    resources, so clearing the analysis cache (everything but resources/) does not check
+    it all again; a personal glossary's checks go with the analysis cache."""
+    import shutil
+
+    from flashcards.store import cache
+    from flashcards.glossary import load as glossary
+
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path / "cache")
+    monkeypatch.setattr(cache._Settings, "enabled", True)
+    path = tmp_path / "glossary.yaml"
+    path.write_text((Path(__file__).resolve().parents[1] / "glossary.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    checked = []
+    real = glossary._entry
+    monkeypatch.setattr(glossary, "_entry", lambda item, *a: checked.append(item) or real(item, *a))
+
+    def checks_after_clearing(shipped: bool) -> int:
+        glossary.load_glossary(path, shipped=shipped)
+        for folder in (tmp_path / "cache").iterdir():
+            if folder.name != "resources":
+                shutil.rmtree(folder)
+        checked.clear()
+        glossary.load_glossary(path, shipped=shipped)
+        return len(checked)
+
+    assert checks_after_clearing(shipped=True) == 0
+    assert checks_after_clearing(shipped=False) > 500

@@ -184,7 +184,7 @@ def load_layers(explicit: Path | None = None) -> Layers:
     """Load the shipped glossary and the personal one; the first problem of either is
     raised as :class:`InputError` (``PATH:LINE: message``)."""
     shipped_file = shipped_path()
-    shipped = load_glossary(shipped_file) if shipped_file is not None else None
+    shipped = load_glossary(shipped_file, shipped=True) if shipped_file is not None else None
     if shipped is not None and shipped.hidden:
         hanzi, line = next(iter(shipped.hidden.items()))
         raise InputError(f"'hide: true' ({hanzi}) belongs in a personal glossary, not the shipped one", shipped_file, line)
@@ -202,7 +202,7 @@ def check_layers(explicit: Path | None = None) -> tuple[list[tuple[str, Path, Gl
     shipped_file = shipped_path()
     shipped = None
     if shipped_file is not None:
-        shipped, found = read_glossary(shipped_file)
+        shipped, found = read_glossary(shipped_file, shipped=True)
         problems += found
         problems += [InputError(f"'hide: true' ({h}) belongs in a personal glossary, not the shipped one", shipped_file, line)
                      for h, line in shipped.hidden.items()]
@@ -258,7 +258,7 @@ def add_personal(explicit: Path | None, hanzi: str, english: list[str], category
 
     path = add_target(explicit)
     shipped_file = shipped_path()
-    shipped = load_glossary(shipped_file) if shipped_file is not None and not is_same_file(path, shipped_file) else None
+    shipped = load_glossary(shipped_file, shipped=True) if shipped_file is not None and not is_same_file(path, shipped_file) else None
     created = not path.exists() and not path.is_symlink()
     if created:
         from flashcards.store.fileio import write_atomic

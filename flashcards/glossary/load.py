@@ -125,10 +125,11 @@ class Glossary:
         return index
 
 
-def load_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> Glossary:
+def load_glossary(path: str | os.PathLike, *, known: Collection[str] = (), shipped: bool = False) -> Glossary:
     """Load and validate ``path``; raise the first problem found as :class:`InputError`.
-    ``see`` and ``abbreviation_of`` may also name the headwords ``known`` (of the shipped one)."""
-    glossary, problems = _load(path, known)
+    ``see``/``abbreviation_of`` may name ``known`` headwords (the shipped one's); a ``shipped``
+    glossary's checks are kept with the machine's resources (it holds no user's data)."""
+    glossary, problems = _load(path, known, shipped)
     if problems:
         raise problems[0]
     return glossary
@@ -139,9 +140,9 @@ def check_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> l
     return _load(path, known)[1]
 
 
-def read_glossary(path: str | os.PathLike, *, known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
+def read_glossary(path: str | os.PathLike, *, known: Collection[str] = (), shipped: bool = False) -> tuple[Glossary, list]:
     """The glossary at ``path`` (its valid entries) and every problem found in it."""
-    return _load(path, known)
+    return _load(path, known, shipped)
 
 
 def han_count(text: str) -> int:
@@ -152,7 +153,7 @@ def han_count(text: str) -> int:
 # ── loading ─────────────────────────────────────────────────────────────────────
 
 
-def check_text(text: str, path: str = "<text>", known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
+def check_text(text: str, path: str = "<text>", known: Collection[str] = (), shipped: bool = False) -> tuple[Glossary, list]:
     """Load glossary ``text`` (as read from ``path``): the glossary and every problem."""
     problems: list[InputError] = []
     empty = Glossary((), path)
@@ -165,18 +166,18 @@ def check_text(text: str, path: str = "<text>", known: Collection[str] = ()) -> 
         if not yaml_problems:
             problems.append(InputError("the glossary is empty; expected 'terms:' and a list of entries", path, 1))
         return empty, problems
-    entries, differs, hidden, schema_problems = _entries(root, path, known)
+    entries, differs, hidden, schema_problems = _entries(root, path, known, shipped)
     problems += schema_problems
     problems.sort(key=lambda e: e.line or 0)
     return Glossary(tuple(entries), path, differs, hidden), problems
 
 
-def _load(path: str | os.PathLike, known: Collection[str] = ()) -> tuple[Glossary, list[InputError]]:
+def _load(path: str | os.PathLike, known: Collection[str] = (), shipped: bool = False) -> tuple[Glossary, list[InputError]]:
     path = os.fspath(path)
     text, problems = _read_text(path)
     if text is None:
         return Glossary((), path), problems
-    return check_text(text, path, known)
+    return check_text(text, path, known, shipped)
 
 
 def _read_text(path: str) -> tuple[str | None, list[InputError]]:
@@ -203,7 +204,7 @@ def _line(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def _entries(root: Node, path: str, known_elsewhere: Collection[str] = ()
+def _entries(root: Node, path: str, known_elsewhere: Collection[str] = (), shipped: bool = False
              ) -> tuple[list[GlossaryEntry], dict[str, str], dict[str, int], list[InputError]]:
     problems: list[InputError] = []
 
@@ -232,7 +233,7 @@ def _entries(root: Node, path: str, known_elsewhere: Collection[str] = ()
     refs: list[tuple[Node, str, str]] = []
     heads: list[tuple[str, str, str, int]] = []
     hidden: dict[str, int] = {}
-    before = _checked_before(path)
+    before = _checked_before(path, shipped)
     checked: dict[tuple, GlossaryEntry] = {}  # entries that passed, by how they are written
     for item in terms.value:
         if isinstance(item, MappingNode) and any(isinstance(k, ScalarNode) and k.value == "hide" for k, _ in item.value):
@@ -253,7 +254,7 @@ def _entries(root: Node, path: str, known_elsewhere: Collection[str] = ()
         if written is not None:
             checked[written] = replace(entry, line=0)
     if checked.keys() - before.keys():
-        _keep_checked(path, checked)
+        _keep_checked(path, checked, shipped)
     _check_duplicates(heads, path, problems)
     known = {h[0] for h in heads if h[0] not in hidden} | set(known_elsewhere)
     for node, kind, target in refs:
@@ -334,13 +335,13 @@ def _checked_key(path: str) -> str:
     return cache.key("glossary-entries", os.path.abspath(path), cache.library("opencc", "pypinyin")())
 
 
-def _checked_before(path: str) -> dict[tuple, GlossaryEntry]:
-    found = cache.get("glossary", _checked_key(path))
+def _checked_before(path: str, shipped: bool) -> dict[tuple, GlossaryEntry]:
+    found = cache.get("resources" if shipped else "glossary", _checked_key(path))
     return found if isinstance(found, dict) else {}
 
 
-def _keep_checked(path: str, checked: dict[tuple, GlossaryEntry]) -> None:
-    cache.put("glossary", _checked_key(path), checked)
+def _keep_checked(path: str, checked: dict[tuple, GlossaryEntry], shipped: bool) -> None:
+    cache.put("resources" if shipped else "glossary", _checked_key(path), checked)
 
 
 def _mapping(node: MappingNode, err) -> dict[str, tuple[Node, Node]]:
