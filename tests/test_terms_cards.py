@@ -195,3 +195,9 @@ def test_a_magnitude_after_a_space_is_still_the_number_s():
     pairs = [SentencePair("警方估计有 4.5 萬人參加。", "Police estimated 45,000 people took part.", 0)]
     sentences = pipeline.analyser(None).analyse(pairs)
     assert not {"萬人", "万人"} & {t.hanzi for t in extract_terms(sentences, None)}
+
+
+def test_a_nationality_is_no_transliterated_name():
+    en = "Vietnamese Prime Minister Pham Minh Chinh met Singaporean leaders."
+    found = context_gloss.transliteration_span(en, ("fàn", "míng", "zhèng"))
+    assert found is None or en[found[0]:found[1]] not in {"Vietnamese", "Singaporean"}

@@ -436,6 +436,10 @@ def sounds_alike(syllables: Sequence[str], english: str) -> bool:
     return sound_match(syllables, english) > 0
 
 
+# A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
+_DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
+
+
 def _same_onset(ours: str, theirs: str) -> bool:
     """A transliteration keeps the name's first consonant (h may render kh: 哈梅内伊 Khamenei)."""
     return ours == theirs or {ours, theirs} == {"H", "K"}
@@ -452,7 +456,7 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
             for j in range(i, min(len(words), i + 3)):
                 text = sentence[start + words[i].start():start + words[j].end()]
                 common = i == j and _common_english(text.lower())  # one everyday word is no name; "Jack Smith" is
-                score = 0.0 if common else sound_match(syllables, text)
+                score = 0.0 if common or _DEMONYM.search(text) else sound_match(syllables, text)
                 if score and (best is None or score > best[2]):
                     best = (start + words[i].start(), start + words[j].end(), score)
     return best
