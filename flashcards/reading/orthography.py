@@ -299,7 +299,7 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         sub = _parts(piece, syl[at:at + len(piece)])
         at += len(piece)
         single = len(piece) == 1 and len(sub) == 1 and len(sub[0][0]) == 1
-        if single and out and len(out[-1][0]) == 1 and (
+        if single and out and not lead and len(out[-1][0]) == 1 and (  # a waiting prefix goes first
             _tag(piece) in _JOINS_BEFORE or (named and i == len(pieces) - 1 and _tag(pieces[i - 1]) != "m")
         ):
             out[-1] = ((out[-1][0][0] + sub[0][0][0],), out[-1][1])
@@ -307,8 +307,11 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         if single and _tag(piece) == "h" and i + 1 < len(pieces):
             lead += sub[0][0][0]
             continue
-        if lead and len(sub[0][0]) == 1:
-            sub[0] = ((lead + sub[0][0][0],), sub[0][1])
+        if lead:  # the waiting prefix joins the next word, or stands alone before it
+            if len(sub[0][0]) == 1:
+                sub[0] = ((lead + sub[0][0][0],), sub[0][1])
+            else:
+                out.append(((lead,), False))
             lead = ()
         out.extend(sub)
     out += [((lead,), False)] if lead else []
