@@ -462,6 +462,14 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
     return best
 
 
+def written_name(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:
+    """Where ``sentence`` writes ``syllables`` as a name, and how surely: spelt out in
+    pinyin (王琦瑶 "Wang Qiyao": 3.0, more than any sound match), else as the foreign name
+    they transliterate (:func:`transliteration_match`)."""
+    span = pinyin_span(sentence, syllables)
+    return (*span, 3.0) if span else transliteration_match(sentence, syllables)
+
+
 def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
     """The span of :func:`transliteration_match`, without its score."""
     found = transliteration_match(sentence, syllables)

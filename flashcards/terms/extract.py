@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from flashcards.store import cache
 from flashcards.terms import context_gloss, senses
 from flashcards.lexicon import dictionary
-from flashcards.model import AnalysedSentence, Example, pickled_by_fields
+from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
@@ -120,8 +120,8 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
     def spelt() -> tuple[int, int, float] | None:
-        span = context_gloss.pinyin_span(sentence_en, syllables) or context_gloss.transliteration_span(sentence_en, syllables)
-        return (*span, 1.0) if span else None
+        found = context_gloss.written_name(sentence_en, syllables)
+        return (*found[:2], 1.0) if found else None
 
     if not info.in_cedict and (found := spelt()):
         return found
@@ -292,7 +292,7 @@ def extract_terms(
         if seen_twice[u.text] >= 2:  # a phrase the article uses once may be words side by side
             record(i, u)
 
-    kept: dict[str, tuple[Unit, dictionary.WordInfo, str]] = {}
+    kept: dict[str, tuple[Unit, dictionary.WordInfo, str, GlossaryEntry | None]] = {}
     for text, unit in first_seen.items():
         info = dictionary.word_info(text, unit.syllables)
         kind = name_kind(text) or ("name" if unit.named else "")
@@ -309,12 +309,11 @@ def extract_terms(
                 continue
             if hsk_min is not None and info.hsk is not None and info.hsk < hsk_min:
                 continue
-        kept[text] = (unit, info, kind)
+        kept[text] = (unit, info, kind, entry)
 
     # In-context English, first from glosses, then names from leftover capitalised words.
     context: dict[str, tuple[str, float]] = {}  # term -> (the article's English, how surely)
-    for text, (unit, info, kind) in kept.items():
-        entry = glossary.get(text) if glossary is not None else None
+    for text, (unit, info, kind, entry) in kept.items():
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))]
         if found:
@@ -322,7 +321,7 @@ def extract_terms(
             context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
             where[text].remove(i)
             where[text].insert(0, i)  # the example that shows the English comes first
-    unexplained = {t for t, (_, _, kind) in kept.items() if kind == "person" and t not in context}
+    unexplained = {t for t, (_, _, kind, _) in kept.items() if kind == "person" and t not in context}
     for i, units in enumerate(per_sentence):
         if unexplained & {u.text for u in units}:
             _assign_names(sentences[i], units, context, unexplained)
@@ -334,8 +333,7 @@ def extract_terms(
 
     article_english = (" ".join(s.pair.en for s in sentences),)
     terms = []
-    for order, (text, (unit, info, kind)) in enumerate(kept.items()):
-        entry = glossary.get(text) if glossary is not None else None
+    for order, (text, (unit, info, kind, entry)) in enumerate(kept.items()):
         in_glossary = entry is not None
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]

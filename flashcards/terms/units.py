@@ -86,7 +86,7 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
 
 def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]:
     """Runs of 2-4 tokens whose text is one CEDICT headword become one unit (国内 生产总值,
-    可持续 发展: a glossary word inside still gets its card, see :func:`_inner_glossary`)."""
+    可持续 发展: a glossary word inside still gets its card, see :func:`inner_glossary`)."""
     texts = [u.text for u in units]
     out: list[Unit] = []
     i = 0
@@ -175,7 +175,8 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             syllables = tuple(x for u in run for x in u.syllables)
             if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
                 continue
-            score = _name_score(sentence_en, syllables)
+            found = context_gloss.written_name(sentence_en, syllables)
+            score = found[2] if found else 0.0
             if score >= best_score and score:  # a tie goes to the longer run
                 best, best_score = j, score
         if best:
@@ -185,15 +186,6 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(units[i])
             i += 1
     return out
-
-
-def _name_score(sentence_en: str, syllables: Sequence[str]) -> float:
-    """How surely ``sentence_en`` writes ``syllables`` as a name: 3 when spelt out in
-    pinyin, else how it sounds (:func:`~flashcards.terms.context_gloss.sound_match`), 0 for no."""
-    if context_gloss.pinyin_span(sentence_en, syllables):
-        return 3.0
-    found = context_gloss.transliteration_match(sentence_en, syllables)
-    return found[2] if found else 0.0
 
 
 def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] = ()) -> list[Unit]:
