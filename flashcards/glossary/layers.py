@@ -185,9 +185,8 @@ def load_layers(explicit: Path | None = None) -> Layers:
     raised as :class:`InputError` (``PATH:LINE: message``)."""
     shipped_file = shipped_path()
     shipped = load_glossary(shipped_file, shipped=True) if shipped_file is not None else None
-    if shipped is not None and shipped.hidden:
-        hanzi, line = next(iter(shipped.hidden.items()))
-        raise InputError(f"'hide: true' ({hanzi}) belongs in a personal glossary, not the shipped one", shipped_file, line)
+    if shipped is not None and (hides := _shipped_hides(shipped, shipped_file)):
+        raise hides[0]
     personal_file = personal_path(explicit, shipped_file)
     if personal_file is None:
         return combine(shipped, None)
@@ -203,20 +202,24 @@ def check_layers(explicit: Path | None = None) -> tuple[list[tuple[str, Path, Gl
     shipped = None
     if shipped_file is not None:
         shipped, found = read_glossary(shipped_file, shipped=True)
-        problems += found
-        problems += [InputError(f"'hide: true' ({h}) belongs in a personal glossary, not the shipped one", shipped_file, line)
-                     for h, line in shipped.hidden.items()]
+        problems += found + _shipped_hides(shipped, shipped_file)
         checked.append((SHIPPED, shipped_file, shipped))
     personal_file = personal_path(explicit, shipped_file)
     if personal_file is not None:
         personal, found = read_glossary(personal_file, known=_heads(shipped))
         if shipped is not None:
-            have = {e.hanzi for e in shipped.entries}
+            have = _heads(shipped)
             found += [InputError(f"hides {h}, which the shipped glossary does not have; remove this entry", personal_file, line)
                       for h, line in personal.hidden.items() if h not in have]
         problems += sorted(found, key=lambda e: e.line or 0)
         checked.append((PERSONAL, personal_file, personal))
     return checked, problems
+
+
+def _shipped_hides(shipped: Glossary, path: Path) -> list[InputError]:
+    """A hide entry in the shipped glossary: a problem, each with its line."""
+    return [InputError(f"'hide: true' ({h}) belongs in a personal glossary, not the shipped one", path, line)
+            for h, line in shipped.hidden.items()]
 
 
 def _heads(glossary: Glossary | None) -> frozenset[str]:
