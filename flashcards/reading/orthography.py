@@ -38,35 +38,18 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from flashcards.store import cache
+from flashcards.reading import word_evidence as ev
 
-# Linguistic data: compound surnames, and the commonest single-character surnames.
-_COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 司徒 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 令狐 夏侯 端木 独孤 南宫 西门 "
-    "轩辕 申屠 呼延 东郭 太史 闻人 澹台 公冶 宗政 濮阳 淳于 单于 钟离 百里 司空 左丘 拓跋".split()
-)
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程"
-    "魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝"
-    "顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施牛樊葛邢齐伍庞颜倪庄聂章鲁岳翟殷詹申耿关焦俞左柳"
-    "甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳管柴鲍喻祁蒲房滕屈饶解艾尤穆"
-    "卓车项连窦戚岑景党宫费冷晏席卫栗宗瞿桂佟臧闵边卞姬栾隋商刁荣巫寇郎甄丛仲虞敖巩池习蔺"
-)
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 _PERSON_TAGS = frozenset({"nr", "nrfg"})
 _NAME_KINDS = frozenset({"person", "place", "organisation", "name"})
 _JOINS_BEFORE = frozenset({"k", "ul", "uz", "ug"})  # suffix; le, zhe, guo: joined to the word before
 _BINDS_IDIOM = ("c", "u")  # a second character of these tags: no two halves (qǔ'érdàizhī)
 _FOREIGN = 0.5  # mean transliteration log-odds from which a name is foreign
-_WEAK = 1.5  # a name jieba counts less than this many times its parts' product is no word
 _SEPARATORS = re.compile(r"[·•‧・]")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 Part = tuple[tuple[tuple[str, ...], ...], bool]  # groups of syllables (hyphen between), capitalised
 
@@ -83,7 +66,7 @@ def written_pinyin(word: str, syllables: Sequence[str], known: Mapping[str, str]
     if known:
         if word in known:
             return known[word]
-        if len(syllables) == len(word) and not _lookup(word):
+        if len(syllables) == len(word) and not ev.lookup(word):
             for cut in range(1, len(word) - 1):  # a glossary term at the end: 日本 + 航空自卫队
                 if word[cut:] in known:
                     return f"{written_pinyin(word[:cut], syllables[:cut], known)} {known[word[cut:]]}"
@@ -131,17 +114,17 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
             return out
         return [((syl,), False)]
     if len(word) == 1:
-        return [((syl,), _is_name(_entries(word, syl)))]
+        return [((syl,), ev.is_name(ev.entries(word, syl)))]
     if kind == "person" and english:
-        found = _romanised(english, syl)
+        found = ev.romanised(english, syl)
         if found and found[-1] == len(syl):  # Li Xufeng: Lǐ Xùfēng
             return _cut(syl, found, cap=True)
-    entries = _entries(word, syl)
+    entries = ev.entries(word, syl)
     if entries and _coordination(entries, len(word)):  # China-USA: Zhōng-Měi
         return [(tuple(syl[i:i + 1] for i in range(len(word))), True)]
-    name = bool(entries) and _names(word, entries)
-    if entries and not (name and _weak(word)):
-        if len(word) >= 4 and _is_idiom(word, entries):
+    name = bool(entries) and ev.names(word, entries)
+    if entries and not (name and ev.weak(word)):
+        if len(word) >= 4 and ev.is_idiom(word, entries):
             return _idiom(word, syl)
         if name:
             return _name_parts(word, syl, entries, kind)
@@ -158,8 +141,8 @@ def _dictionary_word(word: str, syl: tuple[str, ...], cap: bool = False) -> list
         return [((syl,), cap)]
     if n == 4 and word[0] == word[1] and word[2] == word[3]:  # AABB: fāngfāng-miànmiàn
         return [((syl[:2], syl[2:]), cap)]
-    pieces = _runs(_split(word), lambda a, b: len(a) == len(b) == 1)  # lone characters: 航空 母舰
-    if n == 4 and len(pieces) > 2 and (_lookup(word[:2]) or _lookup(word[2:])):
+    pieces = _runs(ev.split(word), lambda a, b: len(a) == len(b) == 1)  # lone characters: 航空 母舰
+    if n == 4 and len(pieces) > 2 and (ev.lookup(word[:2]) or ev.lookup(word[2:])):
         pieces = (word[:2], word[2:])  # 航空 母舰: two and two
     if not pieces:
         return [((syl,), cap)]
@@ -186,15 +169,15 @@ def _dictionary_word(word: str, syl: tuple[str, ...], cap: bool = False) -> list
 
 def _idiom(word: str, syl: tuple[str, ...]) -> list[Part]:
     if len(word) == 4:
-        joined = _tag(word[1]).startswith(_BINDS_IDIOM)
+        joined = ev.pos_tag(word[1]).startswith(_BINDS_IDIOM)
         return [((syl,), False)] if joined else [((syl[:2], syl[2:]), False)]
-    return _cut(syl, list(itertools.accumulate(map(len, _split(word) or tuple(word)))), cap=False)
+    return _cut(syl, list(itertools.accumulate(map(len, ev.split(word) or tuple(word)))), cap=False)
 
 
 def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Part]:
     """A CEDICT name: words where CEDICT capitalises, abbreviations and generics joined."""
-    caps = _capitals(entries, len(word))
-    breaks = set().union(*(_gloss_breaks(e.glosses, syl) for e in entries))
+    caps = ev.capitals(entries, len(word))
+    breaks = set().union(*(ev.gloss_breaks(e.glosses, syl) for e in entries))
     starts = [0] + [i for i in range(1, len(word)) if caps[i]]
     spans = [[a, b] for a, b in zip(starts, starts[1:] + [len(word)])]
     # capitalised single syllables: a run of them is one abbreviation, one after a word joins it
@@ -211,13 +194,13 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
     i = 0
     while i < len(groups):
         a, b = groups[i]
-        if b - a == 1 and i + 1 < len(groups) and b not in breaks and not _is_name(_lookup(word[b:groups[i + 1][1]])):
+        if b - a == 1 and i + 1 < len(groups) and b not in breaks and not ev.is_name(ev.lookup(word[b:groups[i + 1][1]])):
             merged.append([a, groups[i + 1][1]])
             i += 2
             continue
         merged.append([a, b])
         i += 1
-    all_caps = kind in ("place", "organisation", "name", "person") or _tag(word) in _NAME_TAGS - {"nr", "nrt"}
+    all_caps = kind in ("place", "organisation", "name", "person") or ev.pos_tag(word) in _NAME_TAGS - {"nr", "nrt"}
     out: list[Part] = []
     for n, (a, b) in enumerate(merged):
         cap = n == 0 or caps[a] or all_caps
@@ -235,35 +218,35 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
 
 def _coordination(entries, n: int) -> bool:
     """Names of one syllable each in coordination, glossed so: 中美 "China-USA"."""
-    return n >= 2 and all(_capitals(entries, n)) and all(
+    return n >= 2 and all(ev.capitals(entries, n)) and all(
         re.match(r"^[A-Z][\w.]*-[A-Z]", g) for e in entries for g in e.glosses
     )
 
 
 def _abbreviation(char: str) -> bool:
     """CEDICT has ``char`` as a name abbreviating one: 日 "abbr. for 日本, Japan"."""
-    return any(e.pinyin[:1].isupper() and any(g.startswith("abbr. for") for g in e.glosses) for e in _lookup(char))
+    return any(e.pinyin[:1].isupper() and any(g.startswith("abbr. for") for g in e.glosses) for e in ev.lookup(char))
 
 
 def _name_tail(piece: str) -> tuple[str, ...]:
     """A name followed by common words (马克思 主义), or ()."""
-    parts = _split(piece)
-    if len(parts) < 2 or not _is_name(_lookup(parts[0])):
+    parts = ev.split(piece)
+    if len(parts) < 2 or not ev.is_name(ev.lookup(parts[0])):
         return ()
-    if all(len(p) >= 2 and _lookup(p) and not _is_name(_lookup(p)) for p in parts[1:]):
+    if all(len(p) >= 2 and ev.lookup(p) and not ev.is_name(ev.lookup(p)) for p in parts[1:]):
         return parts
     return ()
 
 
 def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
     """A token CEDICT lacks: a person, a foreign name, or words."""
-    tag = _tag(word)
-    pieces = _runs(_split(word), lambda a, b: _tag(a) == _tag(b) == "m")  # a number: 第四十八
+    tag = ev.pos_tag(word)
+    pieces = _runs(ev.split(word), lambda a, b: ev.pos_tag(a) == ev.pos_tag(b) == "m")  # a number: 第四十八
     if len(pieces) == 1 and len(word) > 1:  # 第四十八: one number
         return [((syl,), False)]
-    common = [p for p in pieces if len(p) >= 2 and not _is_name(_lookup(p))]
+    common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
     if kind == "person" or tag in ("nr", "nrfg", "nrt"):  # 马科斯 holds 马科 "Equidae"
-        common = [p for p in common if _foreignness(p, 0) < _FOREIGN and p not in _COMPOUND_SURNAMES]
+        common = [p for p in common if ev.foreignness(p, 0) < _FOREIGN and p not in ev.COMPOUND_SURNAMES]
     if not common:
         if kind == "person" or tag in _PERSON_TAGS:
             sizes = _person(word)
@@ -271,11 +254,11 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
                 return _cut(syl, sizes, cap=True)
         if len(word) == 4 and tag == "i":  # 兵凶战危
             return _idiom(word, syl)
-        foreign = _foreignness(word, 0)
+        foreign = ev.foreignness(word, 0)
         if (kind or tag in _NAME_TAGS) and foreign >= _FOREIGN:
             return [((syl,), True)]
         if not tag and len(word) >= 3 and foreign >= _FOREIGN and (
-            foreign >= 2 * _FOREIGN or any(_is_name(_lookup(p)) for p in pieces)
+            foreign >= 2 * _FOREIGN or any(ev.is_name(ev.lookup(p)) for p in pieces)
         ):
             return [((syl,), True)]  # a word jieba's tagger cannot place: 布林肯 (布 + 林肯 Lincoln)
         if 2 <= len(word) <= 3 and all(_abbreviation(c) for c in word):  # 越新: Yuè-Xīn
@@ -290,9 +273,9 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
     if kind:
         named = True
     elif tag in ("ns", "nt", "nz"):  # 湖南日报, 伊斯兰共和国
-        named = _tag(pieces[0]) == "m" or any(len(p) >= 2 and _is_name(_lookup(p)) for p in pieces)
+        named = ev.pos_tag(pieces[0]) == "m" or any(len(p) >= 2 and ev.is_name(ev.lookup(p)) for p in pieces)
     else:  # 越南人, 二十大 (nrt), not 上周四 (nr)
-        named = tag in _NAME_TAGS and (_tag(pieces[0]) == "m" or _is_name(_lookup(pieces[0])))
+        named = tag in _NAME_TAGS and (ev.pos_tag(pieces[0]) == "m" or ev.is_name(ev.lookup(pieces[0])))
     out: list[Part] = []
     at, lead = 0, ()
     for i, piece in enumerate(pieces):
@@ -300,11 +283,11 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         at += len(piece)
         single = len(piece) == 1 and len(sub) == 1 and len(sub[0][0]) == 1
         if single and out and not lead and len(out[-1][0]) == 1 and (  # a waiting prefix goes first
-            _tag(piece) in _JOINS_BEFORE or (named and i == len(pieces) - 1 and _tag(pieces[i - 1]) != "m")
+            ev.pos_tag(piece) in _JOINS_BEFORE or (named and i == len(pieces) - 1 and ev.pos_tag(pieces[i - 1]) != "m")
         ):
             out[-1] = ((out[-1][0][0] + sub[0][0][0],), out[-1][1])
             continue
-        if single and _tag(piece) == "h" and i + 1 < len(pieces):
+        if single and ev.pos_tag(piece) == "h" and i + 1 < len(pieces):
             lead += sub[0][0][0]
             continue
         if lead:  # the waiting prefix joins the next word, or stands alone before it
@@ -331,9 +314,9 @@ def _runs(pieces: tuple[str, ...], together) -> tuple[str, ...]:
 
 def _person(word: str) -> tuple[int, ...] | None:
     """Where a Chinese name's surname ends, as cut sizes, or None when it is not one."""
-    if word[:2] in _COMPOUND_SURNAMES and 3 <= len(word) <= 4:
+    if word[:2] in ev.COMPOUND_SURNAMES and 3 <= len(word) <= 4:
         return (2, len(word))
-    if word[0] in _SURNAMES and 2 <= len(word) <= 3 and _foreignness(word, 1) < _FOREIGN:
+    if word[0] in ev.SURNAMES and 2 <= len(word) <= 3 and ev.foreignness(word, 1) < _FOREIGN:
         return (1, len(word))
     return None
 
@@ -342,159 +325,3 @@ def _cut(syl: tuple[str, ...], ends: Sequence[int], cap: bool) -> list[Part]:
     """``syl`` as words ending at ``ends``, all capitalised or none."""
     bounds = [0] + [e for e in ends if 0 < e < len(syl)] + [len(syl)]
     return [((syl[a:b],), cap) for a, b in zip(bounds, bounds[1:]) if b > a]
-
-
-# ── evidence ──────────────────────────────────────────────────────────────────────
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _plain(text: str) -> str:
-    """Lower case, no tone marks, ü as u: "Lǚ" -> "lu"."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("v", "u")
-
-
-def _romanised(text: str, syl: Sequence[str]) -> tuple[int, ...]:
-    """Where ``text`` spells the syllables from the first in pinyin words, the syllable
-    index after each word ("Xi Jinping (1953-)" -> (1, 3)); () when it does not."""
-    plain = [_plain(s) for s in syl]
-    head = re.split(r"[(,;]", re.sub(r"\[[^\]]*\]", "", text))[0]
-    words = [_plain(w).replace("'", "").replace("’", "").replace("-", "") for w in _LATIN_WORD.findall(head)]
-    for start in range(min(2, len(words))):  # "Xi Jinping", "Mt Tai"
-        ends, at = [], 0
-        for w in words[start:]:
-            j, spelt = at, ""
-            while j < len(plain) and len(spelt) < len(w):
-                spelt += plain[j]
-                j += 1
-            if spelt != w or j == at:
-                break
-            ends.append(j)
-            at = j
-            if at == len(plain):
-                break
-        if ends:
-            return tuple(ends)
-    return ()
-
-
-def _gloss_breaks(glosses: Sequence[str], syl: Sequence[str]) -> set[int]:
-    found = next((f for f in (_romanised(g, syl) for g in glosses) if f), ())
-    return {e for e in found if e < len(syl)}
-
-
-def _capitals(entries, n: int) -> list[bool]:
-    """Per character: does CEDICT capitalise its syllable (the first entry that spells each)."""
-    for e in entries:
-        sylls = [s for s in e.pinyin.split() if any(c.isalpha() for c in s)]
-        if len(sylls) == n:
-            return [s[:1].isupper() for s in sylls]
-    return [i == 0 for i in range(n)]
-
-
-@cache.resource("transliteration-odds", cache.library("jieba"))
-def _odds() -> dict[str, float]:
-    """Per character, the log-odds that a name holding it is a transliteration: how often
-    jieba's dictionary has it in transliterated names (nrt) against given names of Chinese
-    people (two or three characters tagged nr after a common surname)."""
-    import jieba
-
-    foreign, chinese = Counter(), Counter()
-    with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as fh:
-        for line in fh:
-            parts = line.decode("utf-8").split()
-            if len(parts) != 3:
-                continue
-            name, _, tag = parts
-            if tag == "nrt":
-                foreign.update(name)
-            elif tag == "nr" and len(name) in (2, 3) and name[0] in _SURNAMES:
-                chinese.update(name[1:])
-    scale = sum(foreign.values()) / max(1, sum(chinese.values()))
-    return {c: round(math.log((foreign[c] + 1) / (chinese[c] * scale + 1)), 3) for c in foreign | chinese}
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _foreignness(word: str, skip: int) -> float:
-    """Mean transliteration log-odds of the characters from ``skip`` on (a given name
-    after its surname, or the whole word): 马科斯 high, 李絮枫 low."""
-    odds = _odds()
-    chars = _simplified(word)[skip:] or word
-    return sum(odds.get(c, 0.0) for c in chars) / len(chars)
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _weak(word: str) -> bool:
-    """jieba counts ``word`` hardly more often than it would expect its parts together."""
-    from flashcards.reading import segmenter
-
-    tok = segmenter.base()
-    count = tok.FREQ.get(_simplified(word), 0) or 0
-    if not count:
-        return False
-    simple = _simplified(word)
-    best = max((tok.FREQ.get(simple[:i], 0) or 0) * (tok.FREQ.get(simple[i:], 0) or 0) for i in range(1, len(word)))
-    return count < _WEAK * best / tok.total
-
-
-# ── dictionary access ─────────────────────────────────────────────────────────────
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _lookup(word: str):
-    from flashcards.lexicon import cedict
-
-    return cedict.lookup(word)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _entries(word: str, syl: tuple[str, ...]):
-    """CEDICT entries of ``word`` read as ``syl`` (all of them when none is)."""
-    entries = _lookup(word)
-    if not entries:
-        return ()
-    key = "".join(_plain(s) for s in syl)
-    matching = tuple(e for e in entries if re.sub(r"[^a-z]", "", _plain(e.pinyin).replace("u:", "u")) == key)
-    return matching or entries
-
-
-def _is_name(entries) -> bool:
-    """Every entry is a name: 北约 Bei3 yue1, not 大 (Da4 surname, da4 big)."""
-    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
-
-
-def _names(word: str, entries) -> bool:
-    """CEDICT gives ``word`` only as a name; a place or organisation may start with a
-    common word (西太平洋 xi1 Tai4 ping2 Yang2), other words not (对华 dui4 Hua2); a time
-    word never is (周五 Zhou1 wu3, Friday)."""
-    if not all(any(c.isupper() for c in e.pinyin) for e in entries):
-        return False
-    tag = _tag(word)
-    return tag != "t" and (_is_name(entries) or tag in ("ns", "nt"))
-
-
-def _is_idiom(word: str, entries) -> bool:
-    return _tag(word) == "i" or any("(idiom" in g for e in entries for g in e.glosses)
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _split(word: str) -> tuple[str, ...]:
-    """``word`` as CEDICT words (fewest pieces), never the whole; () when it does not cut."""
-    from flashcards.lexicon import dictionary
-
-    if len(word) < 2:
-        return ()
-    return dictionary.split_known(word, len(word) - 1)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _tag(word: str) -> str:
-    from flashcards.lexicon import dictionary
-
-    return dictionary.pos_tag(_simplified(word))
-
-
-def _simplified(word: str) -> str:
-    from flashcards.reading import segmenter
-
-    return segmenter.simplified(word)
