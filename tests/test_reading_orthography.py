@@ -41,6 +41,15 @@ def _syl(reading: str) -> tuple[str, ...]:
         ("美国全国广播公司", "měi guó quán guó guǎng bō gōng sī", "Měiguó Quánguó Guǎngbō Gōngsī"),
         ("北京市", "běi jīng shì", "Běijīng Shì"),  # the gloss romanises the name: "Beijing"
         ("钓鱼岛", "diào yú dǎo", "Diàoyú Dǎo"),
+        # a generic after a name of its own stands apart; after a word that is no name, joined
+        ("柏林墙", "bó lín qiáng", "Bólín Qiáng"),  # CEDICT capitalises the generic
+        ("科罗拉多州", "kē luó lā duō zhōu", "Kēluólāduō Zhōu"),  # CEDICT does not
+        ("第聂伯河", "dì niè bó hé", "Dìnièbó Hé"),  # no CEDICT entry: a transliteration
+        ("南中国海", "nán zhōng guó hǎi", "Nán Zhōngguó Hǎi"),
+        ("太平洋", "tài píng yáng", "Tàipíngyáng"),  # 太平 is a word, not this name
+        ("黑龙江", "hēi lóng jiāng", "Hēilóngjiāng"),
+        # an ordinal: 第 and its numeral hyphenated, the measure word apart
+        ("第二次世界大战", "dì èr cì shì jiè dà zhàn", "Dì-èr Cì Shìjiè Dàzhàn"),
         ("乌克兰危机", "wū kè lán wēi jī", "Wūkèlán wēijī"),  # a place and a common noun
         ("二十大", "èr shí dà", "Èrshí Dà"),  # an abbreviation written like its name
         ("中美", "zhōng měi", "Zhōng-Měi"),  # CEDICT "China-USA", the glossary's Zhōng-Měi
@@ -50,6 +59,7 @@ def _syl(reading: str) -> tuple[str, ...]:
         ("社会主义者", "shè huì zhǔ yì zhě", "shèhuì zhǔyìzhě"),
         ("国内生产总值", "guó nèi shēng chǎn zǒng zhí", "guónèi shēngchǎn zǒngzhí"),
         ("航空母舰", "háng kōng mǔ jiàn", "hángkōng mǔjiàn"),
+        ("阿亚图拉", "ā yà tú lā", "āyàtúlā"),  # no word inside it: one word
         ("西安", "xī ān", "Xī'ān"),
         # idioms: two halves with a hyphen, as the glossary and README write 志同道合
         ("志同道合", "zhì tóng dào hé", "zhìtóng-dàohé"),

@@ -12,7 +12,9 @@ capitalised. The evidence is data, not lists of words:
   Zhōnggòng Zhōngyāng, Ānlǐhuì) or a generic joined to its name (Tàipíngyáng), unless the
   English gloss romanises the name with the break (Wang Yi -> Wáng Yì, Beijing ->
   Běijīng Shì, Diaoyu Islands -> Diàoyú Dǎo). A single syllable before a name stays apart
-  (Xī Tàipíngyáng, Běi Dàxīyáng).
+  (Xī Tàipíngyáng, Běi Dàxīyáng). A generic noun of places after a name of its own stands
+  apart (Bólín Qiáng; Kēluólāduō Zhōu and Dìnièbó Hé, which CEDICT lacks or writes as one),
+  and 第 takes its numeral with a hyphen, the measure word apart (Dì-èr Cì Shìjiè Dàzhàn).
 - Idioms (CEDICT "(idiom)", jieba's tag i): four characters as two halves with a hyphen
   (zhìtóng-dàohé), joined when the second character is a conjunction or particle
   (qǔ'érdàizhī, GB/T's zǒng'éryánzhī); AABB likewise (fāngfāng-miànmiàn); longer
@@ -50,6 +52,11 @@ _JOINS_BEFORE = frozenset({"k", "ul", "uz", "ug"})  # suffix; le, zhe, guo: join
 _BINDS_IDIOM = ("c", "u")  # a second character of these tags: no two halves (qǔ'érdàizhī)
 _FOREIGN = 0.5  # mean transliteration log-odds from which a name is foreign
 _SEPARATORS = re.compile(r"[·•‧・]")
+# Linguistic data: the generic nouns of place names, written apart from the name they
+# follow when that is a name of its own (Kēluólāduō Zhōu, Dìnièbó Hé, Běijīng Shì).
+_GENERICS = frozenset("州省市县区河江湖海洋湾峡岛山街路")
+_NUMERALS = frozenset("一二三四五六七八九十百千万零〇两")
+_FIRST = "first"  # a Part capitalised on its first group only: Dì-èr
 
 Part = tuple[tuple[tuple[str, ...], ...], bool]  # groups of syllables (hyphen between), capitalised
 
@@ -91,7 +98,10 @@ def _written(word: str, syllables: tuple[str, ...], kind: str, english: str) -> 
 def _render(parts: Sequence[Part]) -> str:
     from flashcards.reading.style import word_pinyin
 
-    return " ".join("-".join(word_pinyin([s.lower() for s in g], proper=cap) for g in groups) for groups, cap in parts)
+    return " ".join(
+        "-".join(word_pinyin([s.lower() for s in g], proper=bool(cap) and (cap is not _FIRST or k == 0)) for k, g in enumerate(groups))
+        for groups, cap in parts
+    )
 
 
 # ── deciding the words ────────────────────────────────────────────────────────────
@@ -129,8 +139,11 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         if name:
             return _name_parts(word, syl, entries, kind)
         return _dictionary_word(word, syl)
-    if entries:  # a weak name: its characters apart (日电 -> rì diàn)
-        return [p for i, ch in enumerate(word) for p in _parts(ch, syl[i:i + 1])]
+    if entries:  # a weak name: its words apart (日电 -> rì diàn, 中国海 -> Zhōngguó hǎi)
+        pieces, ends = ev.split(word) or tuple(word), []
+        for piece in pieces:
+            ends.append((ends[-1] if ends else 0) + len(piece))
+        return [p for piece, end in zip(pieces, ends) for p in _parts(piece, syl[end - len(piece):end])]
     return _unknown(word, syl, kind)
 
 
@@ -141,6 +154,8 @@ def _dictionary_word(word: str, syl: tuple[str, ...], cap: bool = False) -> list
         return [((syl,), cap)]
     if n == 4 and word[0] == word[1] and word[2] == word[3]:  # AABB: fāngfāng-miànmiàn
         return [((syl[:2], syl[2:]), cap)]
+    if all(len(p) == 1 for p in ev.split(word)):  # no word inside: one word (阿亚图拉 āyàtúlā)
+        return [((syl,), cap)]
     pieces = _runs(ev.split(word), lambda a, b: len(a) == len(b) == 1)  # lone characters: 航空 母舰
     if n == 4 and len(pieces) > 2 and (ev.lookup(word[:2]) or ev.lookup(word[2:])):
         pieces = (word[:2], word[2:])  # 航空 母舰: two and two
@@ -178,6 +193,13 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
     """A CEDICT name: words where CEDICT capitalises, abbreviations and generics joined."""
     caps = ev.capitals(entries, len(word))
     breaks = set().union(*(ev.gloss_breaks(e.glosses, syl) for e in entries))
+    if len(word) >= 3 and (caps[-1] or word[-1] in _GENERICS) and _name_of_its_own(word[:-1], listed=not caps[-1]):
+        caps[-1] = True  # 柏林墙 Bólín Qiáng, 科罗拉多州 Kēluólāduō Zhōu
+        breaks.add(len(word) - 1)
+    ordinal = _ordinal(word)
+    if ordinal:  # 第二次世界大战: Dì-èr Cì Shìjiè Dàzhàn
+        caps[ordinal] = True
+        breaks.update((ordinal, ordinal + 1))
     starts = [0] + [i for i in range(1, len(word)) if caps[i]]
     spans = [[a, b] for a, b in zip(starts, starts[1:] + [len(word)])]
     # capitalised single syllables: a run of them is one abbreviation, one after a word joins it
@@ -211,9 +233,24 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
             for k, sub in enumerate(tail):
                 out.append(((syl[at:at + len(sub)],), cap if k == 0 else all_caps))
                 at += len(sub)
+        elif a == 0 and b == ordinal:
+            out.append(((syl[:1], syl[1:b]), _FIRST))
         else:
             out.append(((syl[a:b],), cap))
     return out
+
+
+def _ordinal(word: str) -> int:
+    """Where 第 and the numeral after it end (第二次 -> 2), or 0."""
+    n = 1 if word[:1] == "第" else 0
+    while n and n < len(word) and word[n] in _NUMERALS:
+        n += 1
+    return n if n >= 2 and n < len(word) else 0
+
+
+def _name_of_its_own(word: str, listed: bool) -> bool:
+    """``word`` is a CEDICT name (柏林), or, for a listed generic after it, a transliteration."""
+    return ev.is_name(ev.lookup(word)) or (listed and ev.foreignness(word, 0) >= _FOREIGN)
 
 
 def _coordination(entries, n: int) -> bool:
@@ -266,7 +303,9 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         if (kind == "person" or tag in ("nr", "")) and len(word) == 4:
             return _cut(syl, (2, 4), cap=True)  # 岸田文雄: Japanese, two and two
         if all(len(p) == 1 for p in pieces):  # characters jieba joined
-            place = len(word) > 2 and tag in ("ns", "nr", "nrt")  # 第聂伯河 Dìnièbóhé
+            place = len(word) > 2 and tag in ("ns", "nr", "nrt")
+            if place and word[-1] in _GENERICS and _name_of_its_own(word[:-1], listed=True):
+                return _cut(syl, (len(word) - 1,), cap=True)  # 第聂伯河 Dìnièbó Hé
             if len(word) <= 2 or kind or place:
                 return [((syl,), bool(kind) or place)]
             return _parts(word[0], syl[:1]) + _cut(syl[1:], range(2, len(syl), 2), cap=False)  # 放 冬假
