@@ -201,3 +201,21 @@ def test_a_nationality_is_no_transliterated_name():
     en = "Vietnamese Prime Minister Pham Minh Chinh met Singaporean leaders."
     found = context_gloss.transliteration_span(en, ("fàn", "míng", "zhèng"))
     assert found is None or en[found[0]:found[1]] not in {"Vietnamese", "Singaporean"}
+
+
+def test_a_neighbour_s_english_is_not_a_word_s_own():
+    """攻击 "to attack" renders "attacks"; 打击 (to hit; to strike; to attack) beside it does not."""
+    pairs = [SentencePair("军队在东部加强了攻击，同时试图打击对方士气。",
+                          "The troops stepped up their attacks in the east while trying to sap the other side's morale.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    assert "打击" in terms, sorted(terms)
+    assert terms["打击"].context_english != "attacks"
+
+
+def test_a_dictionary_name_the_english_never_names_is_no_card():
+    """Cut out of 顿巴斯 "Donbas", 巴斯 is CC-CEDICT's "Bath": no card for a city the article never names."""
+    pairs = [SentencePair("俄军在顿巴斯地区推进。", "Russian forces advanced in the Donbas region.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    terms = {t.hanzi for t in extract_terms(sentences, None)}
+    assert "巴斯" not in terms, terms

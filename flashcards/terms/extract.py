@@ -130,7 +130,57 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     found = context_gloss.english_match(sentence_en, glosses, parts)
     if found and sentence_en[found[0]].isupper():
         return found
-    return spelt() if info.in_cedict else None
+    found = spelt() if info.in_cedict else None
+    # a sound match is evidence for a longer name; two syllables sound like too much (大桥 is not "Odesa")
+    return found if found and (found[2] >= 3.0 or len(syllables) >= 3) else None
+
+
+def _named_in(glosses: Sequence[str], english: str) -> bool:
+    """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
+    one starting with the same four letters is (CEDICT's "Donbass", the article's "Donbas")."""
+    words = {w.lower() for w in re.findall(r"[A-Z][\w'-]*", english)}
+    prefixes = {w[:4] for w in words if len(w) >= 4}
+    for gloss in glosses:
+        for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
+            w = w.lower()
+            if w in words or (len(w) >= 4 and w[:4] in prefixes):
+                return True
+    return False
+
+
+def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
+    """The first of ``glosses`` that ``sentence_en`` renders (``len(glosses)`` when none)."""
+    for k, gloss in enumerate(glosses):
+        hit = context_gloss.english_match(sentence_en, (gloss,))
+        if hit and hit[2] >= 0.5:
+            return k
+    return len(glosses)
+
+
+def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span) -> bool:
+    """Another common word of the sentence renders the same English by a sense of its own as
+    early as the one ``text`` matches by, and stands nearer that English's place in the
+    sentence: 攻击 "to attack" claims "attacks" from 打击 "to hit; to strike; to attack",
+    供应 "to supply" claims "supplies" from 补充 (a word's English is its own only when
+    no neighbour has a better claim to it)."""
+    en, zh = sentence.pair.en, sentence.pair.zh
+    where = span[0] / max(1, len(en))
+    mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
+    index = None
+    for u in units:
+        if len(u.text) < 2 or u.text in text or text in u.text or not dictionary.is_han(u.text):
+            continue
+        if mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
+            continue
+        info = dictionary.word_info(u.text, u.syllables)
+        other = () if info.proper else info.english  # a name's gloss describes: "Putin, president of Russia"
+        hit = context_gloss.english_match(en, other) if other else None
+        if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
+            continue
+        index = _sense_index(en, glosses) if index is None else index
+        if _sense_index(en, other) <= index:
+            return True
+    return False
 
 
 def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[str, tuple[str, float]],
@@ -315,7 +365,8 @@ def extract_terms(
     context: dict[str, tuple[str, float]] = {}  # term -> (the article's English, how surely)
     for text, (unit, info, kind, entry) in kept.items():
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
-                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))]
+                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
+                 and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m))]
         if found:
             _, _, i, m = max(found)
             context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
@@ -346,6 +397,8 @@ def extract_terms(
             rendering = ""  # a word no dictionary has needs evidence, any other word half its gloss
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
+        if kind and info.in_cedict and not in_glossary and not rendering and not _named_in(info.english, article_english[0]):
+            continue  # a dictionary name the English never names: a piece of another (巴斯 of 顿巴斯), or no name here
         if len(unit.syllables) != sum(map(dictionary.is_han, text)):
             continue  # no reading: not card material
         boost = 1.0
