@@ -74,16 +74,17 @@ def write_package(
     out_path: str | os.PathLike,
     *,
     now: int | None = None,
+    speech: bool = True,
 ) -> BuildReport:
     """Build the package at ``out_path`` and its manifest beside it; report the changes.
 
     ``now`` (seconds) is the time given to new and changed notes; tests pass it to
-    simulate builds at different times.
+    simulate builds at different times. ``speech=False`` leaves the cards' tts tags out.
     """
     out_path = Path(out_path)
     now = int(time.time()) if now is None else int(now)
     notes = deck.build_notes(articles, vocab)
-    types = deck.note_types()
+    types = deck.note_types(speech)
     man_path = manifest.manifest_path(out_path)
     previous = manifest.load(man_path)
     if not man_path.exists() and out_path.is_file():
