@@ -166,6 +166,8 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
             f"  notes: {len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.dropped)} dropped"
         )
+        if report.notetypes_updated:
+            click.echo(f"  card templates updated: {', '.join(report.notetypes_updated)} (import to restyle every card)")
         if report.dropped:
             click.echo(f"  dropped notes stay in your Anki collection; find them in Anki's browser with: {report.dropped_search}")
 

@@ -98,6 +98,8 @@ def test_collection_with_reviews_upgrades_to_speaking_cards(tmp_path, col, run_c
     assert len(revlog_before) == 8
 
     report = build_new(run_cli, out)
+    if keep_manifest:
+        assert "card templates updated: Flashcards Vocabulary, Flashcards Sentence" in report
     log = import_package(col, out / "second-article.apkg")
     assert counts(log)["conflicting"] == 0
     assert note_type_names(col) == names_before  # no "Flashcards Vocabulary+"
@@ -114,13 +116,12 @@ def test_collection_with_reviews_upgrades_to_speaking_cards(tmp_path, col, run_c
     data = (out / "second-article.apkg").read_bytes()
     again = build_new(run_cli, out)
     assert (out / "second-article.apkg").read_bytes() == data
-    assert " 0 added, 0 updated," in again, again
+    assert " 0 added, 0 updated," in again and "card templates updated" not in again, again
     mods = note_type_mods(col)
     log = import_package(col, out / "second-article.apkg")
     assert counts(log)["new"] == counts(log)["updated"] == counts(log)["conflicting"] == 0
     assert note_type_mods(col) == mods
     assert scheduling(col) == (cards_after, revlog_after)
-    assert report  # the first build reported what it wrote
 
 
 def test_no_speech_and_back_update_the_note_types_in_place(tmp_path, col):  # noqa: F811
@@ -154,13 +155,14 @@ def test_note_type_time_moves_exactly_when_templates_change(tmp_path):
         data = json.loads(out.with_name("deck.manifest.json").read_text(encoding="utf-8"))
         return {k: v["mod"] for k, v in data["notetypes"].items()}
 
-    write_package(ARTICLES, VOCAB, out, now=1_700_000_000)
+    assert write_package(ARTICLES, VOCAB, out, now=1_700_000_000).notetypes_updated == []  # new, not updated
     first = notetype_mods()
-    write_package(ARTICLES, VOCAB, out, now=1_700_000_100)
+    assert write_package(ARTICLES, VOCAB, out, now=1_700_000_100).notetypes_updated == []
     assert notetype_mods() == first  # unchanged: the old time
-    write_package(ARTICLES, VOCAB, out, now=1_700_000_200, speech=False)
+    silent = write_package(ARTICLES, VOCAB, out, now=1_700_000_200, speech=False)
+    assert silent.notetypes_updated == ["Flashcards Vocabulary", "Flashcards Sentence"]
     assert set(notetype_mods().values()) == {1_700_000_200}
-    write_package(ARTICLES, VOCAB, out, now=1_700_000_300, speech=False)
+    assert write_package(ARTICLES, VOCAB, out, now=1_700_000_300, speech=False).notetypes_updated == []
     assert set(notetype_mods().values()) == {1_700_000_200}
 
 
@@ -173,3 +175,23 @@ def test_silent_templates_are_the_speaking_ones_without_their_tts_tags():
             assert name == name2 and front == front2  # fronts never speak
             assert "{{tts zh_CN" in back and "tts" not in back2
             assert re.sub(r"{{tts [^}]*}}", "", back) == back2
+
+
+def test_build_no_speech_option(tmp_path, run_cli):
+    import json
+    import sqlite3
+    import zipfile
+
+    def templates():
+        with zipfile.ZipFile(tmp_path / "second-article.apkg") as archive:
+            (tmp_path / "col.anki2").write_bytes(archive.read("collection.anki2"))
+        conn = sqlite3.connect(tmp_path / "col.anki2")
+        models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+        conn.close()
+        return " ".join(t["qfmt"] + t["afmt"] for m in models.values() for t in m["tmpls"])
+
+    silent = run_cli("build", ARTICLE, "--out", tmp_path, "--name", "second-article", "--no-speech")
+    assert silent.code == 0 and "{{tts" not in templates()
+    speaking = run_cli("build", ARTICLE, "--out", tmp_path, "--name", "second-article")
+    assert speaking.code == 0 and "{{tts zh_CN voices=" in templates()
+    assert "0 added, 0 updated" in speaking.out and "card templates updated" in speaking.out

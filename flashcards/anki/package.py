@@ -33,7 +33,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import genanki
@@ -66,6 +66,7 @@ class BuildReport:
     manifest_path: Path | None = None
     dropped_search: str = ""
     notes: int = 0  # notes in the package
+    notetypes_updated: list[str] = field(default_factory=list)  # templates or styling changed
 
 
 def write_package(
@@ -104,6 +105,7 @@ def write_package(
         manifest_path=man_path,
         dropped_search=dropped_search(plan.dropped),
         notes=len(notes),
+        notetypes_updated=plan.notetypes_updated,
     )
 
 

@@ -2,7 +2,9 @@
 
 The templates only place fields; the fields arrive as finished HTML (tone
 spans, ruby, highlighted terms) built in :mod:`flashcards.anki.deck`, so every Anki
-client renders the same thing without add-ons or JavaScript.
+client renders the same thing without add-ons or JavaScript. Speech is Anki's own tts
+tags, in the templates only: switching it on or off changes template text, never a
+field or template name, so collections follow on their next import.
 """
 
 from __future__ import annotations
