@@ -82,10 +82,11 @@ def build_packages(
     options: pipeline.Options = pipeline.Options(),
     progress=None,
     warm=None,
+    speech: bool = True,
 ) -> list:
     """Analyse every article once (in the ``warm`` process of
     :func:`flashcards.store.parallel.warm_process`, when given, as ``articles`` are read),
-    then write one package (or one per article).
+    then write one package (or one per article); ``speech=False``: cards without tts tags.
 
     Returns each package's :class:`flashcards.anki.package.BuildReport`.
     """
@@ -102,6 +103,8 @@ def build_packages(
     out_dir = Path(out_dir)
     with output_lock(out_dir):
         return [
-            write_package(group, pipeline.vocabulary(group, glossary, options), out_dir / f"{package_name}.apkg")
+            write_package(
+                group, pipeline.vocabulary(group, glossary, options), out_dir / f"{package_name}.apkg", speech=speech
+            )
             for package_name, group in groups
         ]

@@ -134,9 +134,10 @@ def _echo(text: str) -> None:
 @click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
 @click.option("--name", default="flashcards", show_default=True, help="Package name when articles go into one package.")
 @click.option("--per-article", is_flag=True, help="One package per article instead of one for all.")
+@click.option("--no-speech", is_flag=True, help="Cards without Anki's text-to-speech tags (silent cards).")
 @_term_options
 @_cache_options
-def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top, known_file, names, max_zipf):
+def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, no_speech, top, known_file, names, max_zipf):
     """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
     from flashcards.build import build_packages
     from flashcards.store.parallel import warm_process
@@ -156,7 +157,7 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
         with article_progress(count) as progress:
             reports = build_packages(
                 _each(paths, en_file, zh_file), glossary, out_dir, name=name, per_article=per_article,
-                options=options, progress=progress, warm=warm,
+                options=options, progress=progress, warm=warm, speech=not no_speech,
             )
     click.echo(layers.summary())
     for report in reports:
@@ -165,6 +166,8 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
             f"  notes: {len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.dropped)} dropped"
         )
+        if report.notetypes_updated:
+            click.echo(f"  card templates updated: {', '.join(report.notetypes_updated)} (import to restyle every card)")
         if report.dropped:
             click.echo(f"  dropped notes stay in your Anki collection; find them in Anki's browser with: {report.dropped_search}")
 

@@ -103,23 +103,29 @@ class AnalysedSentence:
     def pinyin(self) -> str:
         """The sentence's pinyin, word by word as a dictionary writes it; numbers and
         Latin words kept, punctuation left out."""
-        words: list[str] = []
+        return " ".join(p if isinstance(p, str) else p.written or "".join(p.pinyin) for p in self.pinyin_parts())
+
+    def pinyin_parts(self) -> list[Token | str]:
+        """What :attr:`pinyin` is written from, in order: each token read in pinyin, and
+        as text each run of tokens without Han characters that holds a number or a
+        Latin word ("1", "2+2", "NATO"), its outer punctuation trimmed."""
+        parts: list[Token | str] = []
         run: list[str] = []  # consecutive tokens without Han characters: "2", "+", "2"
 
         def end_run() -> None:
             text = "".join(run).strip().strip(_PUNCTUATION)
             if any(c.isalnum() for c in text):
-                words.append(text)
+                parts.append(text)
             run.clear()
 
         for t in self.tokens:
             if t.pinyin:
                 end_run()
-                words.append(t.written or "".join(t.pinyin))
+                parts.append(t)
             else:
                 run.append(t.text)
         end_run()
-        return " ".join(words)
+        return parts
 
 
 @dataclass(frozen=True)

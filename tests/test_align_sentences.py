@@ -48,6 +48,32 @@ def test_clauses_split_after_semicolons_of_both_widths():
     assert split_zh_clauses(sentence) == ["7月,举行联合演习;", "8月,派出护卫舰；", "9月,首次举行演习。"]
 
 
+def test_punctuation_cut_off_goes_back_to_its_sentence():
+    # pysbd cuts a closing quote off after the stop; a quote or a 。 left on its own
+    assert split_en('It is right that he was punished. " The court will rule.') == [
+        'It is right that he was punished."', "The court will rule."]  # fmt: skip
+    assert split_en('She may go home if she wishes. "') == ['She may go home if she wishes."']
+    assert split_zh("他受到了惩罚。\n”\n法院将宣判。") == ["他受到了惩罚。”", "法院将宣判。"]
+    assert split_zh("他们高呼“打倒独裁者！”。周六举行集会。") == ["他们高呼“打倒独裁者！”。", "周六举行集会。"]
+    # an opening quote on a line of its own joins the sentence it opens; quotes that open stay
+    assert split_zh("“\n我们准备好了。") == ["“我们准备好了。"]
+    assert split_en('He said "yes" and left. "Go," she said.') == ['He said "yes" and left.', '"Go," she said.']
+
+
+def test_no_sentence_pair_of_punctuation_only():
+    from flashcards.align.beads import align_paragraphs
+    from flashcards.model import Paragraph
+
+    en = 'He used public money, and it is right that he has been punished. "\nThe court will publish the ruling next week.'
+    zh = "他挪用了公款，受到惩罚是理所应当的。\n”\n法院将于下周公布判决书。"
+    pairs = align_paragraphs([Paragraph(en, zh, zh)])
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("他挪用了公款，受到惩罚是理所应当的。”", 'He used public money, and it is right that he has been punished."'),
+        ("法院将于下周公布判决书。", "The court will publish the ruling next week."),
+    ]
+    assert align_paragraphs([Paragraph('"', "”", "”")]) == []  # nothing to read: no pair
+
+
 def test_empty_and_blank_text():
     assert split_en("") == [] and split_zh("   \n ") == [] and split_zh_clauses("") == []
 

@@ -89,8 +89,13 @@ def test_pinyin_is_tone_coloured_and_sentence_has_ruby():
     ]  # fmt: skip
     sentence = notes["海上自卫队派出了直升机护卫舰。"]
     ruby = _field(sentence, "Ruby")
-    assert ruby.count("<ruby>") == 14  # one per Han character
-    assert re.search(r"<ruby>了<rt[^>]*tone5[^>]*>le</rt></ruby>", ruby)
+    # one ruby per word: the word's characters in one box, its syllables over it in order
+    words = re.findall(r'<ruby><span class="rb">([^<]+)</span><rt>(.*?)</rt></ruby>', ruby)
+    assert [w for w, _ in words] == ["海上", "自卫队", "派出", "了", "直升机护卫舰"]
+    assert ruby.count("<ruby>") == len(words)
+    syllables = {w: re.findall(r'class="tone(\d)">([^<]+)<', rt) for w, rt in words}
+    assert syllables["了"] == [("5", "le")]
+    assert [s for _, s in syllables["直升机护卫舰"]] == ["zhí", "shēng", "jī", "hù", "wèi", "jiàn"]
     assert re.sub(r"<rt[^>]*>.*?</rt>|<[^>]+>", "", ruby) == sentence.label
     assert 'class="tone3">hǎi<' in _field(sentence, "Pinyin")
 
@@ -165,3 +170,26 @@ def test_sentence_identity_survives_whitespace_and_width_changes():
         assert deck.sentence_guid(spaced) == deck.sentence_guid(text)
 
     check()
+
+
+def test_sentence_pinyin_keeps_numbers_and_reads_as_the_sentence_pinyin():
+    from test_anki_fixtures import ARTICLE_A, T, ex
+
+    from flashcards.model import AnalysedArticle, AnalysedSentence, SentencePair, VocabEntry
+
+    dated = AnalysedSentence(
+        SentencePair("演习于1月1日开始。", "The drill began on 1 January.", 0),
+        (T("演习", "yǎn", "xí"), T("于", "yú"), T("1"), T("月", "yuè"), T("1"), T("日", "rì"),
+         T("开始", "kāi", "shǐ"), T("。")),
+    )  # fmt: skip
+    articles = (AnalysedArticle(ARTICLE_A, (dated,) + ARTICLES[0].sentences),)
+    vocab = (VocabEntry("演习", "yǎnxí", ("exercise",), "glossary", examples=(ex(dated, "japan-europe"),)),)
+    notes = _by_label(_notes(articles, vocab))
+
+    def text(html_field):
+        return re.sub(r"<[^>]+>", "", html_field)
+
+    assert text(_field(notes["演习"], "Example Pinyin")) == "yǎnxí yú 1 yuè 1 rì kāishǐ" == dated.pinyin
+    for sentence in articles[0].sentences:
+        if sentence.pair.en:
+            assert text(_field(notes[sentence.pair.zh], "Pinyin")) == sentence.pinyin

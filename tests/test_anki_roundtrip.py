@@ -169,8 +169,10 @@ def test_every_card_renders_with_a_front_tone_colours_and_ruby(tmp_path, col):
         assert card.note()["Hanzi"] in answer
     for card, question, answer in templates["Reading"]:
         assert "<ruby>" not in question and card.note()["English"] not in question
-        rubies = re.findall(r"<ruby>(.)<rt class=\"tone([1-5])\">([^<]+)</rt></ruby>", answer)
-        assert len(rubies) == sum(1 for c in card.note()["Chinese"] if "\u4e00" <= c <= "\u9fff")
+        # one ruby per word: its characters together, their syllables over them, tone-coloured
+        rubies = re.findall(r'<ruby><span class="rb">([^<]+)</span><rt>(.*?)</rt></ruby>', answer)
+        assert "".join(w for w, _ in rubies) == "".join(c for c in card.note()["Chinese"] if "\u4e00" <= c <= "\u9fff")
+        assert all(len(re.findall(r'class="tone[1-5]"', rt)) == len(w) for w, rt in rubies)
         assert card.note()["English"] in answer
     for card, question, answer in templates["Gap Fill"]:
         assert 'class="gap"' in question and 'class="hl"' in answer
@@ -198,7 +200,7 @@ def test_style_change_reaches_the_collection_without_touching_notes(tmp_path, co
     import_package(col, out)
     note_types_before = len(col.models.all_names_and_ids())
     restyled = tuple(replace(t, css=t.css + "\n.tone1 { color: #ff0000; }\n") for t in deck.note_types())
-    monkeypatch.setattr(deck, "note_types", lambda: restyled)
+    monkeypatch.setattr(deck, "note_types", lambda speech=True: restyled)
     report = write_package(ARTICLES, VOCAB, out)
     assert report.updated == [] and len(report.unchanged) == 7
     log = import_package(col, out)

@@ -312,12 +312,14 @@ def align(zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
 
 
 def _pairs(zh: list[str], en: list[str], beads: list[Bead], paragraph: list[int]) -> list[SentencePair]:
-    """Sentence pairs of non-empty beads; ``paragraph[k]`` is where Chinese unit k came from."""
-    return [
+    """Sentence pairs of the beads with words on both sides (not punctuation only);
+    ``paragraph[k]`` is where Chinese unit k came from."""
+    pairs = [
         SentencePair(zh="".join(zh[i] for i in zi), en=" ".join(en[j] for j in ei), paragraph=paragraph[zi[0]])
         for zi, ei in beads
         if zi and ei
     ]
+    return [p for p in pairs if any(c.isalnum() for c in p.zh) and any(c.isalnum() for c in p.en)]
 
 
 def _units(texts: Sequence[str]) -> tuple[list[str], list[bool]]:

@@ -73,13 +73,41 @@ def _in_order(pieces: list[str], line: str) -> bool:
     return True
 
 
+# A closing mark that opens a piece: a curly/CJK closer, or a straight quote before a space.
+_LEADING_CLOSER = re.compile(r"(?:[”’」』）)】》〉\]]+|[\"']+(?=\s))\s*")
+
+
+def _attach_strays(pieces: list[str], space: str) -> list[str]:
+    """Punctuation cut off from the sentence it belongs to goes back to it.
+
+    A closing quote opening a piece (pysbd cuts ``punished. " The court`` after the
+    stop) joins the sentence before it. A piece of punctuation only (a 。 after ”, a
+    quote on a line of its own) is no sentence: it joins the sentence before it, or, at
+    the start, the one after. ``space`` goes between, except before a closing mark."""
+    out: list[str] = []
+    for piece in pieces:
+        closer = _LEADING_CLOSER.match(piece) if out else None
+        if closer and any(c.isalnum() for c in out[-1]):
+            out[-1] += closer.group().strip()
+            piece = piece[closer.end():]
+        if not piece:
+            continue
+        if out and not any(c.isalnum() for c in piece):
+            out[-1] += ("" if piece[0] in _CLOSERS else space) + piece
+        elif out and not any(c.isalnum() for c in out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
 def split_en(text: str) -> list[str]:
     """English sentences of ``text`` (a paragraph), minding abbreviations and quotes."""
     out: list[str] = []
     for line in _LINE_BREAK.split(text.strip()):
         if line:
             out.extend(_split_en_line(line))
-    return out
+    return _attach_strays(out, " ")
 
 
 def split_zh(text: str) -> list[str]:
@@ -87,7 +115,7 @@ def split_zh(text: str) -> list[str]:
     out: list[str] = []
     for line in _LINE_BREAK.split(text.strip()):
         out.extend(_cut(line, _ZH_END))
-    return out
+    return _attach_strays(out, "")
 
 
 def split_zh_clauses(sentence: str) -> list[str]:

@@ -82,24 +82,21 @@ class NoteSpec:
     kind: str  # "vocabulary" | "sentence"
 
 
-def note_types() -> tuple[NoteType, NoteType]:
-    """The two note types, vocabulary first."""
+def note_types(speech: bool = True) -> tuple[NoteType, NoteType]:
+    """The two note types, vocabulary first; ``speech=False``: cards without tts tags.
+
+    Only the templates' text differs between the two, never a field or template name,
+    so a collection follows either way (the build manifest gives the note type a newer
+    modification time whenever its templates or CSS change).
+    """
     css = deck_templates.css()
-    t = deck_templates
+    cards = deck_templates.card_templates(speech)
     return (
         NoteType(
-            VOCAB_MODEL_ID,
-            "Flashcards Vocabulary",
-            VOCAB_FIELDS,
-            (("Recognition", t.RECOGNITION_FRONT, t.RECOGNITION_BACK), ("Recall", t.RECALL_FRONT, t.RECALL_BACK)),
-            css,
+            VOCAB_MODEL_ID, "Flashcards Vocabulary", VOCAB_FIELDS, tuple((n, *cards[n]) for n in VOCAB_TEMPLATES), css
         ),
         NoteType(
-            SENTENCE_MODEL_ID,
-            "Flashcards Sentence",
-            SENTENCE_FIELDS,
-            (("Reading", t.READING_FRONT, t.READING_BACK), ("Gap Fill", t.GAP_FRONT, t.GAP_BACK)),
-            css,
+            SENTENCE_MODEL_ID, "Flashcards Sentence", SENTENCE_FIELDS, tuple((n, *cards[n]) for n in SENTENCE_TEMPLATES), css
         ),
     )
 
@@ -151,22 +148,36 @@ def _pinyin_words_html(pinyin: str) -> str:
     return "".join(out)
 
 
-def _tokens_pinyin_html(tokens: Sequence[Token]) -> str:
-    """A sentence's pinyin word by word as written (Rìběn, xī'ān), coloured by tone."""
+def _token_pinyin_html(token: Token) -> str:
+    """A word's pinyin as written (Rìběn, xī'ān), coloured by tone."""
+    return _pinyin_words_html(token.written) if token.written else pinyin_style.tone_spans(token.pinyin)
+
+
+def _sentence_pinyin_html(sentence: AnalysedSentence) -> str:
+    """The sentence's pinyin word by word, numbers and Latin words kept ("1 yuè 1 rì"),
+    as :attr:`AnalysedSentence.pinyin` writes it, coloured by tone."""
     return " ".join(
-        _pinyin_words_html(t.written) if t.written else pinyin_style.tone_spans(t.pinyin) for t in tokens if t.pinyin
+        _esc(part) if isinstance(part, str) else _token_pinyin_html(part) for part in sentence.pinyin_parts()
     )
 
 
 def _ruby_html(tokens: Sequence[Token]) -> str:
-    """The sentence with each Han character under its syllable (one ``<ruby>`` per character)."""
+    """The sentence with its pinyin over it, one ``<ruby>`` per word.
+
+    A word's characters sit together under the word's pinyin (``<span class="rb">``, an
+    unbreakable box, so a reading wider than its word never spreads the characters
+    apart); words stand apart. A token that mixes Han and other characters gets its
+    syllables character by character.
+    """
     out = []
     for token in tokens:
         han = [c for c in token.text if has_han(c)]
-        if token.pinyin and len(han) == len(token.pinyin):
-            out.append(pinyin_style.ruby(token.text, list(token.pinyin)))
+        if not token.pinyin or len(han) != len(token.pinyin):
+            out.append(_esc(token.text))
+        elif len(han) == len(token.text):
+            out.append(f'<ruby><span class="rb">{_esc(token.text)}</span><rt>{_token_pinyin_html(token)}</rt></ruby>')
         else:
-            out.append(html.escape(token.text, quote=False))
+            out.append(pinyin_style.ruby(token.text, list(token.pinyin)))
     return "".join(out)
 
 
@@ -274,7 +285,7 @@ class _Context:
     def example_pinyin(self, ex: Example) -> str:
         sentence = self.sentences.get(normalise_sentence(ex.zh))
         if sentence is not None:
-            return _tokens_pinyin_html(sentence.tokens)
+            return _sentence_pinyin_html(sentence)
         return _pinyin_words_html(ex.pinyin)
 
     def source(self, slugs: Iterable[str]) -> str:
@@ -388,7 +399,7 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
     fields = {
         "Chinese": _esc(zh),
         "Ruby": _ruby_html(sentence.tokens),
-        "Pinyin": _tokens_pinyin_html(sentence.tokens),
+        "Pinyin": _sentence_pinyin_html(sentence),
         "English": _esc(sentence.pair.en.strip()),
         "Source": ctx.source(slugs),
         "Key Terms": key_html,

@@ -64,6 +64,7 @@ class Plan:
     updated: list[str]
     unchanged: list[str]
     dropped: list[Record]
+    notetypes_updated: list[str] = field(default_factory=list)  # names whose templates or CSS changed
 
 
 def manifest_path(package: str | os.PathLike) -> Path:
@@ -162,8 +163,13 @@ def plan(previous: Manifest, notes: Sequence[Item], notetypes: Sequence[Item], n
         if key not in records:
             records[key] = replace(old, present=False)
     types: dict[str, Record] = {}
+    types_updated: list[str] = []
     for item in notetypes:
         old = previous.notetypes.get(item.key)
-        mod, _ = _next_time(old, item, now)
+        mod, change = _next_time(old, item, now)
         types[item.key] = Record(item.hash, mod, int(item.key), item.kind, item.label, True)
-    return Plan(Manifest(records, types), changes["added"], changes["updated"], changes["unchanged"], dropped)
+        if change == "updated":
+            types_updated.append(item.label)
+    return Plan(
+        Manifest(records, types), changes["added"], changes["updated"], changes["unchanged"], dropped, types_updated
+    )

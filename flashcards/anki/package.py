@@ -33,7 +33,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import genanki
@@ -66,6 +66,7 @@ class BuildReport:
     manifest_path: Path | None = None
     dropped_search: str = ""
     notes: int = 0  # notes in the package
+    notetypes_updated: list[str] = field(default_factory=list)  # templates or styling changed
 
 
 def write_package(
@@ -74,16 +75,17 @@ def write_package(
     out_path: str | os.PathLike,
     *,
     now: int | None = None,
+    speech: bool = True,
 ) -> BuildReport:
     """Build the package at ``out_path`` and its manifest beside it; report the changes.
 
     ``now`` (seconds) is the time given to new and changed notes; tests pass it to
-    simulate builds at different times.
+    simulate builds at different times. ``speech=False`` leaves the cards' tts tags out.
     """
     out_path = Path(out_path)
     now = int(time.time()) if now is None else int(now)
     notes = deck.build_notes(articles, vocab)
-    types = deck.note_types()
+    types = deck.note_types(speech)
     man_path = manifest.manifest_path(out_path)
     previous = manifest.load(man_path)
     if not man_path.exists() and out_path.is_file():
@@ -103,6 +105,7 @@ def write_package(
         manifest_path=man_path,
         dropped_search=dropped_search(plan.dropped),
         notes=len(notes),
+        notetypes_updated=plan.notetypes_updated,
     )
 
 
