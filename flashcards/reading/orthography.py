@@ -50,7 +50,6 @@ _PERSON_TAGS = frozenset({"nr", "nrfg"})
 _NAME_KINDS = frozenset({"person", "place", "organisation", "name"})
 _JOINS_BEFORE = frozenset({"k", "ul", "uz", "ug"})  # suffix; le, zhe, guo: joined to the word before
 _BINDS_IDIOM = ("c", "u")  # a second character of these tags: no two halves (qǔ'érdàizhī)
-_FOREIGN = 0.5  # mean transliteration log-odds from which a name is foreign
 _SEPARATORS = re.compile(r"[·•‧・]")
 # Linguistic data: the generic nouns of place names, written apart from the name they
 # follow when that is a name of its own (Kēluólāduō Zhōu, Dìnièbó Hé, Běijīng Shì).
@@ -250,7 +249,7 @@ def _ordinal(word: str) -> int:
 
 def _name_of_its_own(word: str, listed: bool) -> bool:
     """``word`` is a CEDICT name (柏林), or, for a listed generic after it, a transliteration."""
-    return ev.is_name(ev.lookup(word)) or (listed and ev.foreignness(word, 0) >= _FOREIGN)
+    return ev.is_name(ev.lookup(word)) or (listed and ev.foreignness(word, 0) >= ev.FOREIGN)
 
 
 def _coordination(entries, n: int) -> bool:
@@ -283,7 +282,7 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         return [((syl,), False)]
     common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
     if kind == "person" or tag in ("nr", "nrfg", "nrt"):  # 马科斯 holds 马科 "Equidae"
-        common = [p for p in common if ev.foreignness(p, 0) < _FOREIGN and p not in ev.COMPOUND_SURNAMES]
+        common = [p for p in common if ev.foreignness(p, 0) < ev.FOREIGN and p not in ev.COMPOUND_SURNAMES]
     if not common:
         if kind == "person" or tag in _PERSON_TAGS:
             sizes = _person(word)
@@ -292,10 +291,10 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
         if len(word) == 4 and tag == "i":  # 兵凶战危
             return _idiom(word, syl)
         foreign = ev.foreignness(word, 0)
-        if (kind or tag in _NAME_TAGS) and foreign >= _FOREIGN:
+        if (kind or tag in _NAME_TAGS) and foreign >= ev.FOREIGN:
             return [((syl,), True)]
-        if not tag and len(word) >= 3 and foreign >= _FOREIGN and (
-            foreign >= 2 * _FOREIGN or any(ev.is_name(ev.lookup(p)) for p in pieces)
+        if not tag and len(word) >= 3 and foreign >= ev.FOREIGN and (
+            foreign >= 2 * ev.FOREIGN or any(ev.is_name(ev.lookup(p)) for p in pieces)
         ):
             return [((syl,), True)]  # a word jieba's tagger cannot place: 布林肯 (布 + 林肯 Lincoln)
         if 2 <= len(word) <= 3 and all(_abbreviation(c) for c in word):  # 越新: Yuè-Xīn
@@ -355,7 +354,7 @@ def _person(word: str) -> tuple[int, ...] | None:
     """Where a Chinese name's surname ends, as cut sizes, or None when it is not one."""
     if word[:2] in ev.COMPOUND_SURNAMES and 3 <= len(word) <= 4:
         return (2, len(word))
-    if word[0] in ev.SURNAMES and 2 <= len(word) <= 3 and ev.foreignness(word, 1) < _FOREIGN:
+    if word[0] in ev.SURNAMES and 2 <= len(word) <= 3 and ev.foreignness(word, 1) < ev.FOREIGN:
         return (1, len(word))
     return None
 

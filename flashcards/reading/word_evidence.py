@@ -24,6 +24,7 @@ SURNAMES = frozenset(
     "甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳管柴鲍喻祁蒲房滕屈饶解艾尤穆"
     "卓车项连窦戚岑景党宫费冷晏席卫栗宗瞿桂佟臧闵边卞姬栾隋商刁荣巫寇郎甄丛仲虞敖巩池习蔺"
 )
+FOREIGN = 0.5  # mean transliteration log-odds from which a name is foreign
 _WEAK = 1.5  # a name jieba counts less than this many times its parts' product is no word
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 

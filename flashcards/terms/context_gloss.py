@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from flashcards.store import cache
 
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|[A-Za-z]+|\d+")  # an ordinal is one word: 20th
 _PAREN = re.compile(r"\(([^()]*)\)")
-_GLOSS_WORD = re.compile(r"-?[A-Za-z]+-?")
+_GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
@@ -35,6 +35,8 @@ _STOP = frozenset(
 )
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
+# what a word may add to a shorter one it starts with and stay the same word: "forge" is not "forget"
+_SHORT_ENDINGS = frozenset({"s", "es", "d", "ed", "e", "y", "ly", "al", "ic", "ty", "ce", "cy", "ry"})
 _MAX_GAP = 2  # words between two matched words of one gloss
 
 
@@ -142,7 +144,10 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
     if shorter < _MIN_PREFIX or common < max(_MIN_PREFIX, 0.8 * shorter):
         return False
     longer = gloss_word if len(gloss_word) > len(lemma) else lemma
-    return longer[common:] not in _AGENT_SUFFIXES  # "fight" is not "fighter"
+    rest = longer[common:]
+    if common == shorter and len(rest) <= 2 and rest not in _SHORT_ENDINGS:
+        return False
+    return rest not in _AGENT_SUFFIXES  # "fight" is not "fighter"
 
 
 @dataclass(frozen=True)
