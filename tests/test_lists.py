@@ -241,13 +241,19 @@ class _Checker(HTMLParser):
         self.texts.append(data)
 
 
-def test_html_page_is_well_formed_and_holds_every_entry():
-    entries = sample_entries()
-    page = render(entries, "html", metadata=[METADATA], layout="reader")
+def well_formed(page: str) -> _Checker:
+    """The page parsed, every element closed in order."""
     checker = _Checker()
     checker.feed(page)
     checker.close()
     assert checker.stack == []
+    return checker
+
+
+def test_html_page_is_well_formed_and_holds_every_entry():
+    entries = sample_entries()
+    page = render(entries, "html", metadata=[METADATA], layout="reader")
+    checker = well_formed(page)
     text = "".join(checker.texts)
     for e in entries:
         assert e.hanzi in text and "; ".join(e.english).replace("\t", "\t") in text

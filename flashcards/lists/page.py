@@ -3,8 +3,8 @@ header with the articles' metadata, page numbers, and the pieces of an entry
 (pinyin with tone marks and optional tone colours, short English, study hints).
 
 Printing: ``@page`` sets the paper (A4 or US Letter) and margins; its margin boxes
-carry a running title and ``page N of M`` (Chromium 131 and later, Firefox 138 and
-later print them). ``?paper=a4`` or ``?paper=letter`` in the URL, or the buttons at
+carry a running title and ``page N of M`` (Chrome, Edge and Chromium 131 and later
+print them; Firefox and Safari print the page without). ``?paper=a4`` or ``?paper=letter`` in the URL, or the buttons at
 the top of the page, change the paper; ``#print`` in the URL opens the print dialog
 on load. Nothing is loaded from the network: fonts come from the reader's system.
 """
@@ -59,6 +59,7 @@ header.doc h1 { font-size: 15pt; margin: 0 0 1mm; line-height: 1.2; }
 .source .meta, .summary { color: var(--muted); font-size: 8.5pt; }
 .source a { color: inherit; word-break: break-all; text-decoration: none; }
 .empty { color: var(--muted); font-style: italic; }
+h2 .count { color: var(--muted); font-weight: normal; font-size: .8em; }
 %(tones)s
 .toolbar { position: sticky; top: 0; background: #f1f3f4; border: 1px solid var(--rule); border-radius: 6px;
   padding: .4rem .7rem; margin-bottom: 1rem; font-size: 10pt; z-index: 1; }
@@ -196,6 +197,23 @@ def numbered_groups(
             rows.append((number, entry))
         out.append((label, rows))
     return out
+
+
+def sections(entries: Sequence[VocabEntry], grouped: bool, inner) -> str:
+    """A ``<section class="group">`` per group of :func:`numbered_groups`: its heading
+    (``label (count)``, none when not ``grouped``), then ``inner(rows)``."""
+    parts = []
+    for label, rows in numbered_groups(entries, grouped):
+        parts.append('<section class="group">')
+        if label is not None:
+            parts.append(f'<h2>{escape(label)} <span class="count">({len(rows)})</span></h2>')
+        parts += [inner(rows), "</section>"]
+    return "\n".join(parts)
+
+
+def table_row(cells: Sequence[tuple[str, str]]) -> str:
+    """``<tr class="entry">`` of ``<td class=CLASS>HTML</td>`` for each ``(CLASS, HTML)``."""
+    return '<tr class="entry">' + "".join(f'<td class="{cls}">{html}</td>' for cls, html in cells) + "</tr>"
 
 
 def pinyin_html(entry: VocabEntry) -> str:

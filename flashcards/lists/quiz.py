@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from flashcards.lists.page import hanzi_html, numbered_groups, pinyin_html, short_english
+from flashcards.lists.page import hanzi_html, numbered_groups, pinyin_html, short_english, table_row
 from flashcards.model import VocabEntry
 
 NOTE = "Fold along the dashed line: right half back to write the characters, left half back to say the meaning"
@@ -56,13 +56,5 @@ def render_body(entries: Sequence[VocabEntry], *, grouped: bool) -> str:
 
 
 def _row(number: int, entry: VocabEntry) -> str:
-    return (
-        '<tr class="entry">'
-        f'<td class="n">{number}</td>'
-        f'<td class="q"><span class="english">{escape(short_english(entry))}</span>'
-        f'<span class="pinyin">{pinyin_html(entry)}</span></td>'
-        '<td class="w"></td>'
-        f'<td class="a">{hanzi_html(entry)}</td>'
-        '<td class="m"></td>'
-        "</tr>"
-    )
+    prompt = f'<span class="english">{escape(short_english(entry))}</span><span class="pinyin">{pinyin_html(entry)}</span>'
+    return table_row([("n", str(number)), ("q", prompt), ("w", ""), ("a", hanzi_html(entry)), ("m", "")])

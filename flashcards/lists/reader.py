@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from flashcards.lists.entries import entry_terms, highlight_spans
-from flashcards.lists.page import full_english, hanzi_html, hints, numbered_groups, pinyin_html
+from flashcards.lists.page import full_english, hanzi_html, hints, pinyin_html, sections
 from flashcards.model import VocabEntry
 
 SOURCE_LABELS = {"glossary": "glossary", "article": "article", "both": "glossary + article"}
@@ -19,7 +19,6 @@ STYLE = """
 body { max-width: 52rem; font-size: 11pt; line-height: 1.4; }
 section.group > h2 { font-size: 13pt; margin: 1.2rem 0 .2rem; padding-bottom: .15rem;
   border-bottom: 1px solid var(--ink); break-after: avoid; page-break-after: avoid; }
-h2 .count { color: var(--muted); font-weight: normal; font-size: 10pt; }
 .entry { display: grid; grid-template-columns: 11rem 1fr; column-gap: 1rem; padding: .45rem 0;
   border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
 .hanzi { font-size: 22pt; line-height: 1.15; font-weight: 500; }
@@ -37,14 +36,7 @@ mark { background: #ffe98a; color: inherit; font-weight: 700; padding: 0 .05em;
 
 
 def render_body(entries: Sequence[VocabEntry], *, grouped: bool) -> str:
-    parts = []
-    for label, rows in numbered_groups(entries, grouped):
-        parts.append('<section class="group">')
-        if label is not None:
-            parts.append(f'<h2>{escape(label)} <span class="count">({len(rows)})</span></h2>')
-        parts.extend(_entry(e) for _, e in rows)
-        parts.append("</section>")
-    return "\n".join(parts)
+    return sections(entries, grouped, lambda rows: "\n".join(_entry(e) for _, e in rows))
 
 
 def _highlighted(text: str, terms: Sequence[str], *, whole_words: bool = False) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from flashcards.lists.page import hints, numbered_groups, pinyin_html, hanzi_html, short_english
+from flashcards.lists.page import hanzi_html, hints, pinyin_html, sections, short_english, table_row
 from flashcards.model import VocabEntry
 
 STYLE = """
@@ -19,7 +19,6 @@ main { columns: 2; column-gap: 7mm; column-rule: .5pt solid var(--rule); }
 section.group > h2 { font-size: 10pt; margin: 0 0 .5mm; padding: .6mm 0 .4mm; border-bottom: 1pt solid var(--ink);
   break-after: avoid; page-break-after: avoid; }
 section.group + section.group > h2 { margin-top: 2.5mm; }
-h2 .count { color: var(--muted); font-weight: normal; font-size: 8pt; }
 table.terms { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.terms col.n { width: 6%; } table.terms col.h { width: 29%; } table.terms col.e { width: 54%; }
 table.terms col.x { width: 11%; }
@@ -36,26 +35,17 @@ td.x { font-size: 6.5pt; color: var(--muted); padding-top: 1.1mm; line-height: 1
 
 
 def render_body(entries: Sequence[VocabEntry], *, grouped: bool) -> str:
-    parts = []
-    for label, rows in numbered_groups(entries, grouped):
-        parts.append('<section class="group">')
-        if label is not None:
-            parts.append(f'<h2>{escape(label)} <span class="count">({len(rows)})</span></h2>')
-        parts.append(
-            '<table class="terms"><colgroup><col class="n"><col class="h"><col class="e"><col class="x">'
-            "</colgroup><tbody>"
-        )
-        parts.extend(_row(number, entry) for number, entry in rows)
-        parts.append("</tbody></table></section>")
-    return "\n".join(parts)
+    return sections(entries, grouped, _table)
+
+
+def _table(rows: list[tuple[int, VocabEntry]]) -> str:
+    return (
+        '<table class="terms"><colgroup><col class="n"><col class="h"><col class="e"><col class="x"></colgroup><tbody>'
+        + "".join(_row(number, entry) for number, entry in rows)
+        + "</tbody></table>"
+    )
 
 
 def _row(number: int, entry: VocabEntry) -> str:
-    return (
-        '<tr class="entry">'
-        f'<td class="n">{number}</td>'
-        f'<td class="h">{hanzi_html(entry)}</td>'
-        f'<td class="e"><span class="pinyin">{pinyin_html(entry)}</span>{escape(short_english(entry))}</td>'
-        f'<td class="x">{"<br>".join(hints(entry))}</td>'
-        "</tr>"
-    )
+    english = f'<span class="pinyin">{pinyin_html(entry)}</span>{escape(short_english(entry))}'
+    return table_row([("n", str(number)), ("h", hanzi_html(entry)), ("e", english), ("x", "<br>".join(hints(entry)))])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from flashcards.lists.page import KAI_FONTS, full_english, numbered_groups, pinyin_html
+from flashcards.lists.page import KAI_FONTS, full_english, pinyin_html, sections
 from flashcards.model import VocabEntry
 
 CELLS = 14  # squares in a row: 14 x 12.5 mm fit A4 and US Letter between 12 mm margins
@@ -43,14 +43,7 @@ section.group > h2 { font-size: 11pt; margin: 3mm 0 1mm; border-bottom: 1pt soli
 
 def render_body(entries: Sequence[VocabEntry], *, grouped: bool) -> str:
     practised: set[str] = set()
-    parts = []
-    for label, rows in numbered_groups(entries, grouped):
-        parts.append('<section class="group">')
-        if label is not None:
-            parts.append(f"<h2>{escape(label)}</h2>")
-        parts.extend(_term(number, entry, practised) for number, entry in rows)
-        parts.append("</section>")
-    return "\n".join(parts)
+    return sections(entries, grouped, lambda rows: "\n".join(_term(n, e, practised) for n, e in rows))
 
 
 def han_characters(text: str) -> list[str]:
