@@ -307,7 +307,7 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, layout, paper,
         from flashcards.store.fileio import write_atomic
 
         if fmt == "pdf":
-            data = print_pdf(render(entries, "html", metadata=metadata, **page), browser=browser)
+            data = print_pdf(render(entries, "html", metadata=metadata, **page), browser=browser, workdir=output.parent)
         else:
             data = render(entries, fmt, metadata=metadata, color=False, **page)
         write_atomic(output, data)

@@ -142,7 +142,13 @@ def test_every_layout_prints_every_term(printed, sample_terms, layout):
             assert any(prompt in text and term["hanzi"] in text for text in pages), term["hanzi"]
 
 
-def test_sheet_is_a_tenth_of_the_reader(printed):
+def test_pdf_leaves_only_the_file_beside_it(printed):
+    pdf = printed("sheet")
+    assert sorted(p.name for p in pdf.parent.iterdir() if not p.name.endswith(".pdf")) == []
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_sheet_takes_at_most_a_fifth_of_the_readers_pages(printed):
     assert page_count(printed("sheet")) * 5 <= page_count(printed("reader"))
 
 

@@ -60,10 +60,20 @@ def require_browser() -> str:
     return browser
 
 
-def print_pdf(html: str, *, browser: str | None = None) -> bytes:
-    """The PDF that headless ``browser`` (default: :func:`require_browser`) prints of ``html``."""
+def print_pdf(html: str, *, browser: str | None = None, workdir: Path | None = None) -> bytes:
+    """The PDF that headless ``browser`` (default: :func:`require_browser`) prints of ``html``.
+
+    The page and the browser's profile go in a temporary folder inside ``workdir``
+    (default: the system's): a confined browser (Ubuntu's Chromium snap) cannot read
+    the system's temporary folder but can read the user's own folders.
+    """
     browser = browser or require_browser()
-    with tempfile.TemporaryDirectory(prefix="flashcards-print-") as tmp:
+    if workdir is not None:
+        try:
+            workdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot write here: {exc.strerror or exc}", workdir) from exc
+    with tempfile.TemporaryDirectory(prefix="flashcards-print-", dir=workdir) as tmp:
         folder = Path(tmp)
         page, pdf = folder / "page.html", folder / "page.pdf"
         page.write_text(html, encoding="utf-8")
