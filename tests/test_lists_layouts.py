@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from flashcards.errors import InputError
-from flashcards.lists import quiz, sheet, worksheet
+from flashcards.lists import quiz, worksheet
 from flashcards.lists.html import LAYOUTS, render_html
 from flashcards.lists.page import TONE_COLORS, css_string, numbered_groups, short_english
 from flashcards.lists.pdf import BROWSER_ENV, find_browser
@@ -184,10 +184,6 @@ def test_css_strings_cannot_break_out():
     assert css_string('a "b" \\ </style>') == '"a \\22 b\\22  \\5c  \\3c /style\\3e "'
     page = render_html([entry("字")], metadata=[type(METADATA)(title_en='x</style><script>alert(1)</script>"')])
     assert "<script>alert(1)" not in page and page.count("</style>") == 2
-
-
-def test_sheet_prints_in_two_columns():
-    assert "columns: 2;" in sheet.STYLE
 
 
 # --- the command --------------------------------------------------------------------

@@ -142,6 +142,25 @@ def test_every_layout_prints_every_term(printed, sample_terms, layout):
             assert any(prompt in text and term["hanzi"] in text for text in pages), term["hanzi"]
 
 
+def words_x(pdf: Path, page: int) -> tuple[float, dict[str, list[float]]]:
+    """The page's width and, for each word pdftotext finds on it, where it starts (points from the left)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, check=True).stdout.decode("utf-8")
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
+    found: dict[str, list[float]] = {}
+    for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', out):
+        found.setdefault(word, []).append(float(x))
+    return width, found
+
+
+def test_sample_sheet_prints_two_columns_of_terms(printed, sample_terms):
+    width, words = words_x(printed("sheet"), 2)
+    starts = [x for term in sample_terms for x in words.get(term["hanzi"], [])]
+    left = [x for x in starts if x < width / 2]
+    right = [x for x in starts if x > width / 2]
+    assert len(left) >= 15 and len(right) >= 15, (len(left), len(right))
+
+
 def test_pdf_leaves_only_the_file_beside_it(printed):
     pdf = printed("sheet")
     assert sorted(p.name for p in pdf.parent.iterdir() if not p.name.endswith(".pdf")) == []

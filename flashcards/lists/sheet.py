@@ -30,7 +30,7 @@ td.h .trad { font-size: 7pt; color: var(--muted); line-height: 1.2; }
 td.e { font-size: 8pt; line-height: 1.18; padding-top: .7mm; }
 td.e .pinyin { display: block; font-size: 8.5pt; }
 td.x { font-size: 6.5pt; color: var(--muted); padding-top: 1.1mm; line-height: 1.35; }
-@media screen and (max-width: 40rem) { main { columns: 1; } }
+@media screen { main { columns: 1; } body { max-width: 44rem; } }  /* one column to scroll through */
 """
 
 
