@@ -270,9 +270,12 @@ def pinyin(texts, fmt, glossary_path):
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option(
     "--format", "fmt", default="table", show_default=True,
-    type=click.Choice(["table", "markdown", "csv", "tsv", "pleco", "html", "json"]),
+    type=click.Choice(["table", "markdown", "csv", "tsv", "pleco", "html", "json", "pdf"]),
 )
 @click.option("--output", "-o", type=_FILE, help="Write to FILE (atomically) instead of standard output.")
+@click.option("--layout", type=click.Choice(["sheet", "quiz", "worksheet", "reader"]), default="sheet", show_default=True, help="Printed page (html, pdf): study sheet, fold-over quiz, handwriting worksheet, or reader with examples.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (html, pdf).")
+@click.option("--tone-colors/--no-tone-colors", default=True, show_default=True, help="Colour pinyin by tone (html, pdf); tone marks are always there.")
 @click.option("--sort", "sort_key", type=click.Choice(["appearance", "frequency", "count", "pinyin", "hsk", "category"]), default="appearance", show_default=True)
 @click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
 @click.option("--source", "sources", multiple=True, type=click.Choice(["glossary", "article", "both"]), help="Only entries from this source (repeatable).")
@@ -280,13 +283,20 @@ def pinyin(texts, fmt, glossary_path):
 @click.option("--hsk-max", type=click.IntRange(1, 9), help="Only words of at most this HSK level.")
 @_term_options
 @_cache_options
-def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names, max_zipf):
+def vocab(articles, en_file, zh_file, glossary_path, fmt, output, layout, paper, tone_colors, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names, max_zipf):
     """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
     import shutil
 
     from flashcards.lists.select import filter_entries, sort_entries
     from flashcards.lists.text import render
 
+    if fmt == "pdf":
+        from flashcards.lists.pdf import print_pdf, require_browser
+
+        if output is None:
+            raise click.UsageError("--format pdf writes a file: add --output FILE.pdf")
+        browser = require_browser()  # before the articles are read
+    page = {"layout": layout, "paper": paper, "tone_colors": tone_colors, "grouped": sort_key in ("appearance", "category")}
     layers = pipeline.load_glossaries(glossary_path)
     glossary = layers.glossary
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
@@ -299,13 +309,17 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     if output is not None:
         from flashcards.store.fileio import write_atomic
 
-        write_atomic(output, render(entries, fmt, metadata=metadata, color=False))
+        if fmt == "pdf":
+            data = print_pdf(render(entries, "html", metadata=metadata, **page), browser=browser, workdir=output.parent)
+        else:
+            data = render(entries, fmt, metadata=metadata, color=False, **page)
+        write_atomic(output, data)
         click.echo(layers.summary(), err=True)
         click.echo(f"wrote {output} ({len(entries)} entries)", err=True)
         return
     color = fmt == "table" and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if color else None
-    _echo(render(entries, fmt, metadata=metadata, color=color, width=width))
+    _echo(render(entries, fmt, metadata=metadata, color=color, width=width, **page))
     click.echo(layers.summary(), err=True)
 
 

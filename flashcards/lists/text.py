@@ -97,11 +97,14 @@ def render(
     metadata: Sequence[Metadata] = (),
     color: bool = False,
     width: int | None = None,
+    **page: object,
 ) -> str:
     """Render ``entries`` in format ``fmt`` (one of :data:`FORMATS`) as text.
 
     ``metadata`` heads the HTML page and the Markdown document; ``color`` turns on
     tone colours in the terminal table; ``width`` is the table's width in columns.
+    ``page`` goes to :func:`flashcards.lists.html.render_html` (``layout``, ``paper``,
+    ``grouped``, ``tone_colors``).
     """
     if fmt == "table":
         return render_table(entries, color=color, width=width)
@@ -116,7 +119,7 @@ def render(
     if fmt == "html":
         from flashcards.lists.html import render_html
 
-        return render_html(entries, metadata=metadata)
+        return render_html(entries, metadata=metadata, **page)
     if fmt == "json":
         return json.dumps(to_json(entries), ensure_ascii=False, indent=2) + "\n"
     raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
