@@ -219,3 +219,11 @@ def test_a_dictionary_name_the_english_never_names_is_no_card():
     sentences = pipeline.analyser(None).analyse(pairs)
     terms = {t.hanzi for t in extract_terms(sentences, None)}
     assert "巴斯" not in terms, terms
+
+
+def test_a_name_takes_no_adverb_glued_on():
+    """莫斯科 + 也 ("also") is Moscow and an adverb, never the name "Moscow" in one card."""
+    pairs = [SentencePair("随着军队在东部推进，莫斯科也试图切断对方的补给。",
+                          "As its troops advanced in the east, Moscow also tried to cut the other side's supplies.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    assert not any(t.hanzi.startswith("莫斯科") and t.hanzi != "莫斯科" for t in extract_terms(sentences, None, max_zipf=None))
