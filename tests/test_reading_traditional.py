@@ -74,6 +74,13 @@ def test_traditional_text_reads_as_its_simplified_form():
     assert syllables(EXAMPLE)[6:9] == ["nàn", "mín", "hé"]  # not nán Mínhé
 
 
+def test_taiwan_s_variant_of_the_aspect_particle_reads_as_one():
+    """Taiwan writes 着 (the particle "-ing") as 著: 隨著, 接著 read suízhe, jiēzhe; 著名 stays zhùmíng."""
+    assert syllables("隨著難民增加，接著發生抗議。")[:2] == ["suí", "zhe"]
+    assert syllables("隨著難民增加，接著發生抗議。")[7:9] == ["jiē", "zhe"]
+    assert syllables("著名學者說")[0] == "zhù"
+
+
 def test_a_converted_character_keeps_only_a_reading_of_its_own():
     assert syllables("他的頭髮很長。")[3] == "fà"  # 髮 is never 发 fā
     assert syllables("我們買了一隻貓。")[5] == "zhī"  # 隻 is never 只 zhǐ

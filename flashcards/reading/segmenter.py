@@ -16,7 +16,7 @@ import io
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 
-from flashcards.lexicon.script import to_simplified, to_traditional
+from flashcards.lexicon.script import to_simplified, to_simplified_for_reading, to_traditional
 from flashcards.store import cache, tables
 
 # High enough that a curated term is cut whole rather than into its own parts.
@@ -216,7 +216,7 @@ def _simplified_words(words: frozenset[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def simplified(text: str) -> str:
-    """``text`` in Simplified script (OpenCC's t2s), always one character for one
+    """``text`` in Simplified script (OpenCC's tw2s: t2s, and 隨著 as 随着), always one character for one
     character, so that a position in it is the same position in ``text``; ``text``
     itself when it is Simplified already.
 
@@ -240,7 +240,7 @@ def simplified(text: str) -> str:
         return text
     except UnicodeEncodeError:
         pass
-    simple = to_simplified(text)
+    simple = to_simplified_for_reading(text)
     if simple == text:
         return text
     if len(simple) != len(text):
