@@ -70,3 +70,11 @@ def test_chinese_names_spelt_in_pinyin():
         assert span and text[span[0]:span[1]] == expected
     assert cg.pinyin_span(text, ("lǐ", "qiáng")) is None
     assert cg.pinyin_span(text, ("wáng",)) is None  # one syllable is too little to go on
+
+
+def test_a_name_spelt_at_the_start_of_a_sentence():
+    """"He" opens many sentences as a pronoun; spelt with "Lifeng" it is the surname 何."""
+    text = "He Lifeng, vice premier, attended the forum."
+    span = cg.pinyin_span(text, ("hé", "lì", "fēng"))
+    assert span and text[span[0]:span[1]] == "He Lifeng"
+    assert cg.pinyin_span("He said the talks went well.", ("hé", "shuō")) is None

@@ -355,13 +355,15 @@ def _toneless(syllable: str) -> str:
 def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
     """Where ``sentence`` writes a Chinese name in pinyin: 王琦瑶 -> "Wang Qiyao".
 
-    The name may be written surname first or last, in one to four capitalised words.
+    The name may be written surname first or last, in one to four capitalised words; a
+    word that opens the sentence counts ("He Lifeng said": a spelling this exact is no
+    capitalised "He").
     """
     if len(syllables) < 2:
         return None
     toneless = [_toneless(s) for s in syllables]
     targets = {"".join(toneless), "".join(toneless[1:] + toneless[:1])}
-    for start, end in capitalised_runs(sentence):
+    for start, end in (m.span() for m in _CAPITALISED_RUN.finditer(sentence)):
         words = list(_NAME_WORD.finditer(sentence[start:end]))
         for i in range(len(words)):
             for j in range(i, min(len(words), i + 4)):
