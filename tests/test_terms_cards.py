@@ -227,3 +227,13 @@ def test_a_name_takes_no_adverb_glued_on():
                           "As its troops advanced in the east, Moscow also tried to cut the other side's supplies.", 0)]
     sentences = pipeline.analyser(None).analyse(pairs)
     assert not any(t.hanzi.startswith("莫斯科") and t.hanzi != "莫斯科" for t in extract_terms(sentences, None, max_zipf=None))
+
+
+def test_a_modifier_and_a_verb_are_two_cards_not_one():
+    """CC-CEDICT lists 迅速发展 "to develop rapidly"; a learner learns 迅速 and 发展."""
+    pairs = [SentencePair("两国关系迅速发展，双方同意正确处理分歧。",
+                          "Relations between the two countries developed rapidly, and both sides agreed to handle differences correctly.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    terms = {t.hanzi for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    assert not {"迅速发展", "正确处理"} & terms, terms
+    assert "分歧" in terms  # the article still gives its terms

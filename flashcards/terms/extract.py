@@ -148,6 +148,14 @@ def _named_in(glosses: Sequence[str], english: str) -> bool:
     return False
 
 
+def _adverb_and_verb(word: str) -> bool:
+    """Two words a learner learns apart, a modifier and a verb (正确 处理 "to handle
+    correctly", 迅速 发展 "to develop rapidly"), however CC-CEDICT happens to list them."""
+    parts = dictionary.split_known(word, len(word) - 1)
+    return (len(parts) == 2 and all(len(p) >= 2 for p in parts) and dictionary.pos_tag(word) != "i"
+            and dictionary.pos_tag(parts[0]) in ("d", "ad", "a") and dictionary.pos_tag(parts[1]) in ("v", "vn"))
+
+
 def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
     """The first of ``glosses`` that ``sentence_en`` renders (``len(glosses)`` when none)."""
     for k, gloss in enumerate(glosses):
@@ -355,6 +363,8 @@ def extract_terms(
         if kind and not names and not in_glossary:
             continue
         if not in_glossary:
+            if not kind and _adverb_and_verb(text):
+                continue
             if max_zipf is not None and info.zipf > _zipf_limit(max_zipf, info, kind):
                 continue
             if hsk_min is not None and info.hsk is not None and info.hsk < hsk_min:
