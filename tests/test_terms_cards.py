@@ -237,3 +237,10 @@ def test_a_modifier_and_a_verb_are_two_cards_not_one():
     terms = {t.hanzi for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
     assert not {"迅速发展", "正确处理"} & terms, terms
     assert "分歧" in terms  # the article still gives its terms
+
+
+def test_an_article_s_english_is_never_two_sentences():
+    from flashcards.terms.extract import _SENTENCE_END
+
+    assert _SENTENCE_END.search('outside world. "At the opening')
+    assert not _SENTENCE_END.search("U.S. troops") and not _SENTENCE_END.search("the opening-up policy")
