@@ -244,3 +244,39 @@ def test_an_article_s_english_is_never_two_sentences():
 
     assert _SENTENCE_END.search('outside world. "At the opening')
     assert not _SENTENCE_END.search("U.S. troops") and not _SENTENCE_END.search("the opening-up policy")
+
+
+FORMULATIONS = """\
+terms:
+  - hanzi: 党中央
+    pinyin: Dǎng Zhōngyāng
+    english: Party Central Committee
+    category: politics
+  - hanzi: 以习近平同志为核心的党中央
+    pinyin: yǐ Xí Jìnpíng tóngzhì wéi héxīn de Dǎng Zhōngyāng
+    english: the Party Central Committee with Comrade Xi Jinping at its core
+    category: formulations
+  - hanzi: 中国军事威胁
+    pinyin: Zhōngguó jūnshì wēixié
+    english: China military threat
+    category: formulations
+  - hanzi: 国军
+    pinyin: guójūn
+    english: national army
+    category: forces
+"""
+
+
+def test_a_long_formulation_gives_its_terms_cards_but_never_across_words(tmp_path):
+    from flashcards.glossary.load import load_glossary
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text(FORMULATIONS, encoding="utf-8")
+    glossary = load_glossary(path)
+    pairs = [SentencePair("以习近平同志为核心的党中央高度重视此事，有人炒作所谓中国军事威胁。",
+                          "The Party Central Committee with Comrade Xi Jinping at its core attaches great importance "
+                          "to this; some hype the so-called China military threat.", 0)]
+    sentences = pipeline.analyser(glossary).analyse(pairs)
+    terms = {t.hanzi for t in extract_terms(sentences, glossary)}
+    assert {"以习近平同志为核心的党中央", "党中央", "中国军事威胁"} <= terms, terms
+    assert "国军" not in terms  # 中国|军事: no word 国军 there

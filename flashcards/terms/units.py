@@ -26,6 +26,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
+_LONG_FORMULATION = 6  # a glossary term this long is a formulation whose terms get cards too
 _MODIFIER_TAGS = frozenset("d a ad an zg".split())
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
@@ -205,16 +206,29 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
     return _mark_counted(_split_unknown(units))
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_bounds(text: str) -> frozenset[int]:
+    """Where jieba's own dictionary (no glossary words) puts word boundaries in ``text``."""
+    from flashcards.reading import segmenter
+
+    ends = [0]
+    for word in segmenter.base().cut(text, HMM=False):
+        ends.append(ends[-1] + len(word))
+    return frozenset(ends)
+
+
 def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
-    the head term a learner most needs gets its card too. Only the longest ones: none
-    that lies inside another found."""
-    if unit.glossary or len(unit.text) < 3:
+    the head term a learner most needs gets its card too, also inside a long glossary
+    formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
+    lies inside another found."""
+    if len(unit.text) < (_LONG_FORMULATION if unit.glossary else 3):
         return []
     text = unit.text
     simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
+    cuts = _word_bounds(simple)  # 国军 is no term of 中国|军事|威胁
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
-             if (a, b) != (0, len(text)) and simple[a:b] in glossary_words]
+             if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
     longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
     return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
 
