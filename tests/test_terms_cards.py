@@ -280,3 +280,17 @@ def test_a_long_formulation_gives_its_terms_cards_but_never_across_words(tmp_pat
     terms = {t.hanzi for t in extract_terms(sentences, glossary)}
     assert {"以习近平同志为核心的党中央", "党中央", "中国军事威胁"} <= terms, terms
     assert "国军" not in terms  # 中国|军事: no word 国军 there
+
+
+def test_a_sense_with_a_list_of_examples_keeps_its_meaning():
+    """作出 "to make (a choice, decision, proposal, response, comment etc)" is "to make", and leads where the article makes something."""
+    glosses = dictionary.word_info("作出").english
+    own = ["The medical team has made important contributions to local health."]
+    assert senses.card_senses(glosses, own, own)[0] == "to make"
+
+
+def test_everyday_english_elsewhere_in_the_article_is_no_domain():
+    """Any article says "process" somewhere: 处理 stays "to handle; to deal with" first."""
+    glosses = dictionary.word_info("处理").english
+    article = ["The two sides met on Monday.", "Samples were sent to a lab to process them."]
+    assert senses.card_senses(glosses, article[:1], article)[0].startswith("to handle")

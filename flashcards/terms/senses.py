@@ -10,7 +10,8 @@ at most about :data:`MAX_CHARS` characters, with no Han character and no ``|``:
 - ``card_senses`` ranks the clean senses: first those the term's own aligned English
   sentences use; when they use none, the first sense the rest of the article's English
   uses (the article's domain: 编队 in a naval report is "formation (of ships or
-  aircraft)", not "to organize into teams"); then the dictionary's order.
+  aircraft)", not "to organize into teams"), unless that sense is everyday English
+  only (any article says "process" somewhere); then the dictionary's order.
 """
 
 from __future__ import annotations
@@ -86,9 +87,11 @@ def _drop_note(note: str) -> bool:
 
 
 def _explains(note: str) -> bool:
-    """A long note in brackets that is part of the meaning, not history or a label."""
+    """A long note in brackets that is part of the meaning, not history, a label or a list
+    of examples ("to make (a choice, decision, proposal, response, comment etc)")."""
     note = note.strip()
-    return len(note) > 30 and not _HAN.search(note) and not _YEAR.search(note) and not _LABEL.match(note)
+    return (len(note) > 30 and not _HAN.search(note) and not _YEAR.search(note) and not _LABEL.match(note)
+            and not re.search(r"\betc\.?$", note))
 
 
 def _shorten(text: str) -> str:
@@ -124,7 +127,8 @@ def card_senses(
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads
-        domain = next((k for k in ranked if _used(clean[k], article_english, 1.0)[0]), None)
+        domain = next((k for k in ranked if _used(clean[k], article_english, 1.0)[0]
+                       and not context_gloss.common_words_only(clean[k])), None)
         if domain is not None:
             ranked.remove(domain)
             ranked.insert(0, domain)
