@@ -294,3 +294,13 @@ def test_everyday_english_elsewhere_in_the_article_is_no_domain():
     glosses = dictionary.word_info("处理").english
     article = ["The two sides met on Monday.", "Samples were sent to a lab to process them."]
     assert senses.card_senses(glosses, article[:1], article)[0].startswith("to handle")
+
+
+def test_english_two_words_of_the_sentence_share_is_shown_for_neither():
+    """创造 "to create" and 创意 "creative" both match "creating": 创意 is not taught as "creating"."""
+    pairs = [SentencePair("为此创造便利条件，越南欢迎企业在创意领域扩大投资。",
+                          "Vietnam welcomes more investment by businesses and is committed to creating favourable conditions.", 0)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    assert "创意" in terms, sorted(terms)
+    assert terms["创意"].context_english == ""

@@ -165,12 +165,14 @@ def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
     return len(glosses)
 
 
-def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span) -> bool:
-    """Another common word of the sentence renders the same English by a sense of its own as
-    early as the one ``text`` matches by, and stands nearer that English's place in the
-    sentence: 攻击 "to attack" claims "attacks" from 打击 "to hit; to strike; to attack",
-    供应 "to supply" claims "supplies" from 补充 (a word's English is its own only when
-    no neighbour has a better claim to it)."""
+def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span,
+             curated: bool = False) -> bool:
+    """Another common word of the sentence renders the same English: 攻击 "to attack" and
+    打击 "to hit; to strike; to attack" both match "attacks", 创造 "to create" and 创意
+    "creative" both match "creating". A dictionary word's English is then nobody's for
+    sure, and none is shown (a guess teaches the wrong word). A ``curated`` glossary
+    term keeps it unless the other word renders it by an earlier sense of its own and
+    stands nearer that English's place in the sentence."""
     en, zh = sentence.pair.en, sentence.pair.zh
     where = span[0] / max(1, len(en))
     mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
@@ -178,13 +180,15 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
     for u in units:
         if len(u.text) < 2 or u.text in text or text in u.text or not dictionary.is_han(u.text):
             continue
-        if mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
+        if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
         other = () if info.proper else info.english  # a name's gloss describes: "Putin, president of Russia"
         hit = context_gloss.english_match(en, other) if other else None
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
             continue
+        if not curated:
+            return True
         index = _sense_index(en, glosses) if index is None else index
         if _sense_index(en, other) <= index:
             return True
@@ -378,7 +382,8 @@ def extract_terms(
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
                  and not _SENTENCE_END.search(sentences[i].pair.en[m[0]:m[1]])  # 'world. "At the': no phrase
-                 and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m))]
+                 and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
+                                           curated=entry is not None))]
         if found:
             _, _, i, m = max(found)
             context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
