@@ -304,3 +304,11 @@ def test_english_two_words_of_the_sentence_share_is_shown_for_neither():
     terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
     assert "创意" in terms, sorted(terms)
     assert terms["创意"].context_english == ""
+
+
+def test_a_partial_rendering_without_its_head_is_not_shown():
+    from flashcards.terms.extract import _keeps_head
+
+    assert _keeps_head("20th National Congress", ("20th Party Congress",))
+    assert not _keeps_head("US Department", ("US Department of Commerce",))
+    assert not _keeps_head("States", ("to state clearly", "to make clear"))

@@ -156,6 +156,21 @@ def _adverb_and_verb(word: str) -> bool:
             and dictionary.pos_tag(parts[0]) in ("d", "ad", "a") and dictionary.pos_tag(parts[1]) in ("v", "vn"))
 
 
+def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
+    """A partial rendering ends as one of the ``glosses`` ends, in the word that heads it
+    in English ("20th National Congress" of "20th Party Congress"; not "Foreign Ministry"
+    of "Foreign Ministry spokesperson", nor "US Department" of "US Department of Commerce")."""
+    words = re.findall(r"[A-Za-z]+", rendering)
+    if not words:
+        return False
+    last = context_gloss.lemma(words[-1].lower())
+    for gloss in glosses:
+        head = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", "", gloss))
+        if head and context_gloss.lemma(head[-1].lower()) == last:
+            return True
+    return False
+
+
 def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
     """The first of ``glosses`` that ``sentence_en`` renders (``len(glosses)`` when none)."""
     for k, gloss in enumerate(glosses):
@@ -412,6 +427,9 @@ def extract_terms(
             english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
         if sureness < (SHOWN if info.in_cedict or in_glossary else SURE):
             rendering = ""  # a word no dictionary has needs evidence, any other word half its gloss
+        elif sureness < 1.0 and not kind and (info.english or entry) \
+                and not _keeps_head(rendering, entry.english if entry else info.english):
+            rendering = ""  # part of a gloss without its head: "Foreign Ministry" is no spokesperson
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
         if kind and info.in_cedict and not in_glossary and not rendering and not _named_in(info.english, article_english[0]):
