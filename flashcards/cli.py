@@ -18,6 +18,20 @@ from flashcards import pipeline
 from flashcards.errors import InputError
 
 _FILE = click.Path(path_type=Path)
+
+
+class _ArticleArg(click.ParamType):
+    """An article file or folder (a Path), or a link (http:// or https://, kept as text)."""
+
+    name = "article"
+
+    def convert(self, value, param, ctx):
+        from flashcards.ingest.fetch import is_url
+
+        return value if is_url(value) or isinstance(value, Path) else Path(value)
+
+
+_ARTICLE = _ArticleArg()
 _GLOSSARY_HELP = "Your personal glossary, over the shipped one [default: ./glossary.yaml, else the one in your config folder]."
 GC_THRESHOLDS = (100_000, 20, 20)
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -36,8 +50,20 @@ def cli(debug: bool) -> None:
 
 
 def _separate_options(func):
-    func = click.option("--zh", "zh_file", type=_FILE, help="The Chinese version, when the article comes as two files.")(func)
-    return click.option("--en", "en_file", type=_FILE, help="The English version, when the article comes as two files.")(func)
+    """``--en``/``--zh`` (files or links) and ``--refresh``, which every command that reads articles takes."""
+
+    def refresh(ctx, param, value):
+        if value:
+            from flashcards.ingest import fetch
+
+            fetch.configure(refresh=True)
+
+    func = click.option(
+        "--refresh", is_flag=True, expose_value=False, callback=refresh,
+        help="Fetch linked articles again instead of reading the pages kept from before.",
+    )(func)
+    func = click.option("--zh", "zh_file", type=_ARTICLE, help="The Chinese version (file or link), when the article comes as two.")(func)
+    return click.option("--en", "en_file", type=_ARTICLE, help="The English version (file or link), when the article comes as two.")(func)
 
 
 def _cache_options(func):
@@ -128,7 +154,7 @@ def _echo(text: str) -> None:
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, type=_FILE)
+@click.argument("articles", nargs=-1, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
@@ -137,7 +163,7 @@ def _echo(text: str) -> None:
 @_term_options
 @_cache_options
 def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, top, known_file, names, max_zipf):
-    """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
+    """Build Anki packages from ARTICLE files, folders or links (default: every article under articles/)."""
     from flashcards.build import build_packages
     from flashcards.store.parallel import warm_process
     from flashcards.terminal import article_progress
@@ -173,12 +199,12 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
 
 
 @cli.command()
-@click.argument("article", required=False, type=_FILE)
+@click.argument("article", required=False, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table", show_default=True)
 def sentences(article, en_file, zh_file, glossary_path, fmt):
-    """The aligned sentence pairs of ARTICLE, with pinyin."""
+    """The aligned sentence pairs of ARTICLE (a file or a link), with pinyin."""
     if article is None and en_file is None:
         raise click.UsageError("name an ARTICLE, or give --en and --zh")
     glossary = pipeline.load_glossary(glossary_path)
@@ -262,7 +288,7 @@ def pinyin(texts, fmt, glossary_path):
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, type=_FILE)
+@click.argument("articles", nargs=-1, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option(
@@ -278,7 +304,7 @@ def pinyin(texts, fmt, glossary_path):
 @_term_options
 @_cache_options
 def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names, max_zipf):
-    """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
+    """The vocabulary list of ARTICLE files or links (no ARTICLE: the whole glossary)."""
     import shutil
 
     from flashcards.lists.select import filter_entries, sort_entries

@@ -6,6 +6,7 @@ in their own modules. The CLI calls only these functions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -50,15 +51,17 @@ def load_glossary(path: Path | None):
     return load_glossaries(path).glossary
 
 
-def article_paths(args: Sequence[Path]) -> list[Path]:
-    """The article files named, folders expanded; with none, everything under ``articles/``."""
+def article_paths(args: Sequence[Path | str]) -> list[Path | str]:
+    """The article files named, folders expanded, links kept; with none, everything under ``articles/``."""
     if not args:
         if not DEFAULT_ARTICLES.is_dir():
             raise InputError("no ARTICLE given and no articles/ folder here; name an article file", DEFAULT_ARTICLES)
         args = [DEFAULT_ARTICLES]
     paths: list[Path] = []
     for arg in args:
-        if arg.is_dir():
+        if isinstance(arg, str):  # a link (see flashcards.ingest.fetch.is_url): fetched when read
+            paths.append(arg)
+        elif arg.is_dir():
             found = sorted(p for p in arg.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
                 raise InputError("folder holds no article files (.txt, .html); put articles in it or name the files", arg)
@@ -85,23 +88,61 @@ def each_article(paths: Sequence[Path], en: Path | None = None, zh: Path | None 
     for path in paths:
         yield read_article(path)
     if en is not None and zh is not None:
-        from flashcards.ingest import article as ingest
-
-        yield ingest.read_separate(en, zh)
+        yield read_separate(en, zh)
 
 
-def read_article(path: Path) -> Article:
+def read_separate(en: Path | str, zh: Path | str) -> Article:
+    """An article given as two files or links (:func:`read_article` says how a link is read)."""
+    from flashcards.ingest import article as ingest, fetch
+
+    pages = {arg: fetch.page(arg) for arg in (en, zh) if fetch.is_url(arg)}
+    names = [Path(pages[arg][0].name) if arg in pages else Path(arg) for arg in (en, zh)]
+    with _links_named(pages):
+        article = ingest.read_separate(*names, *(pages[arg][0].body() if arg in pages else None for arg in (en, zh)))
+    for fetched, now in pages.values():
+        if now:
+            fetch.keep(fetched)
+    return article
+
+
+@contextlib.contextmanager
+def _links_named(pages: dict):
+    """An input error about a fetched page names its link, not the file name it is read under."""
+    try:
+        yield
+    except InputError as exc:
+        link = next((url for url, (page, _) in pages.items() if exc.path == str(Path(page.name))), None)
+        if link is None:
+            raise
+        raise InputError(exc.message, link) from None
+
+
+def read_article(path: Path | str) -> Article:
     """The article in file ``path``: read back from the cache when a file of that name
     and those bytes was read before (a rebuild then never loads the readers of layouts
-    and encodings), else read now."""
-    import hashlib
+    and encodings), else read now. A link is fetched (or its page read from the cache,
+    see :mod:`flashcards.ingest.fetch`) and read as the page saved under its name is."""
+    from flashcards.ingest import fetch
 
-    from flashcards.store import cache
-
+    if fetch.is_url(path):
+        page, now = fetch.page(path)
+        with _links_named({path: (page, now)}):
+            article = _read_bytes(Path(page.name), page.body())
+        if now:  # kept only once it gave an article
+            fetch.keep(page)
+        return article
     try:
         data = Path(path).read_bytes()
     except OSError:  # missing, a folder, unreadable: the reader says which, as it does
         data = None
+    return _read_bytes(Path(path), data)
+
+
+def _read_bytes(path: Path, data: bytes | None) -> Article:
+    import hashlib
+
+    from flashcards.store import cache
+
     key = None if data is None else cache.key("article", Path(path).name, hashlib.sha256(data).hexdigest())
     article = None if key is None else cache.get("articles", key)
     if article is None:
