@@ -159,7 +159,7 @@ def fetch(url: str) -> Page:
     except urllib.error.URLError as exc:
         raise InputError(_network_message(exc.reason, url), url) from None
     except (TimeoutError, socket.timeout):
-        raise InputError(_TIMED_OUT, url) from None
+        raise InputError(_timed_out(), url) from None
     except http.client.HTTPException as exc:
         raise InputError(f"the connection broke off ({type(exc).__name__}); try again later", url) from None
     except ValueError as exc:  # urllib's own checks of the link
@@ -171,7 +171,8 @@ def fetch(url: str) -> Page:
     return Page(url, final_url, content_type, data)
 
 
-_TIMED_OUT = f"no answer within {TIMEOUT:g} seconds; try again later, or save the page from your browser and give the file"
+def _timed_out() -> str:
+    return f"no answer within {TIMEOUT:g} seconds; try again later, or save the page from your browser and give the file"
 
 
 def _check_type(content_type: str, url: str) -> None:
@@ -206,7 +207,7 @@ def _read(response, deadline: float, url: str) -> bytes:
     while True:
         if time.monotonic() > deadline:
             raise TimeoutError
-        chunk = response.read(_CHUNK)
+        chunk = response.read1(_CHUNK)  # what has come, not a full chunk: the deadline holds for a slow drip
         if not chunk:
             break
         if inflate is not None:
@@ -245,7 +246,7 @@ def _network_message(reason: object, url: str) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return f"the server {host} refused the connection; check the link (and its port), or try again later"
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return _TIMED_OUT
+        return _timed_out()
     if isinstance(reason, ConnectionError):
         return f"the connection to {host} broke off; try again later"
     text = getattr(reason, "strerror", None) or str(reason)
