@@ -394,6 +394,15 @@ def glossary_list(query, glossary_path):
 # ── entry point ──────────────────────────────────────────────────────────────
 
 
+def _index_tables_at_once() -> None:
+    """The first run on a machine builds every dictionary table at once, over the cores,
+    with a progress line on a terminal, rather than each as it is first asked for."""
+    from flashcards.store import tables
+    from flashcards.terminal import indexing_progress
+
+    tables.when_missing(lambda: pipeline.index_tables(progress=indexing_progress))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one line on stderr and a documented exit code on failure."""
     # A build allocates millions of objects that live as long as the process (tables'
@@ -407,6 +416,7 @@ def main(argv: list[str] | None = None) -> None:
     # setting stands).
     for name in BLAS_THREADS:
         os.environ.setdefault(name, "1")
+    _index_tables_at_once()
     try:
         code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
     except InputError as exc:

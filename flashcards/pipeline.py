@@ -154,6 +154,30 @@ def _read_bytes(path: Path, data: bytes | None) -> Article:
     return article
 
 
+# The tables the stages read (flashcards.store.tables), largest first: what a first run
+# builds over the machine's cores (unnamed ones last).
+_TABLES_BY_SIZE = (
+    "jieba-words", "wordfreq-zh", "jieba-idf", "jieba-tags", "wordfreq-en", "cedict", "simplemma-en",
+    "pypinyin-phrases", "pypinyin-prefixes", "wordfreq-jieba-words", "pypinyin-chars", "hsk3", "hsk2",
+)
+
+
+def index_tables(progress=None) -> None:
+    """Build every table the stages read that is not built yet (the first run on a
+    machine, or the first after a library's upgrade), over the machine's cores;
+    ``progress`` as :func:`flashcards.store.indexing.build_at_once` takes it. Later runs find
+    them built."""
+    from flashcards.lexicon import cedict, dictionary, frequency  # noqa: F401 - each registers its tables
+    from flashcards.reading import pypinyin_tables, segmenter  # noqa: F401
+    from flashcards.store import indexing, tables
+    from flashcards.store.parallel import workers
+    from flashcards.terms import lemmas  # noqa: F401
+
+    rank = {name: i for i, name in enumerate(_TABLES_BY_SIZE)}
+    ordered = sorted(tables.registered(), key=lambda t: rank.get(t.name, len(rank)))
+    indexing.build_at_once(ordered, workers=workers(), progress=progress)
+
+
 def analyser(glossary):
     """The segmenter/reader for this glossary: its terms kept whole, its readings trusted."""
     from flashcards.analyse import Analyser
