@@ -170,6 +170,7 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
 
     if not name.strip() or Path(name).name != name or name in (".", ".."):
         raise click.BadParameter("a file name without folders, e.g. --name china-news", param_hint="--name")
+    pipeline.start_indexing()
     paths = _paths(articles, en_file, zh_file, default_folder=True)
     pipeline.check_pair(en_file, zh_file)  # before a process is started for the articles
     count = len(paths) + (en_file is not None)
@@ -207,6 +208,7 @@ def sentences(article, en_file, zh_file, glossary_path, fmt):
     """The aligned sentence pairs of ARTICLE (a file or a link), with pinyin."""
     if article is None and en_file is None:
         raise click.UsageError("name an ARTICLE, or give --en and --zh")
+    pipeline.start_indexing()
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs([article] if article else [], en_file, zh_file, default_folder=False)
     items = [
@@ -268,6 +270,7 @@ def pinyin(texts, fmt, glossary_path):
     """Pinyin in context for each TEXT (or each line of standard input)."""
     from flashcards.reading.style import to_numbers
 
+    pipeline.start_indexing()
     lines = list(texts) if texts else _stdin_lines()
     reader = pipeline.analyser(pipeline.load_glossary(glossary_path))
     for text, tokens in zip(lines, reader.read(lines)):
@@ -310,6 +313,7 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, sort_key, cate
     from flashcards.lists.select import filter_entries, sort_entries
     from flashcards.lists.text import render
 
+    pipeline.start_indexing()
     layers = pipeline.load_glossaries(glossary_path)
     glossary = layers.glossary
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)

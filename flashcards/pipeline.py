@@ -167,15 +167,40 @@ def index_tables(progress=None) -> None:
     machine, or the first after a library's upgrade), over the machine's cores;
     ``progress`` as :func:`flashcards.store.indexing.build_at_once` takes it. Later runs find
     them built."""
+    from flashcards.store import indexing
+    from flashcards.store.parallel import workers
+
+    indexing.build_at_once(_all_tables(), workers=workers(), progress=progress)
+
+
+def start_indexing() -> None:
+    """On a machine's first run (no table built at all), start building every table at
+    once, while this command starts up; it waits for them where it first needs one
+    (:func:`index_tables`). Elsewhere a look at one folder, nothing more."""
+    import os
+
+    from flashcards.store import cache
+
+    try:
+        if any(name.endswith(".sqlite") for name in os.listdir(cache.directory() / "resources")):
+            return
+    except OSError:  # no such folder yet: the first run
+        pass
+    from flashcards.store import indexing
+    from flashcards.store.parallel import workers
+
+    indexing.start(_all_tables(), workers())
+
+
+def _all_tables() -> list:
+    """Every table the stages read, largest first."""
     from flashcards.lexicon import cedict, dictionary, frequency  # noqa: F401 - each registers its tables
     from flashcards.reading import pypinyin_tables, segmenter  # noqa: F401
-    from flashcards.store import indexing, tables
-    from flashcards.store.parallel import workers
+    from flashcards.store import tables
     from flashcards.terms import lemmas  # noqa: F401
 
     rank = {name: i for i, name in enumerate(_TABLES_BY_SIZE)}
-    ordered = sorted(tables.registered(), key=lambda t: rank.get(t.name, len(rank)))
-    indexing.build_at_once(ordered, workers=workers(), progress=progress)
+    return sorted(tables.registered(), key=lambda t: rank.get(t.name, len(rank)))
 
 
 def analyser(glossary):

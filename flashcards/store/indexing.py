@@ -31,7 +31,7 @@ def build_at_once(tables: Sequence[store_tables.Table], *, workers: int, progres
     """Have every missing one of ``tables`` built (starting a builder unless one is at
     work already) and wait for them; ``progress(todo)`` is entered as a context while
     waiting, and what it gives is called with each table's name as it is built."""
-    if _start(tables, workers):
+    if start(tables, workers):
         _wait(tables, progress)
 
 
@@ -56,9 +56,9 @@ def _lock_file(tables: Sequence[store_tables.Table]) -> int | None:
         return None
 
 
-def _start(tables: Sequence[store_tables.Table], workers: int) -> bool:
-    """Fork a builder for the missing ``tables`` unless one is at work; False where
-    there is nothing to wait for."""
+def start(tables: Sequence[store_tables.Table], workers: int) -> bool:
+    """Fork a builder for the missing ``tables`` unless one is at work, and return at
+    once; False where there is nothing to wait for."""
     import fcntl
 
     if not store_tables.missing(tables):

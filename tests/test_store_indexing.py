@@ -1,0 +1,99 @@
+"""The first run: every table built at once by one builder, over the cores, while
+whoever needs a table waits for it instead of building it again."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from flashcards.store import cache, indexing, tables
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache._Settings, "directory", tmp_path / "cache")
+    monkeypatch.setattr(tables._FirstRun, "hook", None)
+    return tmp_path
+
+
+def _logged_table(name: str, log: Path, rows: list[tuple[str, object]], pause: float = 0.0) -> tables.Table:
+    """A table whose rows, when made, write the making process's id to ``log``."""
+
+    def make():
+        with open(log, "a") as fh:
+            fh.write(f"{name} {os.getpid()}\n")
+        time.sleep(pause)
+        return iter(rows)
+
+    return tables.Table(name, lambda: "1", make)
+
+
+def test_a_builder_builds_every_missing_table_in_other_processes(folder):
+    log = folder / "made.log"
+    made = [_logged_table(f"t{k}", log, [(f"key{k}", k), ("shared", f"v{k}")]) for k in range(5)]
+    done: list[str] = []
+
+    import contextlib
+
+    @contextlib.contextmanager
+    def progress(todo):
+        assert sorted(t.name for t in todo) == [f"t{k}" for k in range(5)]
+        yield done.append
+
+    indexing.build_at_once(made, workers=2, progress=progress)
+    assert all(t.path().exists() for t in made)
+    entries = [line.split() for line in log.read_text().splitlines()]
+    assert sorted(name for name, _ in entries) == [f"t{k}" for k in range(5)]  # each made once
+    assert str(os.getpid()) not in {pid for _, pid in entries}  # by the builder, not here
+    for k, table in enumerate(made):  # and they read back as built
+        assert table.get(f"key{k}") == k and table.values("shared") == [f"v{k}"]
+    assert sorted(done) == sorted(set(done)) and set(done) <= {t.name for t in made}
+
+
+def test_whoever_needs_a_table_meanwhile_waits_for_the_builder(folder):
+    log = folder / "made.log"
+    slow = [_logged_table(f"slow{k}", log, [("a", k)], pause=0.4) for k in range(2)]
+    assert indexing.start(slow, 2)  # a builder at work ...
+    start = time.monotonic()
+    indexing.build_at_once(slow, workers=2)  # ... so this one waits, and builds nothing
+    assert time.monotonic() - start > 0.1
+    assert all(t.path().exists() for t in slow)
+    assert sorted(line.split()[0] for line in log.read_text().splitlines()) == ["slow0", "slow1"]
+    indexing.build_at_once(slow, workers=2)  # all built: nothing to start, nothing to wait for
+    assert len(log.read_text().splitlines()) == 2
+
+
+def test_the_hook_runs_once_when_a_first_table_is_missing(folder):
+    calls = []
+    first = tables.Table("first", lambda: "1", lambda: iter([("x", 1)]))
+    second = tables.Table("second", lambda: "1", lambda: iter([("y", 2)]))
+    tables.when_missing(lambda: calls.append(indexing.build_at_once([first, second], workers=2)))
+    assert first.get("x") == 1
+    assert second.path().exists()  # built by the builder the hook started, with the first
+    assert second.get("y") == 2
+    assert len(calls) == 1
+    tables.when_missing(None)
+
+
+def test_without_a_cache_folder_to_write_the_tables_are_built_where_opened(folder, monkeypatch):
+    blocked = folder / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(cache._Settings, "directory", blocked / "cache")
+    table = tables.Table("nowhere", lambda: "1", lambda: iter([("k", "v")]))
+    indexing.build_at_once([table], workers=2)  # no lock file, no builder: returns at once
+    assert table.get("k") == "v"  # held in memory, as before
+
+
+def test_no_progress_line_off_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from flashcards.terminal import indexing_progress
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with indexing_progress([object()]) as done:
+        assert done is None
+    assert sys.stderr.getvalue() == ""
