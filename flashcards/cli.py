@@ -404,7 +404,7 @@ def _index_tables_at_once() -> None:
     from flashcards.store import tables
     from flashcards.terminal import indexing_progress
 
-    tables.when_missing(lambda: pipeline.index_tables(progress=indexing_progress))
+    tables.when_missing(lambda table: pipeline.index_tables(table, progress=indexing_progress))
 
 
 def main(argv: list[str] | None = None) -> None:

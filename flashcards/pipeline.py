@@ -155,22 +155,25 @@ def _read_bytes(path: Path, data: bytes | None) -> Article:
 
 
 # The tables the stages read (flashcards.store.tables), largest first: what a first run
-# builds over the machine's cores (unnamed ones last).
+# builds at once over the machine's cores (a table not named here is built where it is
+# first opened; a test checks that every one is named).
 _TABLES_BY_SIZE = (
     "jieba-words", "wordfreq-zh", "jieba-idf", "jieba-tags", "wordfreq-en", "cedict", "simplemma-en",
     "pypinyin-phrases", "pypinyin-prefixes", "wordfreq-jieba-words", "pypinyin-chars", "hsk3", "hsk2",
 )
 
 
-def index_tables(progress=None) -> None:
+def index_tables(missing=None, progress=None) -> None:
     """Build every table the stages read that is not built yet (the first run on a
-    machine, or the first after a library's upgrade), over the machine's cores;
-    ``progress`` as :func:`flashcards.store.indexing.build_at_once` takes it. Later runs find
-    them built."""
+    machine, or the first after a library's upgrade), over the machine's cores, when
+    the ``missing`` table (if given) is one of them; ``progress`` as
+    :func:`flashcards.store.indexing.build_at_once` takes it. Later runs find them built."""
     from flashcards.store import indexing
     from flashcards.store.parallel import workers
 
-    indexing.build_at_once(_all_tables(), workers=workers(), progress=progress)
+    every = _all_tables()
+    if missing is None or missing in every:
+        indexing.build_at_once(every, workers=workers(), progress=progress)
 
 
 def start_indexing() -> None:
@@ -200,7 +203,7 @@ def _all_tables() -> list:
     from flashcards.terms import lemmas  # noqa: F401
 
     rank = {name: i for i, name in enumerate(_TABLES_BY_SIZE)}
-    return sorted(tables.registered(), key=lambda t: rank.get(t.name, len(rank)))
+    return sorted((t for t in tables.registered() if t.name in rank), key=lambda t: rank[t.name])
 
 
 def analyser(glossary):

@@ -144,13 +144,16 @@ def test_a_linked_page_builds_as_the_saved_page(site, run_cli, tmp_path):
     assert any("article::saved-page-militaries-dialogue" in tags for _, tags, _ in from_link)
 
 
-def test_a_rebuild_from_the_link_changes_nothing_also_offline(site, run_cli, tmp_path):
+def test_a_rebuild_from_the_link_changes_nothing_also_offline(site, run_cli, tmp_path, monkeypatch):
     url = site.url("/news/saved-page-militaries-dialogue.html")
     first = run_cli("build", url, "--out", tmp_path / "decks")
     assert first.code == 0 and " 0 added" not in first.out, first.err
     again = run_cli("build", url, "--out", tmp_path / "decks")
     assert "0 added, 0 updated" in again.out and " 0 unchanged" not in again.out
     package = (tmp_path / "decks" / "flashcards.apkg").read_bytes()
+    fetched_again = run_cli("build", url, "--refresh", "--out", tmp_path / "decks")  # the unchanged page, fetched anew
+    assert "0 added, 0 updated" in fetched_again.out and (tmp_path / "decks" / "flashcards.apkg").read_bytes() == package
+    monkeypatch.setattr(fetch._Settings, "refresh", False)
     site.stop()
     offline = run_cli("build", url, "--out", tmp_path / "decks")
     assert offline.code == 0, offline.err

@@ -79,6 +79,7 @@ def start(tables: Sequence[store_tables.Table], workers: int) -> bool:
     if pid == 0:  # the builder: never returns into the caller's code
         code = 1
         try:
+            store_tables.when_missing(None)  # it holds the lock: it must never wait for it
             _build(todo, workers)
             code = 0
         finally:

@@ -142,7 +142,7 @@ class Table:
         for _ in range(2):  # a damaged file (cut short, overwritten) is rebuilt once
             try:
                 if not path.exists():
-                    _first_missing()  # the first run: every table built at once, perhaps
+                    _found_missing(self)  # the first run: every table built at once, perhaps
                 if not path.exists():
                     self._write(path)
                 return _open_read_only(path)
@@ -184,24 +184,21 @@ class Table:
 # ── the first run: every table at once ───────────────────────────────────────
 
 
-class _FirstRun:
-    hook: Callable[[], None] | None = None
-    called = False
+class _Missing:
+    hook: Callable[[Table], None] | None = None
 
 
-def when_missing(hook: Callable[[], None] | None) -> None:
-    """Call ``hook()`` the first time in this process that a table's file is missing,
-    before that table is built: to build every table the tool uses at once
-    (:mod:`flashcards.store.indexing`) rather than each as it is first asked for."""
-    _FirstRun.hook = hook
-    _FirstRun.called = False
+def when_missing(hook: Callable[[Table], None] | None) -> None:
+    """Call ``hook(table)`` whenever a table's file is found missing, before that table
+    is built: to build every table the tool uses at once (:mod:`flashcards.store.indexing`)
+    rather than each as it is first asked for. ``None``: no hook."""
+    _Missing.hook = hook
 
 
-def _first_missing() -> None:
-    if _FirstRun.hook is not None and not _FirstRun.called:
-        _FirstRun.called = True
+def _found_missing(table: Table) -> None:
+    if _Missing.hook is not None:
         with contextlib.suppress(Exception):  # only a head start: each table is built when opened
-            _FirstRun.hook()
+            _Missing.hook(table)
 
 
 def registered() -> list[Table]:
