@@ -193,7 +193,8 @@ def main() -> None:
         def make(i: int) -> list[str]:
             folder = work / f"first-{tag}-{i}"
             shutil.rmtree(folder, ignore_errors=True)
-            pythonpath = [f"PYTHONPATH={src}"] if src is not None else []
+            # (PYTHONSAFEPATH: the current folder, a checkout itself, must not come first)
+            pythonpath = [f"PYTHONPATH={src}", "PYTHONSAFEPATH=1"] if src is not None else []
             return ["env", f"FLASHCARDS_CACHE_DIR={folder}", *pythonpath, *exe, "build", str(SAMPLE),
                     "--glossary", str(glossary), "--out", str(folder / "decks")]
         return make, None

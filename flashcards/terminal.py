@@ -43,9 +43,10 @@ def article_progress(total: int) -> Iterator:
 
 
 @contextlib.contextmanager
-def indexing_progress(todo: Sequence) -> Iterator:
-    """One line on stderr (a terminal only) while the dictionaries are indexed, which
-    happens once; yields ``done(name)`` for each table built, or ``None``."""
+def indexing_progress(total: int, built: int = 0) -> Iterator:
+    """One line on stderr (a terminal only) while this run waits for the dictionaries
+    to be indexed, which happens once: ``built`` of ``total`` tables so far. Yields
+    ``done(name)`` for each table built meanwhile, or ``None``."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -54,5 +55,5 @@ def indexing_progress(todo: Sequence) -> Iterator:
 
     text = TextColumn("indexing the dictionaries (once; later runs skip this)")
     with Progress(text, BarColumn(bar_width=20), MofNCompleteColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("tables", total=len(todo))
+        task = bar.add_task("tables", total=total, completed=built)
         yield lambda name: bar.advance(task, 1)

@@ -39,8 +39,8 @@ def test_a_builder_builds_every_missing_table_in_other_processes(folder):
     import contextlib
 
     @contextlib.contextmanager
-    def progress(todo):
-        assert sorted(t.name for t in todo) == [f"t{k}" for k in range(5)]
+    def progress(total, built):
+        assert (total, built) == (5, 0)
         yield done.append
 
     indexing.build_at_once(made, workers=2, progress=progress)
@@ -51,6 +51,18 @@ def test_a_builder_builds_every_missing_table_in_other_processes(folder):
     for k, table in enumerate(made):  # and they read back as built
         assert table.get(f"key{k}") == k and table.values("shared") == [f"v{k}"]
     assert sorted(done) == sorted(set(done)) and set(done) <= {t.name for t in made}
+
+
+def test_a_caller_waits_only_for_the_table_it_needs(folder):
+    log = folder / "made.log"
+    first = _logged_table("needed-first", log, [("a", 1)])
+    later = [_logged_table(f"later{k}", log, [("b", k)], pause=1.0) for k in range(2)]
+    start = time.monotonic()
+    indexing.build_at_once([first, *later], workers=1, wanted=first)  # one worker: in the order given
+    assert first.path().exists() and not later[1].path().exists()
+    assert time.monotonic() - start < 1.5  # not the 2 s the later ones take
+    indexing.build_at_once([first, *later], workers=1)  # and without one: every table
+    assert all(t.path().exists() for t in later)
 
 
 def test_whoever_needs_a_table_meanwhile_waits_for_the_builder(folder):

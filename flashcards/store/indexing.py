@@ -1,8 +1,10 @@
 """The first run: every dictionary table built at once, over the machine's cores.
 
-The first process that finds a table missing forks a *builder*, which builds every
-missing table in a pool of one worker per core, each worker taking the next table
-(largest first) as it finishes one. The builder holds an exclusive lock on the cache
+The first process that finds a table missing (or a command, as it starts on a machine
+with no table at all) forks a *builder*, which builds every missing table in a pool
+of one worker per core, each worker taking the next table as it finishes one, in the
+order a build first asks for them: the command works on with the first tables while
+the later ones are built, and waits only for a table it needs that is not built yet. The builder holds an exclusive lock on the cache
 folder's ``resources/.building.lock`` (``flock``: its workers inherit it, and it is
 released when the last of them ends), so any process that needs a table (the one
 that started the builder, the warm process of a corpus build, another command run
@@ -27,12 +29,18 @@ _LOCK = ".building.lock"
 _POLL = 0.05  # seconds between looks at a builder's progress
 
 
-def build_at_once(tables: Sequence[store_tables.Table], *, workers: int, progress: Callable | None = None) -> None:
+def build_at_once(
+    tables: Sequence[store_tables.Table], *, workers: int, progress: Callable | None = None,
+    wanted: store_tables.Table | None = None,
+) -> None:
     """Have every missing one of ``tables`` built (starting a builder unless one is at
-    work already) and wait for them; ``progress(todo)`` is entered as a context while
-    waiting, and what it gives is called with each table's name as it is built."""
+    work already) and wait until ``wanted`` is (every one of them, without it): the
+    builder builds them in the order given, so a caller that asks for them in that
+    order works on while the later ones are built. ``progress(total, built)`` is
+    entered as a context while waiting, and what it gives is called with each table's
+    name as it is built."""
     if start(tables, workers):
-        _wait(tables, progress)
+        _wait(tables, progress, wanted)
 
 
 class _Builder:
@@ -117,21 +125,28 @@ def _build(todo: list[store_tables.Table], workers: int) -> None:
             pass
 
 
-def _wait(tables: Sequence[store_tables.Table], progress: Callable | None) -> None:
-    """Wait for the builder's lock, showing ``progress`` meanwhile."""
+def _wait(tables: Sequence[store_tables.Table], progress: Callable | None, wanted: store_tables.Table | None) -> None:
+    """Wait until ``wanted`` is built (or the builder has let go of its lock), showing
+    ``progress`` meanwhile."""
+    todo = store_tables.missing(tables)
+    if wanted is not None and wanted not in todo:
+        return
     fd = _lock_file(tables)
     if fd is None:
         return
-    todo = store_tables.missing(tables)
     try:
-        if not _try_lock(fd):
-            with progress(todo) if progress is not None else contextlib.nullcontext() as done:
-                for name in _as_built(fd, todo):
-                    if done is not None:
-                        done(name)
+        if _try_lock(fd):  # no builder at work (any more)
+            _reap()
+            return
+        with contextlib.ExitStack() as stack:
+            done = None
+            with contextlib.suppress(Exception):  # (a display already on the terminal, say)
+                done = stack.enter_context(progress(len(tables), len(tables) - len(todo))) if progress else None
+            for name in _as_built(fd, todo, wanted):
+                if done is not None:
+                    done(name)
     finally:
         os.close(fd)  # (releases the lock, if this process took it)
-        _reap()
 
 
 def _try_lock(fd: int) -> bool:
@@ -144,8 +159,9 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _as_built(fd: int, todo: list[store_tables.Table]) -> Iterator[str]:
-    """The names of ``todo`` as their files appear, until the builder lets go."""
+def _as_built(fd: int, todo: list[store_tables.Table], wanted: store_tables.Table | None) -> Iterator[str]:
+    """The names of ``todo`` as their files appear, until ``wanted``'s does or the
+    builder lets go."""
     paths = {t.name: t.path() for t in todo}
     while True:
         finished = _try_lock(fd)
@@ -154,12 +170,16 @@ def _as_built(fd: int, todo: list[store_tables.Table]) -> Iterator[str]:
                 del paths[name]
                 yield name
         if finished:
+            _reap()
+            return
+        if wanted is not None and wanted.name not in paths:
             return
         time.sleep(_POLL)
 
 
 def _reap() -> None:
-    """Collect this process's builder once it has ended (no zombie left behind)."""
+    """Collect this process's builder, which has let go of its lock and so is ending
+    (no zombie left behind)."""
     if _Builder.pid is not None:
         with contextlib.suppress(ChildProcessError, OSError):
             os.waitpid(_Builder.pid, 0)
