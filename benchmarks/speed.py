@@ -1,6 +1,6 @@
 """Speed and memory of `flashcards build`, side by side with the library floor, in one run.
 
-    python benchmarks/speed.py [--runs 3] [--sizes 10,100,1000] [--src DIR]
+    python benchmarks/speed.py [--runs 3] [--sizes 10,100,1000] [--src DIR] [--first-run]
 
 The *floor* is what any tool built on these libraries pays: importing jieba, pypinyin
 and genanki, loading jieba's dictionary, segmenting and converting the same Chinese
@@ -14,6 +14,7 @@ cache folder, taking turns with the floor run by run. ``--src DIR`` measures the
 run of another copy of the source too, in the same turns (e.g. the previous release:
 ``git archive main | tar -x -C DIR``; it runs with the same installed libraries). The
 package's bytecode is compiled first, as installing it (or any earlier run) leaves it.
+``--first-run`` measures only that line.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--corpus", type=int, default=200)
     parser.add_argument("--src", type=Path, help="another copy of the source whose first run to measure side by side")
+    parser.add_argument("--first-run", action="store_true", help="measure the first run ever only (against the floor)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="flashcards-speed-"))
@@ -202,6 +204,14 @@ def main() -> None:
     firsts = side_by_side([(lambda i: [*floor_cmd, str(SAMPLE)], None), first_run("now", None)]
                           + ([first_run("src", args.src)] if args.src is not None else []), env, args.runs)
     (first_floor, first_floor_m), (first, first_m) = firsts[:2]
+    if args.first_run:
+        print(f"{'what':48} {'seconds':>8} {'peak MiB':>9}  note")
+        print(f"{'floor, sample article':48} {first_floor:8.2f} {first_floor_m:9.0f}")
+        for what, (t, m) in zip(["first run ever (dictionary tables built)", "first run ever, --src code"], firsts[1:]):
+            print(f"{what:48} {t:8.2f} {m:9.0f}  {t / first_floor:.2f}x floor")
+        print(f"(median of {args.runs} runs; {os.cpu_count()} cores; python {sys.version.split()[0]})")
+        shutil.rmtree(work, ignore_errors=True)
+        return
     shutil.copytree(work / f"first-now-{args.runs - 1}", warm)
     # a corpus reads a few more tables than one article does: build those once too
     pool = paragraph_pool()
