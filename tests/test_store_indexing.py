@@ -121,3 +121,45 @@ def test_no_progress_line_off_a_terminal(monkeypatch):
     with indexing_progress([object()]) as done:
         assert done is None
     assert sys.stderr.getvalue() == ""
+
+
+def _first_run(cache_dir: Path, *, tty: bool) -> tuple[int, str]:
+    """``flashcards pinyin`` as the first command ever (an empty cache folder): exit
+    code and what it wrote on stderr (through a terminal when ``tty``)."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, FLASHCARDS_CACHE_DIR=str(cache_dir), COLUMNS="100")
+    command = [sys.executable, "-m", "flashcards", "pinyin", "中国军队"]
+    if not tty:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        return done.returncode, done.stderr
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the command has ended and closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return proc.wait(timeout=300), seen.decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_the_first_command_builds_every_table_and_says_so_on_a_terminal(tmp_path):
+    from flashcards import pipeline
+
+    code, err = _first_run(tmp_path / "plain", tty=False)
+    assert code == 0 and err == ""  # no progress line off a terminal
+    built = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "plain" / "resources").glob("*.sqlite"))
+    assert built == sorted(pipeline._TABLES_IN_ORDER)
+    assert not list((tmp_path / "plain" / "resources").glob(".*.tmp"))  # nothing half-written
+    code, err = _first_run(tmp_path / "terminal", tty=True)
+    assert code == 0 and "indexing the dictionaries (once; later runs skip this)" in err
