@@ -1,6 +1,6 @@
 """Speed and memory of `flashcards build`, side by side with the library floor, in one run.
 
-    python benchmarks/speed.py [--runs 3] [--sizes 10,100,1000]
+    python benchmarks/speed.py [--runs 3] [--sizes 10,100,1000] [--src DIR] [--first-run]
 
 The *floor* is what any tool built on these libraries pays: importing jieba, pypinyin
 and genanki, loading jieba's dictionary, segmenting and converting the same Chinese
@@ -9,8 +9,12 @@ figures taken in this run, a build and its floor taking turns run by run. Corpor
 articles in articles/ and tests/data/articles/, recombined so no two are the same.
 Each build gets an empty analysis cache; the dictionary tables (built once per
 machine, by the first build of an article and of a corpus) are warm, and the "first
-run ever" line shows what building them costs. The package's bytecode is compiled
-first, as installing it (or any earlier run) leaves it.
+run ever" line shows what building them costs: a build of the sample with an empty
+cache folder, taking turns with the floor run by run. ``--src DIR`` measures the first
+run of another copy of the source too, in the same turns (e.g. the previous release:
+``git archive main | tar -x -C DIR``; it runs with the same installed libraries). The
+package's bytecode is compiled first, as installing it (or any earlier run) leaves it.
+``--first-run`` measures only that line.
 """
 
 from __future__ import annotations
@@ -158,6 +162,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--corpus", type=int, default=200)
+    parser.add_argument("--src", type=Path, help="another copy of the source whose first run to measure side by side")
+    parser.add_argument("--first-run", action="store_true", help="measure the first run ever only (against the floor)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="flashcards-speed-"))
@@ -165,6 +171,8 @@ def main() -> None:
     # the package's bytecode, as an install (or any earlier run) leaves it: with
     # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile each module anew
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "flashcards")], check=True)
+    if args.src is not None:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(args.src / "flashcards")], check=True)
     exe = [sys.executable, "-m", "flashcards"]
     # the shipped glossary, with a user's personal glossary over it: one entry, the
     # sample's 准同盟 as shipped (the one-gloss edit below rewords it there, as a user would)
@@ -180,13 +188,36 @@ def main() -> None:
         shutil.copytree(warm / "resources", target / "resources")
 
     env_first = dict(env, FLASHCARDS_CACHE_DIR=str(warm))
-    first, first_m = run([*exe, "build", str(SAMPLE), "--glossary", str(glossary), "--out", str(work / "d0")], env_first)
+    floor_cmd = [sys.executable, "-c", FLOOR]
+
+    def first_run(tag: str, src: Path | None):
+        """A build of the sample with an empty cache folder (of ``src``'s code when given)."""
+        def make(i: int) -> list[str]:
+            folder = work / f"first-{tag}-{i}"
+            shutil.rmtree(folder, ignore_errors=True)
+            # (PYTHONSAFEPATH: the current folder, a checkout itself, must not come first)
+            pythonpath = [f"PYTHONPATH={src}", "PYTHONSAFEPATH=1"] if src is not None else []
+            return ["env", f"FLASHCARDS_CACHE_DIR={folder}", *pythonpath, *exe, "build", str(SAMPLE),
+                    "--glossary", str(glossary), "--out", str(folder / "decks")]
+        return make, None
+
+    firsts = side_by_side([(lambda i: [*floor_cmd, str(SAMPLE)], None), first_run("now", None)]
+                          + ([first_run("src", args.src)] if args.src is not None else []), env, args.runs)
+    (first_floor, first_floor_m), (first, first_m) = firsts[:2]
+    if args.first_run:
+        print(f"{'what':48} {'seconds':>8} {'peak MiB':>9}  note")
+        print(f"{'floor, sample article':48} {first_floor:8.2f} {first_floor_m:9.0f}")
+        for what, (t, m) in zip(["first run ever (dictionary tables built)", "first run ever, --src code"], firsts[1:]):
+            print(f"{what:48} {t:8.2f} {m:9.0f}  {t / first_floor:.2f}x floor")
+        print(f"(median of {args.runs} runs; {os.cpu_count()} cores; python {sys.version.split()[0]})")
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    shutil.copytree(work / f"first-now-{args.runs - 1}", warm)
     # a corpus reads a few more tables than one article does: build those once too
     pool = paragraph_pool()
     run([*exe, "build", str(make_corpus(work / "warm-up", 20, pool, seed=1)[0].parent), "--glossary", str(glossary),
          "--out", str(work / "d0")], env_first)
     env["FLASHCARDS_CACHE_DIR"] = str(work / "cache")
-    floor_cmd = [sys.executable, "-c", FLOOR]
 
     rows: list[tuple[str, float, float, str]] = []
 
@@ -197,7 +228,11 @@ def main() -> None:
     ], env, args.runs)
     rows += [("floor, sample article", floor_t, floor_m, ""),
              ("cold build, sample article", cold_t, cold_m, f"{cold_t / floor_t:.2f}x floor"),
-             ("first run ever (dictionary tables built)", first, first_m, f"{first / floor_t:.2f}x floor")]
+             ("floor, sample article (with the first runs)", first_floor, first_floor_m, ""),
+             ("first run ever (dictionary tables built)", first, first_m, f"{first / first_floor:.2f}x floor")]
+    if args.src is not None:
+        src_t, src_m = firsts[2]
+        rows.append(("first run ever, --src code", src_t, src_m, f"{src_t / first_floor:.2f}x floor"))
 
     # 3. regeneration after a one-gloss edit, cache warm
     out = work / "d3"

@@ -18,6 +18,20 @@ from flashcards import pipeline
 from flashcards.errors import InputError
 
 _FILE = click.Path(path_type=Path)
+
+
+class _ArticleArg(click.ParamType):
+    """An article file or folder (a Path), or a link (http:// or https://, kept as text)."""
+
+    name = "article"
+
+    def convert(self, value, param, ctx):
+        from flashcards.ingest.fetch import is_url
+
+        return value if is_url(value) or isinstance(value, Path) else Path(value)
+
+
+_ARTICLE = _ArticleArg()
 _GLOSSARY_HELP = "Your personal glossary, over the shipped one [default: ./glossary.yaml, else the one in your config folder]."
 GC_THRESHOLDS = (100_000, 20, 20)
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -36,8 +50,20 @@ def cli(debug: bool) -> None:
 
 
 def _separate_options(func):
-    func = click.option("--zh", "zh_file", type=_FILE, help="The Chinese version, when the article comes as two files.")(func)
-    return click.option("--en", "en_file", type=_FILE, help="The English version, when the article comes as two files.")(func)
+    """``--en``/``--zh`` (files or links) and ``--refresh``, which every command that reads articles takes."""
+
+    def refresh(ctx, param, value):
+        if value:
+            from flashcards.ingest import fetch
+
+            fetch.configure(refresh=True)
+
+    func = click.option(
+        "--refresh", is_flag=True, expose_value=False, callback=refresh,
+        help="Fetch linked articles again instead of reading the pages kept from before.",
+    )(func)
+    func = click.option("--zh", "zh_file", type=_ARTICLE, help="The Chinese version (file or link), when the article comes as two.")(func)
+    return click.option("--en", "en_file", type=_ARTICLE, help="The English version (file or link), when the article comes as two.")(func)
 
 
 def _cache_options(func):
@@ -128,7 +154,7 @@ def _echo(text: str) -> None:
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, type=_FILE)
+@click.argument("articles", nargs=-1, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--out", "out_dir", type=_FILE, default=Path("decks"), show_default=True, help="Folder for the packages.")
@@ -138,13 +164,14 @@ def _echo(text: str) -> None:
 @_term_options
 @_cache_options
 def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article, no_speech, top, known_file, names, max_zipf):
-    """Build Anki packages from ARTICLE files or folders (default: every article under articles/)."""
+    """Build Anki packages from ARTICLE files, folders or links (default: every article under articles/)."""
     from flashcards.build import build_packages
     from flashcards.store.parallel import warm_process
     from flashcards.terminal import article_progress
 
     if not name.strip() or Path(name).name != name or name in (".", ".."):
         raise click.BadParameter("a file name without folders, e.g. --name china-news", param_hint="--name")
+    pipeline.start_indexing()
     paths = _paths(articles, en_file, zh_file, default_folder=True)
     pipeline.check_pair(en_file, zh_file)  # before a process is started for the articles
     count = len(paths) + (en_file is not None)
@@ -176,14 +203,15 @@ def build(articles, en_file, zh_file, glossary_path, out_dir, name, per_article,
 
 
 @cli.command()
-@click.argument("article", required=False, type=_FILE)
+@click.argument("article", required=False, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table", show_default=True)
 def sentences(article, en_file, zh_file, glossary_path, fmt):
-    """The aligned sentence pairs of ARTICLE, with pinyin."""
+    """The aligned sentence pairs of ARTICLE (a file or a link), with pinyin."""
     if article is None and en_file is None:
         raise click.UsageError("name an ARTICLE, or give --en and --zh")
+    pipeline.start_indexing()
     glossary = pipeline.load_glossary(glossary_path)
     inputs = _inputs([article] if article else [], en_file, zh_file, default_folder=False)
     items = [
@@ -245,6 +273,7 @@ def pinyin(texts, fmt, glossary_path):
     """Pinyin in context for each TEXT (or each line of standard input)."""
     from flashcards.reading.style import to_numbers
 
+    pipeline.start_indexing()
     lines = list(texts) if texts else _stdin_lines()
     reader = pipeline.analyser(pipeline.load_glossary(glossary_path))
     for text, tokens in zip(lines, reader.read(lines)):
@@ -265,7 +294,7 @@ def pinyin(texts, fmt, glossary_path):
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, type=_FILE)
+@click.argument("articles", nargs=-1, type=_ARTICLE)
 @_separate_options
 @click.option("--glossary", "glossary_path", type=_FILE, help=_GLOSSARY_HELP)
 @click.option(
@@ -284,7 +313,7 @@ def pinyin(texts, fmt, glossary_path):
 @_term_options
 @_cache_options
 def vocab(articles, en_file, zh_file, glossary_path, fmt, output, layout, paper, tone_colors, sort_key, categories, sources, hsk_min, hsk_max, top, known_file, names, max_zipf):
-    """The vocabulary list of ARTICLE files (no ARTICLE: the whole glossary)."""
+    """The vocabulary list of ARTICLE files or links (no ARTICLE: the whole glossary)."""
     import shutil
 
     from flashcards.lists.select import filter_entries, sort_entries
@@ -297,6 +326,7 @@ def vocab(articles, en_file, zh_file, glossary_path, fmt, output, layout, paper,
             raise click.UsageError("--format pdf writes a file: add --output FILE.pdf")
         browser = require_browser()  # before the articles are read
     page = {"layout": layout, "paper": paper, "tone_colors": tone_colors, "grouped": sort_key in ("appearance", "category")}
+    pipeline.start_indexing()
     layers = pipeline.load_glossaries(glossary_path)
     glossary = layers.glossary
     inputs = _inputs(articles, en_file, zh_file, default_folder=False)
@@ -385,6 +415,15 @@ def glossary_list(query, glossary_path):
 # ── entry point ──────────────────────────────────────────────────────────────
 
 
+def _index_tables_at_once() -> None:
+    """The first run on a machine builds every dictionary table at once, over the cores,
+    with a progress line on a terminal, rather than each as it is first asked for."""
+    from flashcards.store import tables
+    from flashcards.terminal import indexing_progress
+
+    tables.when_missing(lambda table: pipeline.index_tables(table, progress=indexing_progress))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one line on stderr and a documented exit code on failure."""
     # A build allocates millions of objects that live as long as the process (tables'
@@ -398,6 +437,7 @@ def main(argv: list[str] | None = None) -> None:
     # setting stands).
     for name in BLAS_THREADS:
         os.environ.setdefault(name, "1")
+    _index_tables_at_once()
     try:
         code = cli.main(args=argv, prog_name="flashcards", standalone_mode=False)
     except InputError as exc:

@@ -6,6 +6,7 @@ in their own modules. The CLI calls only these functions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -50,15 +51,17 @@ def load_glossary(path: Path | None):
     return load_glossaries(path).glossary
 
 
-def article_paths(args: Sequence[Path]) -> list[Path]:
-    """The article files named, folders expanded; with none, everything under ``articles/``."""
+def article_paths(args: Sequence[Path | str]) -> list[Path | str]:
+    """The article files named, folders expanded, links kept; with none, everything under ``articles/``."""
     if not args:
         if not DEFAULT_ARTICLES.is_dir():
             raise InputError("no ARTICLE given and no articles/ folder here; name an article file", DEFAULT_ARTICLES)
         args = [DEFAULT_ARTICLES]
     paths: list[Path] = []
     for arg in args:
-        if arg.is_dir():
+        if isinstance(arg, str):  # a link (see flashcards.ingest.fetch.is_url): fetched when read
+            paths.append(arg)
+        elif arg.is_dir():
             found = sorted(p for p in arg.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
                 raise InputError("folder holds no article files (.txt, .html); put articles in it or name the files", arg)
@@ -85,23 +88,61 @@ def each_article(paths: Sequence[Path], en: Path | None = None, zh: Path | None 
     for path in paths:
         yield read_article(path)
     if en is not None and zh is not None:
-        from flashcards.ingest import article as ingest
-
-        yield ingest.read_separate(en, zh)
+        yield read_separate(en, zh)
 
 
-def read_article(path: Path) -> Article:
+def read_separate(en: Path | str, zh: Path | str) -> Article:
+    """An article given as two files or links (:func:`read_article` says how a link is read)."""
+    from flashcards.ingest import article as ingest, fetch
+
+    pages = {arg: fetch.page(arg) for arg in (en, zh) if fetch.is_url(arg)}
+    names = [Path(pages[arg][0].name) if arg in pages else Path(arg) for arg in (en, zh)]
+    with _links_named(pages):
+        article = ingest.read_separate(*names, *(pages[arg][0].body() if arg in pages else None for arg in (en, zh)))
+    for fetched, now in pages.values():
+        if now:
+            fetch.keep(fetched)
+    return article
+
+
+@contextlib.contextmanager
+def _links_named(pages: dict):
+    """An input error about a fetched page names its link, not the file name it is read under."""
+    try:
+        yield
+    except InputError as exc:
+        link = next((url for url, (page, _) in pages.items() if exc.path == str(Path(page.name))), None)
+        if link is None:
+            raise
+        raise InputError(exc.message, link) from None
+
+
+def read_article(path: Path | str) -> Article:
     """The article in file ``path``: read back from the cache when a file of that name
     and those bytes was read before (a rebuild then never loads the readers of layouts
-    and encodings), else read now."""
-    import hashlib
+    and encodings), else read now. A link is fetched (or its page read from the cache,
+    see :mod:`flashcards.ingest.fetch`) and read as the page saved under its name is."""
+    from flashcards.ingest import fetch
 
-    from flashcards.store import cache
-
+    if fetch.is_url(path):
+        page, now = fetch.page(path)
+        with _links_named({path: (page, now)}):
+            article = _read_bytes(Path(page.name), page.body())
+        if now:  # kept only once it gave an article
+            fetch.keep(page)
+        return article
     try:
         data = Path(path).read_bytes()
     except OSError:  # missing, a folder, unreadable: the reader says which, as it does
         data = None
+    return _read_bytes(Path(path), data)
+
+
+def _read_bytes(path: Path, data: bytes | None) -> Article:
+    import hashlib
+
+    from flashcards.store import cache
+
     key = None if data is None else cache.key("article", Path(path).name, hashlib.sha256(data).hexdigest())
     article = None if key is None else cache.get("articles", key)
     if article is None:
@@ -111,6 +152,78 @@ def read_article(path: Path) -> Article:
         if key is not None:
             cache.put("articles", key, article)
     return article
+
+
+# The tables the stages read (flashcards.store.tables), in the order a build first asks
+# for them (their rows, in thousands, and seconds to build on one core in brackets): what
+# a first run builds at once over the machine's cores, the command working on with the
+# first while the later ones are built. A table not named here is built where it is
+# first opened; a test checks that every one is named.
+_TABLES_IN_ORDER = (
+    "pypinyin-chars",  # (42k, 0.06 s) the glossary's checks
+    "jieba-words",  # (498k, 0.9 s) segmenting
+    "cedict",  # (198k, 0.4 s)
+    "simplemma-en",  # (0.3 s)
+    "wordfreq-zh",  # (335k, 0.5 s)
+    "pypinyin-phrases", "pypinyin-prefixes",  # (47k + 87k, 0.3 s) pinyin
+    "wordfreq-en",  # (321k, 0.4 s)
+    "wordfreq-jieba-words",  # (46k, 0.1 s)
+    "jieba-tags",  # (349k, 0.4 s)
+    "hsk2", "hsk3",  # (5k + 11k)
+    "jieba-idf",  # (270k, 0.5 s) term extraction, last
+)
+
+
+# What the tables' rows are read with (the command imports them anyway).
+_TABLE_LIBRARIES = ("jieba", "wordfreq", "simplemma.strategies.dictionaries")
+
+
+def index_tables(missing=None, progress=None) -> None:
+    """Build every table the stages read that is not built yet (the first run on a
+    machine, or the first after a library's upgrade), over the machine's cores, when
+    the ``missing`` table (if given) is one of them, and wait until that one is built
+    (all of them, without it); ``progress`` as :func:`flashcards.store.indexing.build_at_once`
+    takes it. Later runs find them built."""
+    from flashcards.store import indexing
+    from flashcards.store.parallel import workers
+
+    every = _all_tables()
+    if missing is None or missing in every:
+        indexing.build_at_once(every, workers=workers(), progress=progress, wanted=missing)
+
+
+def start_indexing() -> None:
+    """On a machine's first run (no table built at all), start building every table at
+    once, while this command starts up; it waits for them where it first needs one
+    (:func:`index_tables`). Elsewhere a look at one folder, nothing more."""
+    import os
+
+    from flashcards.store import cache
+
+    try:
+        if any(name.endswith(".sqlite") for name in os.listdir(cache.directory() / "resources")):
+            return
+    except OSError:  # no such folder yet: the first run
+        pass
+    import importlib
+
+    from flashcards.store import indexing
+    from flashcards.store.parallel import workers
+
+    for library in _TABLE_LIBRARIES:  # imported once here, not again in each of the builder's workers
+        importlib.import_module(library)
+    indexing.start(_all_tables(), workers())
+
+
+def _all_tables() -> list:
+    """Every table the stages read, in the order a build first asks for them."""
+    from flashcards.lexicon import cedict, dictionary, frequency  # noqa: F401 - each registers its tables
+    from flashcards.reading import pypinyin_tables, segmenter  # noqa: F401
+    from flashcards.store import tables
+    from flashcards.terms import lemmas  # noqa: F401
+
+    rank = {name: i for i, name in enumerate(_TABLES_IN_ORDER)}
+    return sorted((t for t in tables.registered() if t.name in rank), key=lambda t: rank[t.name])
 
 
 def analyser(glossary):

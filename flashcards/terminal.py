@@ -40,3 +40,20 @@ def article_progress(total: int) -> Iterator:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("articles", total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextlib.contextmanager
+def indexing_progress(total: int, built: int = 0) -> Iterator:
+    """One line on stderr (a terminal only) while this run waits for the dictionaries
+    to be indexed, which happens once: ``built`` of ``total`` tables so far. Yields
+    ``done(name)`` for each table built meanwhile, or ``None``."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    text = TextColumn("indexing the dictionaries (once; later runs skip this)")
+    with Progress(text, BarColumn(bar_width=20), MofNCompleteColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("tables", total=total, completed=built)
+        yield lambda name: bar.advance(task, 1)

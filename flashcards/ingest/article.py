@@ -99,15 +99,18 @@ def read_article(path: str | os.PathLike, data: bytes | None = None) -> Article:
     return _build(path, meta, units, path)
 
 
-def read_separate(en_path: str | os.PathLike, zh_path: str | os.PathLike) -> Article:
-    """An article given as two files: the whole English version and the whole Chinese one.
+def read_separate(
+    en_path: str | os.PathLike, zh_path: str | os.PathLike, en_data: bytes | None = None, zh_data: bytes | None = None
+) -> Article:
+    """An article given as two files: the whole English version and the whole Chinese one
+    (their ``en_data`` and ``zh_data`` when already read).
 
     The slug is what the two file names share (else the English one's). Each file's blocks keep the
     language their characters show, so swapped or mixed files still pair correctly.
     """
     en_path, zh_path = Path(en_path), Path(zh_path)
-    en_meta, en_units = _units_of(en_path)
-    zh_meta, zh_units = _units_of(zh_path)
+    en_meta, en_units = _units_of(en_path, en_data)
+    zh_meta, zh_units = _units_of(zh_path, zh_data)
     meta = {**zh_meta, **en_meta}
     article = _build(en_path, meta, en_units + zh_units, zh_path)
     return replace(article, slug=_common_slug(en_path, zh_path))

@@ -13,7 +13,7 @@ import re
 from flashcards.ingest import lines as ingest_lines, text as ingest_text, textnorm
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "section", "article", "blockquote")
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg")
+_DROP = ("head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe", "svg")
 _FURNITURE_CLASS = re.compile(r"nav|menu|breadcrumb|footer|share|social|related|recommend|comment|copyright|sidebar|banner|advert|\bads?\b", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]+\s+|\s*[|｜_]\s*|——")
 

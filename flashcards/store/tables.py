@@ -128,15 +128,21 @@ class Table:
             self._store = self._open()
         return self._store
 
-    def _open(self) -> sqlite3.Connection | dict[str, list]:
+    def path(self) -> Path:
+        """The table's file (in the cache folder's ``resources/``), whether built or not."""
         from flashcards.store import cache
 
         # (also with --no-cache: a table indexes an installed library's data, it does
         # not remember anything of the user's, and building it in memory costs seconds)
         stamp = hashlib.sha256(repr((_FORMAT, self.name, self._version())).encode()).hexdigest()[:16]
-        path = cache.directory() / "resources" / f"{self.name}-{stamp}.sqlite"
+        return cache.directory() / "resources" / f"{self.name}-{stamp}.sqlite"
+
+    def _open(self) -> sqlite3.Connection | dict[str, list]:
+        path = self.path()
         for _ in range(2):  # a damaged file (cut short, overwritten) is rebuilt once
             try:
+                if not path.exists():
+                    _found_missing(self)  # the first run: every table built at once, perhaps
                 if not path.exists():
                     self._write(path)
                 return _open_read_only(path)
@@ -153,6 +159,10 @@ class Table:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             con = sqlite3.connect(tmp)
+            # no journal and no waiting for the disk: the file is renamed into place only
+            # once whole, and a file a power cut damaged is rebuilt (see _open_read_only)
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
             with con:
                 con.execute("CREATE TABLE rows (key TEXT NOT NULL, value)")
                 con.executemany("INSERT INTO rows VALUES (?, ?)", self._rows())
@@ -169,6 +179,36 @@ class Table:
     def forget(self) -> None:
         """Drop the open file (in a forked child: SQLite connections must not cross a fork)."""
         self._store = None
+
+
+# ── the first run: every table at once ───────────────────────────────────────
+
+
+class _Missing:
+    hook: Callable[[Table], None] | None = None
+
+
+def when_missing(hook: Callable[[Table], None] | None) -> None:
+    """Call ``hook(table)`` whenever a table's file is found missing, before that table
+    is built: to build every table the tool uses at once (:mod:`flashcards.store.indexing`)
+    rather than each as it is first asked for. ``None``: no hook."""
+    _Missing.hook = hook
+
+
+def _found_missing(table: Table) -> None:
+    if _Missing.hook is not None:
+        with contextlib.suppress(Exception):  # only a head start: each table is built when opened
+            _Missing.hook(table)
+
+
+def registered() -> list[Table]:
+    """Every table of the modules imported so far, in no particular order."""
+    return list(_TABLES)
+
+
+def missing(tables: Iterable[Table]) -> list[Table]:
+    """Those of ``tables`` whose file is not built yet."""
+    return [t for t in tables if not t.path().exists()]
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
