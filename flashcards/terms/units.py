@@ -26,7 +26,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
-_LONG_FORMULATION = 6  # a glossary term this long is a formulation whose terms get cards too
+_LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
 _MODIFIER_TAGS = frozenset("d a ad an zg".split())
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
