@@ -266,3 +266,18 @@ def test_the_wheel_ships_the_glossary_and_uses_it_from_an_empty_folder(tmp_path)
     assert (site / "flashcards" / "glossary" / "glossary.yaml").read_bytes() == curated
     added = run("-m", "flashcards", "glossary", "add", "演示术语", "--english", "demo", "--category", "politics")
     assert added.returncode == 0 and str(config / "glossary.yaml") in added.stdout, added.stderr
+
+
+def test_the_shipped_glossary_is_parsed_once_and_an_edit_to_it_is_seen(tmp_path, monkeypatch):
+    shipped = write(tmp_path / "shipped.yaml", SHIPPED_TEXT)
+    monkeypatch.setattr(layers, "shipped_path", lambda: shipped)
+    monkeypatch.chdir(tmp_path)
+    before = [e.english for e in layers.load_layers().glossary.entries]
+    parsed = []
+    real = load.check_text
+    monkeypatch.setattr(load, "check_text", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    assert [e.english for e in layers.load_layers().glossary.entries] == before
+    assert parsed == []  # the second load read the kept result
+    write(shipped, SHIPPED_TEXT.replace("english: navy", "english: [navy, naval force]"))
+    after = {e.hanzi: e.english for e in layers.load_layers().glossary.entries}
+    assert parsed == [1] and after["海军"] == ("navy", "naval force")
