@@ -203,12 +203,16 @@ def test_a_nationality_is_no_transliterated_name():
     assert found is None or en[found[0]:found[1]] not in {"Vietnamese", "Singaporean"}
 
 
+def cards_of(zh: str, en: str, glossary=None, **options) -> dict:
+    """The cards of a one-sentence article, by hanzi, every word kept however common."""
+    sentences = pipeline.analyser(glossary).analyse([SentencePair(zh, en, 0)])
+    return {t.hanzi: t for t in extract_terms(sentences, glossary, **({"max_zipf": None, "hsk_min": None} | options))}
+
+
 def test_a_neighbour_s_english_is_not_a_word_s_own():
     """攻击 "to attack" renders "attacks"; 打击 (to hit; to strike; to attack) beside it does not."""
-    pairs = [SentencePair("军队在东部加强了攻击，同时试图打击对方士气。",
-                          "The troops stepped up their attacks in the east while trying to sap the other side's morale.", 0)]
-    sentences = pipeline.analyser(None).analyse(pairs)
-    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    terms = cards_of("军队在东部加强了攻击，同时试图打击对方士气。",
+                     "The troops stepped up their attacks in the east while trying to sap the other side's morale.")
     assert "打击" in terms, sorted(terms)
     assert terms["打击"].context_english != "attacks"
 
@@ -231,10 +235,8 @@ def test_a_name_takes_no_adverb_glued_on():
 
 def test_a_modifier_and_a_verb_are_two_cards_not_one():
     """CC-CEDICT lists 迅速发展 "to develop rapidly"; a learner learns 迅速 and 发展."""
-    pairs = [SentencePair("两国关系迅速发展，双方同意正确处理分歧。",
-                          "Relations between the two countries developed rapidly, and both sides agreed to handle differences correctly.", 0)]
-    sentences = pipeline.analyser(None).analyse(pairs)
-    terms = {t.hanzi for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    terms = set(cards_of("两国关系迅速发展，双方同意正确处理分歧。",
+                         "Relations between the two countries developed rapidly, and both sides agreed to handle differences correctly."))
     assert not {"迅速发展", "正确处理"} & terms, terms
     assert "分歧" in terms  # the article still gives its terms
 
@@ -298,10 +300,8 @@ def test_everyday_english_elsewhere_in_the_article_is_no_domain():
 
 def test_english_two_words_of_the_sentence_share_is_shown_for_neither():
     """创造 "to create" and 创意 "creative" both match "creating": 创意 is not taught as "creating"."""
-    pairs = [SentencePair("为此创造便利条件，越南欢迎企业在创意领域扩大投资。",
-                          "Vietnam welcomes more investment by businesses and is committed to creating favourable conditions.", 0)]
-    sentences = pipeline.analyser(None).analyse(pairs)
-    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    terms = cards_of("为此创造便利条件，越南欢迎企业在创意领域扩大投资。",
+                     "Vietnam welcomes more investment by businesses and is committed to creating favourable conditions.")
     assert "创意" in terms, sorted(terms)
     assert terms["创意"].context_english == ""
 
