@@ -231,6 +231,8 @@ def test_a_name_takes_no_adverb_glued_on():
                           "As its troops advanced in the east, Moscow also tried to cut the other side's supplies.", 0)]
     sentences = pipeline.analyser(None).analyse(pairs)
     assert not any(t.hanzi.startswith("莫斯科") and t.hanzi != "莫斯科" for t in extract_terms(sentences, None, max_zipf=None))
+    cards = cards_of("我们确实有马约卡斯部长在场。", "We do have Secretary Mayorkas here.")
+    assert "马约卡斯" in cards and not any(h.startswith("有马") for h in cards), sorted(cards)  # 有 "have" is no name's
 
 
 def test_a_modifier_and_a_verb_are_two_cards_not_one():

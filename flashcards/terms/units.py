@@ -27,7 +27,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
-_MODIFIER_TAGS = frozenset("d a ad an zg".split())
+_MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
 _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
@@ -151,11 +151,11 @@ def _name_and_particle(parts: Sequence[str]) -> bool:
 
 def _name_like(unit: Unit) -> bool:
     """A token that may be a piece of a name the segmenter cut up: one character that is
-    no function word (和, 的) nor a modifier names do not use (也, 较, 低), a word CEDICT
+    no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
     lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德)."""
     if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
         return False
-    if len(unit.text) == 1:  # an adverb or adjective only where names use it: 特 of 特朗普, not 也 or 低
+    if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
         return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or foreignness(unit.text, 0) >= FOREIGN
     return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
 
