@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flashcards.terms import context_gloss as cg
 from flashcards.lexicon import dictionary as d
@@ -78,3 +80,23 @@ def test_a_name_spelt_at_the_start_of_a_sentence():
     span = cg.pinyin_span(text, ("hé", "lì", "fēng"))
     assert span and text[span[0]:span[1]] == "He Lifeng"
     assert cg.pinyin_span("He said the talks went well.", ("hé", "shuō")) is None
+
+
+def _tightest_by_every_window(cluster):
+    """The definition: of every window holding all distinct gloss words, the first shortest."""
+    found = {g for _, _, g in cluster}
+    best = None
+    for a in range(len(cluster)):
+        for b in range(a, len(cluster)):
+            window = cluster[a:b + 1]
+            if {g for _, _, g in window} == found:
+                span = (window[0][0], max(c[1] for c in window))
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
+    return best[0], best[1], len(found)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3), st.sampled_from("abcd")), min_size=1, max_size=14, unique_by=lambda t: t[0]))
+def test_the_tightest_stretch_of_a_cluster_is_the_shortest_window(hits):
+    cluster = sorted((i, i + extra, g) for i, extra, g in hits)
+    assert cg._tightest(cluster) == _tightest_by_every_window(cluster)

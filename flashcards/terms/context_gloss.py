@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -165,17 +166,30 @@ class Hit:
 
 
 def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
-    """The shortest stretch of a cluster that still holds every distinct gloss word found."""
-    found = {g for _, _, g in cluster}
+    """The shortest stretch of a cluster that still holds every distinct gloss word found
+    (the first of the shortest). Two pointers, so a long cluster (a word repeated all
+    through a long text) costs its length, not its cube."""
+    need = len({g for _, _, g in cluster})
+    counts: Counter[str] = Counter()
+    ends: deque[int] = deque()  # window positions whose end may still be the window's furthest
     best = None
-    for a in range(len(cluster)):
-        for b in range(a, len(cluster)):
-            window = cluster[a:b + 1]
-            if {g for _, _, g in window} == found:
-                span = (window[0][0], max(c[1] for c in window))
-                if best is None or span[1] - span[0] < best[1] - best[0]:
-                    best = span
-    return best[0], best[1], len(found)
+    a = 0
+    for b, (_, end, g) in enumerate(cluster):
+        counts[g] += 1
+        while ends and cluster[ends[-1]][1] <= end:
+            ends.pop()
+        ends.append(b)
+        while len(counts) == need:
+            span = (cluster[a][0], cluster[ends[0]][1])
+            if best is None or span[1] - span[0] < best[1] - best[0]:
+                best = span
+            counts[cluster[a][2]] -= 1
+            if not counts[cluster[a][2]]:
+                del counts[cluster[a][2]]
+            if ends[0] == a:
+                ends.popleft()
+            a += 1
+    return best[0], best[1], need
 
 
 @functools.lru_cache(maxsize=256)

@@ -127,8 +127,8 @@ def card_senses(
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads
-        domain = next((k for k in ranked if _used(clean[k], article_english, 1.0)[0]
-                       and not context_gloss.common_words_only(clean[k])), None)
+        domain = next((k for k in ranked if not context_gloss.common_words_only(clean[k])
+                       and _used(clean[k], article_english, 1.0)[0]), None)
         if domain is not None:
             ranked.remove(domain)
             ranked.insert(0, domain)
