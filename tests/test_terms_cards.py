@@ -314,3 +314,15 @@ def test_a_partial_rendering_without_its_head_is_not_shown():
     assert _keeps_head("20th National Congress", ("20th Party Congress",))
     assert not _keeps_head("US Department", ("US Department of Commerce",))
     assert not _keeps_head("States", ("to state clearly", "to make clear"))
+
+
+@pytest.mark.parametrize("zh, en, name, before", [
+    ("办公室主任何建华昨天出席会议。", "Office director He Jianhua attended the meeting yesterday.", "何建华", "主任"),
+    ("该委主任何卫东表示欢迎。", "The commission's director He Weidong said he welcomed it.", "何卫东", "主任"),
+])
+def test_a_surname_the_segmenter_glued_to_the_word_before_comes_back_to_its_name(zh, en, name, before):
+    """jieba cuts 主任何建华 as 主 任何 建华; the English spells "He Jianhua": 主任 | 何建华."""
+    cards = cards_of(zh, en)
+    assert name in cards and before in cards, sorted(cards)
+    assert cards[name].pinyin.startswith("Hé ")
+    assert not {"任何", "建华", "卫东", "委主"} & set(cards)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
 from flashcards.reading.segmenter import simplified
-from flashcards.reading.word_evidence import FOREIGN, foreignness
+from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
 from flashcards.terms import context_gloss
 
 MAX_UNIT = 8  # Han characters in a joined unit
@@ -160,6 +160,47 @@ def _name_like(unit: Unit) -> bool:
     return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
 
 
+def _borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """A Chinese name whose surname the segmenter glued to the word before (主任何立峰 cut
+    委主 任何 立峰): where the English spells the name in pinyin ("He Lifeng"), the
+    surname comes back to it and what is left before is cut again by the dictionary
+    (委 主任 | 何立峰)."""
+    out = list(units)
+    i = 1
+    while i < len(out):
+        before, given = out[i - 1], out[i]
+        if (len(before.text) >= 2 and 1 <= len(given.text) <= 2 and before.syllables and given.syllables
+                and before.text[-1] in SURNAMES and dictionary.is_han(before.text + given.text)
+                and not (before.glossary or before.quoted or given.glossary or given.quoted)
+                and context_gloss.pinyin_span(sentence_en, (before.syllables[-1], *given.syllables))):
+            left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
+            text = "".join(u.text for u in left) + before.text[:-1]
+            syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
+            start = left[0].start if left else before.start
+            pieces, at = [], 0
+            for word in _recut(text):
+                pieces.append(Unit(word, syllables[at:at + len(word)], start + at))
+                at += len(word)
+            name = Unit(before.text[-1] + given.text, (before.syllables[-1], *given.syllables),
+                        before.start + len(before.text) - 1, named=True)
+            out[i - 1 - len(left):i + 1] = [*pieces, name]
+            i += len(pieces) - len(left)
+        i += 1
+    return out
+
+
+def _recuttable(unit: Unit) -> bool:
+    return (2 <= len(unit.text) <= 3 and bool(unit.syllables) and dictionary.is_han(unit.text)
+            and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
+
+
+def _recut(text: str) -> list[str]:
+    """``text`` cut by jieba's own dictionary, without guessing unknown words."""
+    from flashcards.reading import segmenter
+
+    return list(segmenter.base().cut(text, HMM=False))
+
+
 def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
     布 林肯 -> 布林肯 "Blinken", 范 明政 -> 范明政 "Pham Minh Chinh", 易卜拉欣 · 莱西 ->
@@ -202,7 +243,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = _join_names(_join_dictionary_words(_join_quoted(units)), sentence.pair.en)
+    units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
 
