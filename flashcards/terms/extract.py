@@ -138,14 +138,21 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
 def _named_in(glosses: Sequence[str], english: str) -> bool:
     """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
     one starting with the same four letters is (CEDICT's "Donbass", the article's "Donbas")."""
-    words = {w.lower() for w in re.findall(r"[A-Z][\w'-]*", english)}
-    prefixes = {w[:4] for w in words if len(w) >= 4}
+    words, prefixes = _capitalised(english)
     for gloss in glosses:
         for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
             w = w.lower()
             if w in words or (len(w) >= 4 and w[:4] in prefixes):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _capitalised(english: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised words of an article's English, lower-cased, and their four-letter
+    prefixes: found once per article, not once per name looked for."""
+    words = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", english))
+    return words, frozenset(w[:4] for w in words if len(w) >= 4)
 
 
 def _adverb_and_verb(word: str) -> bool:

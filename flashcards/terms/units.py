@@ -195,7 +195,7 @@ def _recuttable(unit: Unit) -> bool:
 
 
 def _recut(text: str) -> list[str]:
-    """``text`` cut by jieba's own dictionary, without guessing unknown words."""
+    """``text`` cut by jieba's own dictionary (no glossary words), without guessing unknown words."""
     from flashcards.reading import segmenter
 
     return list(segmenter.base().cut(text, HMM=False))
@@ -249,11 +249,9 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
 
 @functools.lru_cache(maxsize=4096)
 def _word_bounds(text: str) -> frozenset[int]:
-    """Where jieba's own dictionary (no glossary words) puts word boundaries in ``text``."""
-    from flashcards.reading import segmenter
-
+    """Where :func:`_recut` puts word boundaries in ``text``."""
     ends = [0]
-    for word in segmenter.base().cut(text, HMM=False):
+    for word in _recut(text):
         ends.append(ends[-1] + len(word))
     return frozenset(ends)
 
