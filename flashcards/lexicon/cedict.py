@@ -106,6 +106,15 @@ def entries() -> Iterator[CedictEntry]:
     return (e for e in map(parse_line, _entry_lines()) if e is not None)
 
 
+def all_readings() -> Iterator[tuple[str, str, str]]:
+    """(traditional, simplified, numbered pinyin) of every entry, in file order: what
+    :func:`entries` gives without parsing the glosses (a fifth of the time)."""
+    for line in _entry_lines():
+        m = _LINE.match(line)
+        if m:
+            yield m.group(1), m.group(2), m.group(3)
+
+
 def entries_containing(text: str) -> Iterator[CedictEntry]:
     """Every entry whose line in the file contains ``text`` (e.g. ``"/CL:"``), once each,
     without parsing the rest of the dictionary."""

@@ -156,11 +156,12 @@ def _place_readings() -> Mapping[tuple[str, str], Mapping[str, int]]:
     from collections import Counter, defaultdict
 
     readings: dict[str, dict[str, None]] = defaultdict(dict)  # headword -> its common-word readings
-    for e in cedict.entries():
-        if e.pinyin[:1].islower():
-            readings[e.simplified][e.pinyin] = None
-            readings[e.traditional][e.pinyin] = None
+    for traditional, simplified, numbered in cedict.all_readings():
+        if numbered[:1].islower():
+            readings[simplified][numbered] = None
+            readings[traditional][numbered] = None
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    marked = functools.cache(from_numbers)  # a few thousand syllables, met 300,000 times
     for word, numbered_readings in readings.items():
         if len(word) < 2:
             continue
@@ -168,7 +169,7 @@ def _place_readings() -> Mapping[tuple[str, str], Mapping[str, int]]:
             parts = numbered.split()
             if len(parts) == len(word):
                 for k, (ch, part) in enumerate(zip(word, parts)):
-                    counts[ch, _place(k, len(word))][from_numbers(part)] += 1
+                    counts[ch, _place(k, len(word))][marked(part)] += 1
     return {key: dict(value) for key, value in counts.items()}
 
 
