@@ -44,6 +44,15 @@ def test_table_is_built_once_and_read_by_later_processes(cache_dir):
     assert len(calls) == 1
 
 
+@pytest.mark.parametrize("count", [0, 1, tables._ROWS_PER_INSERT, 2 * tables._ROWS_PER_INSERT + 3])
+def test_rows_are_stored_whole_and_in_order_however_many(cache_dir, count):
+    # many rows go in to a statement, the last few one at a time: none lost, none moved
+    rows = [(f"k{i % 7}", i if i % 3 else f"v{i}") for i in range(count)]
+    table = tables.Table(f"test-many-{count}", lambda: "v1", lambda: iter(rows))
+    assert list(table.items()) == rows
+    assert table.values("k0") == [v for k, v in rows if k == "k0"]
+
+
 def test_new_version_replaces_the_old_file(cache_dir):
     tables.Table("test-ver", lambda: "v1", lambda: iter(ROWS)).get("a")
     tables.Table("test-ver", lambda: "v2", lambda: iter([("a", 9)])).get("a")

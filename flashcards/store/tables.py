@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import sqlite3
 import weakref
@@ -24,6 +25,7 @@ from typing import Any
 
 _FORMAT = 1  # bump when the file layout changes
 _KEYS_PER_QUERY = 500  # well under SQLite's limit on a statement's parameters
+_ROWS_PER_INSERT = 400  # rows to a statement: half the time of one statement a row
 _TABLES: weakref.WeakSet[Table] = weakref.WeakSet()
 
 
@@ -165,7 +167,7 @@ class Table:
             con.execute("PRAGMA synchronous = OFF")
             with con:
                 con.execute("CREATE TABLE rows (key TEXT NOT NULL, value)")
-                con.executemany("INSERT INTO rows VALUES (?, ?)", self._rows())
+                _insert(con, self._rows())
                 con.execute("CREATE INDEX rows_key ON rows (key)")
             con.close()
             os.replace(tmp, path)
@@ -179,6 +181,17 @@ class Table:
     def forget(self) -> None:
         """Drop the open file (in a forked child: SQLite connections must not cross a fork)."""
         self._store = None
+
+
+def _insert(con: sqlite3.Connection, rows: Iterable[tuple[str, Any]]) -> None:
+    """Insert (key, value) ``rows`` in their order, many to a statement."""
+    many = "INSERT INTO rows VALUES " + ", ".join(["(?, ?)"] * _ROWS_PER_INSERT)
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, _ROWS_PER_INSERT)):
+        if len(chunk) == _ROWS_PER_INSERT:
+            con.execute(many, list(itertools.chain.from_iterable(chunk)))
+        else:
+            con.executemany("INSERT INTO rows VALUES (?, ?)", chunk)
 
 
 # ── the first run: every table at once ───────────────────────────────────────
