@@ -165,7 +165,7 @@ _TABLES_IN_ORDER = (
     "cedict",  # (198k, 0.4 s)
     "simplemma-en",  # (0.3 s)
     "wordfreq-zh",  # (335k, 0.5 s)
-    "pypinyin-phrases", "pypinyin-prefixes",  # (47k + 87k, 0.3 s) pinyin
+    "pypinyin-phrases",  # (47k, 0.2 s) pinyin
     "wordfreq-en",  # (321k, 0.4 s)
     "wordfreq-jieba-words",  # (46k, 0.1 s)
     "jieba-tags",  # (349k, 0.4 s)

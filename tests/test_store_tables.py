@@ -129,6 +129,28 @@ def test_asking_ahead_answers_what_a_dictionary_walk_asks_in_a_few_queries(cache
     assert all(isinstance(q, tuple) for q in queries)  # nothing asked key by key afterwards
 
 
+WORDS_ONLY = [("中国人民", 6), ("中国", 5), ("国家", 2), ("美", 1), ("", 9)]
+# what jieba's dictionary would hold: every word's beginnings at 0
+WITH_BEGINNINGS = dict(WORDS_ONLY) | {"中": 0, "中国人": 0, "国": 0}
+ASKED = ["中", "中国", "中国人", "中国人民", "中国人民解放军", "国", "国家", "家", "美", "美国", "人民", "x", ""]
+
+
+@pytest.mark.parametrize("where", ["file", "memory", "whole", "ahead"])
+def test_beginnings_of_keys_answer_as_if_stored(cache_dir, monkeypatch, where):
+    if where == "memory":  # a cache folder that cannot be written: the rows in memory
+        blocker = cache_dir / "a-file"
+        blocker.write_text("not a folder")
+        monkeypatch.setattr(cache._Settings, "directory", blocker / "cache")
+    table = tables.Table("test-beginnings", lambda: "v1", lambda: iter(WORDS_ONLY))
+    seen = tables.Lookup(table, load_after=1 if where == "whole" else None, beginnings=0)
+    if where == "ahead":
+        seen.ask_ahead("中国人民解放军美国")
+    assert {w: seen.get(w) for w in ASKED} == {w: WITH_BEGINNINGS.get(w) for w in ASKED}
+    assert [w in seen for w in ASKED] == [w in WITH_BEGINNINGS for w in ASKED]
+    assert table.beginning(["中国人", "国", "家", "民", "中国人民解放"]) == {"中国人", "国"}
+    assert tables.Lookup(table).get("中国人") is None  # only a lookup asking for them sees them
+
+
 def test_first_values_match_key_by_key_answers(cache_dir):
     table = tables.Table("test-first", lambda: "v1", lambda: iter(ROWS))
     keys = ["a", "zz", "中文", "b", "a"]

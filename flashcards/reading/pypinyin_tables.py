@@ -6,7 +6,7 @@ build asks about a few thousand entries. Here pypinyin's own code still converts
 cuts, but the two dictionaries it imports are mappings over tables built once per
 machine (:mod:`flashcards.store.tables`), read key by key. pypinyin's phrase cutter, which
 collects the prefixes of all the phrases when it is imported (another quarter of
-the import), asks a third table of those prefixes instead.
+the import), asks the phrase table which texts begin a phrase instead.
 
 :func:`load` puts the two mappings where pypinyin imports its dictionaries from
 (the modules ``pypinyin.phrases_dict`` and ``pypinyin.pinyin_dict``), so every place
@@ -46,21 +46,12 @@ def _char_rows() -> Iterator[tuple[str, str]]:
     return iter(json.loads(_data_file("pinyin_dict.json").read_text(encoding="utf-8")).items())
 
 
-def _prefix_rows() -> Iterator[tuple[str, int]]:
-    """Every prefix of every phrase (the phrases themselves included), as pypinyin's
-    phrase cutter collects them."""
-    phrases = json.loads(_data_file("phrases_dict.json").read_text(encoding="utf-8"))
-    prefixes = dict.fromkeys(phrase[:k] for phrase in phrases for k in range(1, len(phrase) + 1))
-    return ((prefix, 1) for prefix in prefixes)
-
-
 def _version() -> str:
     return f"{cache.library('pypinyin')()};{_FORMAT}"
 
 
 _PHRASES = tables.Table("pypinyin-phrases", _version, _phrase_rows)
 _CHARS = tables.Table("pypinyin-chars", _version, _char_rows)
-_PREFIXES = tables.Table("pypinyin-prefixes", _version, _prefix_rows)
 
 
 class _Importing:
@@ -159,16 +150,22 @@ class _Values(ValuesView):
         return (value for _, value in self._mapping._pairs())
 
 
+@functools.cache
+def _beginnings() -> tables.Lookup:
+    """Whether a text begins a phrase (a phrase begins itself): asked of the phrase table."""
+    return tables.Lookup(_PHRASES, beginnings="")
+
+
 class PrefixTable:
     """Stands in for the set of phrase prefixes inside pypinyin's phrase cutter
-    (``pypinyin.seg.mmseg.p_set``): the table's prefixes, and any it is taught later
-    (pypinyin's ``load_phrases_dict`` teaches it every phrase again)."""
+    (``pypinyin.seg.mmseg.p_set``): the beginnings of the table's phrases, and any it
+    is taught later (pypinyin's ``load_phrases_dict`` teaches it every phrase again)."""
 
     def __init__(self):
         self._own: set[str] = set()
 
     def __contains__(self, prefix) -> bool:
-        return prefix in self._own or _PREFIXES.lookup().get(prefix) is not None
+        return prefix in self._own or _beginnings().get(prefix) is not None
 
     def add(self, prefix: str) -> None:
         self._own.add(prefix)
@@ -180,7 +177,7 @@ def ask_ahead(text: str) -> None:
     mmseg = sys.modules.get("pypinyin.seg.mmseg")
     prefixes = getattr(getattr(mmseg, "p_set", None), "_set", None)
     if isinstance(prefixes, PrefixTable):
-        _PREFIXES.lookup().ask_ahead(text, prefixes)
+        _beginnings().ask_ahead(text, prefixes)
 
 
 def _phrase_readings(text: str) -> list[list[str]]:

@@ -29,16 +29,27 @@ _TOTAL = ""
 
 def words_table(name: str, version, open_dictionary) -> tables.Table:
     """jieba's word → count table of the dictionary file ``open_dictionary()`` opens
-    (binary), with every word's prefixes at 0 as jieba builds it, and the total count."""
+    (binary), read as jieba reads it (``Tokenizer.gen_pfdict``: the first two fields of
+    each line, a word given twice counted twice in the total), with the total count.
+    jieba also holds every word's beginnings, at 0: the table answers those without a
+    row of their own (a third of the rows, and half the time to build)."""
 
     def rows() -> Iterator[tuple[str, int]]:
-        import jieba
-
-        counts, total = jieba.Tokenizer.gen_pfdict(open_dictionary())
+        with open_dictionary() as fh:
+            text = fh.read().decode("utf-8")
+        counts: dict[str, int] = {}
+        total = 0
+        for line in text.splitlines():
+            word, count = line.strip().split(" ")[:2]
+            counts[word] = int(count)
+            total += int(count)
         yield from counts.items()
         yield _TOTAL, total
 
-    return tables.Table(name, version, rows, load_whole_after=_LOAD_WHOLE_AFTER)
+    def described() -> str:
+        return f"{version()};beginnings unstored"
+
+    return tables.Table(name, described, rows, load_whole_after=_LOAD_WHOLE_AFTER, beginnings=0)
 
 
 def _dictionary_file():

@@ -42,21 +42,25 @@ class Table:
         rows: Callable[[], Iterable[tuple[str, Any]]],
         *,
         load_whole_after: int | None = None,
+        beginnings: Any = None,
     ):
         self.name = name
         self._version = version
         self._rows = rows
         self._store: sqlite3.Connection | dict[str, list] | None = None
         self._load_whole_after = load_whole_after
+        self._beginnings = beginnings
         self._lookup: Lookup | None = None
+        self._starts: set[str] | None = None  # every key's beginnings, for a table held in memory
         _TABLES.add(self)
 
     def lookup(self) -> Lookup:
         """The table (one value per key) as a read-only dict, the same one for every
         caller in the process, so each key is asked of the file once; read whole after
-        ``load_whole_after`` different keys."""
+        ``load_whole_after`` different keys; the beginning of a key answers
+        ``beginnings`` when given (see :class:`Lookup`)."""
         if self._lookup is None:
-            self._lookup = Lookup(self, load_after=self._load_whole_after)
+            self._lookup = Lookup(self, load_after=self._load_whole_after, beginnings=self._beginnings)
         return self._lookup
 
     # ── reading ──────────────────────────────────────────────────────────────
@@ -89,6 +93,23 @@ class Table:
             query = f"SELECT key, value FROM rows WHERE key IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
             for key, value in store.execute(query, chunk):
                 found.setdefault(key, value)
+        return found
+
+    def beginning(self, texts: list[str]) -> set[str]:
+        """Which of ``texts`` some key begins with (a key begins with itself), asked in a
+        few queries: each is a walk down the key index, no row is stored for it."""
+        store = self.store()
+        if isinstance(store, dict):
+            if self._starts is None:
+                self._starts = {k[:end] for k in store for end in range(1, len(k) + 1)}
+            return {t for t in texts if t in self._starts}
+        found: set[str] = set()
+        for at in range(0, len(texts), _KEYS_PER_QUERY):
+            chunk = texts[at : at + _KEYS_PER_QUERY]
+            # (keys compare as UTF-8 bytes: those beginning with t lie from t up to t + U+10FFFF)
+            query = (f"WITH asked(t) AS (VALUES {', '.join(['(?)'] * len(chunk))}) SELECT t FROM asked "
+                     "WHERE EXISTS (SELECT 1 FROM rows WHERE key >= t AND key < t || char(1114111))")
+            found.update(row[0] for row in store.execute(query, chunk))
         return found
 
     def keys(self) -> Iterator[str]:
@@ -247,12 +268,16 @@ class Lookup(Mapping):
     """A :class:`Table` of one value per key seen as a read-only dict, each answer
     remembered in the process. After ``load_after`` different keys it reads the whole
     table into memory at once, which is then cheaper than asking key by key (a large
-    corpus asks about most of a dictionary)."""
+    corpus asks about most of a dictionary). With ``beginnings`` (not None), a text
+    that only begins some keys answers that value, as if it were stored: jieba's word
+    table holds every word's beginnings at 0, pypinyin's phrase cutter asks which
+    texts begin a phrase; the table need not hold a row for each."""
 
-    def __init__(self, table: Table, *, load_after: int | None = None):
+    def __init__(self, table: Table, *, load_after: int | None = None, beginnings: Any = None):
         self._table = table
         self._seen: dict[str, Any] = {}
         self._load_after = load_after
+        self._beginnings = beginnings
         self._whole = False
 
     def get(self, key, default=None):
@@ -262,6 +287,8 @@ class Lookup(Mapping):
             if self._whole:
                 return default
             found = self._table.get(key, _MISSING)
+            if found is _MISSING and self._beginnings is not None and self._table.beginning([key]):
+                found = self._beginnings
             self._seen[key] = found
             if self._load_after is not None and len(self._seen) > self._load_after:
                 self._load_whole()
@@ -277,6 +304,9 @@ class Lookup(Mapping):
         if not wanted:
             return
         found = self._table.first_values(wanted)
+        if self._beginnings is not None:
+            begun = self._table.beginning([k for k in wanted if k not in found])
+            found.update(dict.fromkeys(begun, self._beginnings))
         for key in wanted:
             seen[key] = found.get(key, _MISSING)
         if self._load_after is not None and len(seen) > self._load_after:
@@ -295,7 +325,12 @@ class Lookup(Mapping):
             length += 1
 
     def _load_whole(self) -> None:
-        self._seen = dict(self._table.items())
+        whole = dict(self._table.items())
+        if self._beginnings is not None:
+            for key in list(whole):
+                for end in range(1, len(key)):
+                    whole.setdefault(key[:end], self._beginnings)
+        self._seen = whole
         self._whole = True
 
     def __getitem__(self, key):
