@@ -33,6 +33,13 @@ def test_nothing_found_gives_empty_text():
     assert cg.english_text("", ["alliance"]) == ""
 
 
+def test_a_negation_is_not_cut_in_two():
+    # the words are letters only, so "won't" is read as "won" + "t": the text keeps the "'t"
+    sentence = "Pence said he won't comply, and aides didn’t either."
+    assert cg.english_text(sentence, ["won't do", "be no good"]) == "won't"
+    assert cg.english_text(sentence, ["to comply"]) == "comply"
+
+
 def test_curated_glosses_and_hyphenated_compounds():
     assert cg.english_text("seeking to break through post-war constraints", ["postwar regime"]) == "post-war"
     assert cg.english_text("With the tacit approval and encouragement of the US", ["tacit approval"]) == "tacit approval"

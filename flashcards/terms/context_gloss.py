@@ -305,7 +305,10 @@ def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequenc
         found = (whole.first, whole.last, 0.5 * whole.coverage)
     if found is None:
         return None
-    return words[found[0]].start, words[found[1]].end, found[2]
+    end = words[found[1]].end
+    if sentence[end:end + 2] in ("'t", "’t"):
+        end += 2  # "won't", not "won": a negation is one word, cut in two above
+    return words[found[0]].start, end, found[2]
 
 
 def english_span(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int] | None:
