@@ -8,6 +8,7 @@ readings), so these tests exercise the term stage alone.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -266,3 +267,16 @@ def test_through_the_real_pipeline(with_glossary):
         analysed = pipeline.analyse_article(article, pipeline.analyser(glossary))
         terms = extract_terms(analysed.sentences, glossary)
         _check_quality(terms, expected, top=top)
+
+
+def test_a_transliterated_name_takes_only_a_name_it_sounds_like(run_cli, tmp_path):
+    # 沃灵顿 (Warrington) is not in the English; the only name left there, "Jeremy Corbyn",
+    # is not how 沃灵顿 sounds, so the card is left out rather than teach the wrong name
+    article = tmp_path / "labour.txt"
+    article.write_text("Labour said on Monday that its candidate in the town, Jeremy Corbyn, would stand again.\n\n"
+                       "工党周一表示，该党在沃灵顿的候选人将再次参选。\n", encoding="utf-8")
+    result = run_cli("vocab", article, "--format", "json", "--no-cache")
+    assert result.code == 0, result.err
+    english = {e["hanzi"]: e["english"] for e in json.loads(result.out)}
+    assert "工党" in english and "候选人" in english  # the article was read
+    assert "Jeremy Corbyn" not in english.get("沃灵顿", "")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
-from flashcards.terms import context_gloss, senses
+from flashcards.terms import name_sounds, senses
 from flashcards.terms.extract import extract_terms
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -79,7 +79,7 @@ def test_senses_of_any_cedict_word_are_card_ready():
     ("hā méi nèi yī", "Khamenei"), ("ā kè sāi ěr luó dé", "Axelrod"), ("mò dé luó", "Modrow"),
 ])
 def test_a_transliteration_sounds_like_its_name(syllables, english):
-    assert context_gloss.sounds_alike(syllables.split(), english)
+    assert name_sounds.sounds_alike(syllables.split(), english)
 
 
 @pytest.mark.parametrize("syllables, english", [
@@ -87,17 +87,17 @@ def test_a_transliteration_sounds_like_its_name(syllables, english):
     ("yīn qiè qī wàng", "February"), ("bù lín kěn", "Lincoln Center"),
 ])
 def test_other_words_do_not(syllables, english):
-    assert not context_gloss.sounds_alike(syllables.split(), english)
+    assert not name_sounds.sounds_alike(syllables.split(), english)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["mǎ", "kē", "sī", "bù", "lín", "ā", "dé", "luó", "ěr", "yī"]), min_size=1, max_size=6),
        st.text(alphabet="abcdefghiklmnoprstuvwyz", min_size=1, max_size=14))
 def test_sounds_alike_never_fails_and_needs_the_same_onset(syllables, english):
-    if context_gloss.sounds_alike(syllables, english.capitalize()):
-        ours = context_gloss._pinyin_consonants(syllables)
-        theirs = context_gloss._english_consonants(english)
-        assert context_gloss._same_onset(ours[0], theirs[0])
+    if name_sounds.sounds_alike(syllables, english.capitalize()):
+        ours = name_sounds._pinyin_consonants(syllables)
+        theirs = name_sounds._english_consonants(english)
+        assert name_sounds._same_onset(ours[0], theirs[0])
 
 
 # --- the term stage on an article ---------------------------------------------------------
@@ -199,7 +199,7 @@ def test_a_magnitude_after_a_space_is_still_the_number_s():
 
 def test_a_nationality_is_no_transliterated_name():
     en = "Vietnamese Prime Minister Pham Minh Chinh met Singaporean leaders."
-    found = context_gloss.transliteration_span(en, ("fàn", "míng", "zhèng"))
+    found = name_sounds.transliteration_span(en, ("fàn", "míng", "zhèng"))
     assert found is None or en[found[0]:found[1]] not in {"Vietnamese", "Singaporean"}
 
 

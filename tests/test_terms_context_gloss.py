@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flashcards.terms import context_gloss as cg
+from flashcards.terms import name_sounds
 from flashcards.lexicon import dictionary as d
 
 
@@ -59,6 +60,23 @@ def test_matching_rules():
     assert cg.gloss_variants("internal (to a country, province)") == ["internal"]
 
 
+def test_a_compound_or_an_agent_is_another_word():
+    words = cg.english_words("the North East appropriators guidelines relationship sustainable")
+    by = {w.lower: w for w in words}
+    assert not cg.matches("northeast", by["north"])  # "north" + "east": a word of its own after it
+    assert not cg.matches("guide", by["guidelines"])
+    assert not cg.matches("appropriation", by["appropriators"])  # the agent, on either side
+    assert cg.matches("relation", by["relationship"]) and cg.matches("sustain", by["sustainable"])
+
+
+def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
+    # 不像 from 不 "not" and 像 "like": "not spinning like" holds a word neither part renders
+    assert cg.english_text("the earth is not spinning like before", [], [["not"], ["like", "to resemble"]]) != "not spinning like"
+    # in a name the words between are its own: 国政 + 基金会
+    sentence = "an adviser to the KMT's National Government Foundation said"
+    assert cg.english_text(sentence, [], [["national politics"], ["foundation"]]) == "National Government Foundation"
+
+
 def test_offsets_point_into_the_sentence():
     sentence = "Japan and the EU: a strategic partnership agreement took effect."
     start, end = cg.english_span(sentence, ["strategic partnership agreement"])
@@ -75,18 +93,18 @@ def test_chinese_names_spelt_in_pinyin():
     text = "Chinese Foreign Minister Wang Yi met Qiyao Wang and Zhang Youxia on Monday."
     for syllables, expected in [(("wáng", "yì"), "Wang Yi"), (("wáng", "qí", "yáo"), "Qiyao Wang"),
                                 (("zhāng", "yòu", "xiá"), "Zhang Youxia")]:
-        span = cg.pinyin_span(text, syllables)
+        span = name_sounds.pinyin_span(text, syllables)
         assert span and text[span[0]:span[1]] == expected
-    assert cg.pinyin_span(text, ("lǐ", "qiáng")) is None
-    assert cg.pinyin_span(text, ("wáng",)) is None  # one syllable is too little to go on
+    assert name_sounds.pinyin_span(text, ("lǐ", "qiáng")) is None
+    assert name_sounds.pinyin_span(text, ("wáng",)) is None  # one syllable is too little to go on
 
 
 def test_a_name_spelt_at_the_start_of_a_sentence():
     """"He" opens many sentences as a pronoun; spelt with "Lifeng" it is the surname 何."""
     text = "He Lifeng, vice premier, attended the forum."
-    span = cg.pinyin_span(text, ("hé", "lì", "fēng"))
+    span = name_sounds.pinyin_span(text, ("hé", "lì", "fēng"))
     assert span and text[span[0]:span[1]] == "He Lifeng"
-    assert cg.pinyin_span("He said the talks went well.", ("hé", "shuō")) is None
+    assert name_sounds.pinyin_span("He said the talks went well.", ("hé", "shuō")) is None
 
 
 def _tightest_by_every_window(cluster):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,10 +23,8 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
-_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
+CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_NAME_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
-_NOT_LOWER = re.compile(r"[^a-z]")
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
@@ -38,6 +35,8 @@ _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
 # what a word may add to a shorter one it starts with and stay the same word: "forge" is not "forget"
 _SHORT_ENDINGS = frozenset({"s", "es", "d", "ed", "e", "y", "ly", "al", "ic", "ty", "ce", "cy", "ry"})
+# suffixes that are words too: "relationship" is still "relation", "sustainable" "sustain"
+_SUFFIX_WORDS = frozenset({"ship", "ships", "able", "ably", "less", "like", "wise", "ward", "wards", "hood"})
 _MAX_GAP = 2  # words between two matched words of one gloss
 
 
@@ -148,7 +147,10 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
     rest = longer[common:]
     if common == shorter and len(rest) <= 2 and rest not in _SHORT_ENDINGS:
         return False
-    return rest not in _AGENT_SUFFIXES  # "fight" is not "fighter"
+    if common == shorter and len(rest) >= 4 and rest not in _SUFFIX_WORDS and common_english(rest):
+        return False  # a compound: "north" is not "northeast", "guide" not "guidelines"
+    # an agent is not the act: "fight" is not "fighter", "appropriation" not "appropriator"
+    return gloss_word[common:] not in _AGENT_SUFFIXES and lemma[common:] not in _AGENT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,10 @@ def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int
         last = max(h.last for h in chosen)
         if last - first > 2 * len(parts) + 1:
             continue
+        inside = set().union(*(range(h.first, h.last + 1) for h in chosen))
+        if any(k not in inside and words[k].lower not in _STOP and not sentence[words[k].start].isupper()
+               for k in range(first, last)):
+            continue  # a word no part renders between them ("not spinning like" is no 不像), but in a name
         # head extension: an unmatched last part is usually the English head noun
         if combo[-1] is None and len(parts) > 1 and last + 1 < len(words) and words[last + 1].lower not in _STOP:
             last += 1
@@ -324,7 +330,7 @@ def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence
 
 
 @cache.persistent()
-def _common_english(word: str) -> bool:
+def common_english(word: str) -> bool:
     from flashcards.lexicon.frequency import zipf
 
     return zipf(word, "en") >= 4.5
@@ -332,7 +338,7 @@ def _common_english(word: str) -> bool:
 
 def common_words_only(text: str) -> bool:
     """Whether every word of ``text`` is common English ("On February", "Prime Minister")."""
-    return all(_common_english(w.lower()) for w in _LETTERS.findall(text))
+    return all(common_english(w.lower()) for w in _LETTERS.findall(text))
 
 
 @cache.persistent()
@@ -350,151 +356,15 @@ def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
     ("During the Fumio Kishida administration") is left out.
     """
     runs: list[tuple[int, int]] = []
-    for m in _CAPITALISED_RUN.finditer(sentence):
+    for m in CAPITALISED_RUN.finditer(sentence):
         start, end = m.start(), m.end()
         before = sentence[:start].rstrip()
         sentence_start = not before or before[-1] in ".!?\"“(:"
         first = _LETTERS.match(sentence, start, end).group()
-        if sentence_start and _common_english(first.lower()):
+        if sentence_start and common_english(first.lower()):
             rest = sentence[start + len(first):end].lstrip(" -'")
             if not rest:
                 continue
             start = end - len(rest)
         runs.append((start, end))
     return runs
-
-
-def _toneless(syllable: str) -> str:
-    base = unicodedata.normalize("NFD", syllable.lower())
-    return "".join(c for c in base if not unicodedata.combining(c)).replace("ü", "u").replace("v", "u")
-
-
-def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
-    """Where ``sentence`` writes a Chinese name in pinyin: 王琦瑶 -> "Wang Qiyao".
-
-    The name may be written surname first or last, in one to four capitalised words; a
-    word that opens the sentence counts ("He Lifeng said": a spelling this exact is no
-    capitalised "He").
-    """
-    if len(syllables) < 2:
-        return None
-    toneless = [_toneless(s) for s in syllables]
-    targets = {"".join(toneless), "".join(toneless[1:] + toneless[:1])}
-    for start, end in (m.span() for m in _CAPITALISED_RUN.finditer(sentence)):
-        words = list(_NAME_WORD.finditer(sentence[start:end]))
-        for i in range(len(words)):
-            for j in range(i, min(len(words), i + 4)):
-                joined = _NOT_LOWER.sub("", "".join(w.group() for w in words[i:j + 1]).lower())
-                if joined in targets:
-                    return start + words[i].start(), start + words[j].end()
-    return None
-
-
-# --- transliterated names ------------------------------------------------------------
-# A foreign name written in characters keeps the consonants of its English form, more
-# or less: 马科斯 Mǎkēsī ~ Marcos, 布林肯 Bùlínkěn ~ Blinken, 莱西 Láixī ~ Raisi. Both
-# sides are reduced to classes of consonants that transliteration maps onto each other
-# (r and l are one class, as are the sibilants and affricates, b and p, d and t ...); y
-# and w are left out, as vowels often begin with them on one side only.
-_PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
-                    "z", "c", "s")
-_INITIAL_CLASS = {"b": "P", "p": "P", "m": "M", "f": "F", "d": "T", "t": "T", "n": "N", "l": "L", "r": "L",
-                  "g": "K", "k": "K", "h": "H", "j": "S", "q": "S", "x": "S", "zh": "S", "ch": "S", "sh": "S",
-                  "z": "S", "c": "S", "s": "S"}
-_ENGLISH_SOUNDS = re.compile(r"ph|sh|ch|th|ck|gh|[bcdfghjklmnpqrstvxz]|[aeiouwy]+")
-_ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": "T", "ck": "K", "gh": "", "b": "P", "p": "P", "d": "T",
-                  "t": "T", "g": "K", "k": "K", "q": "K", "c": "K", "j": "S", "s": "S", "z": "S", "x": "KS", "m": "M",
-                  "n": "N", "l": "L", "r": "L", "f": "F", "v": "F", "h": "H"}
-
-
-def _pinyin_consonants(syllables: Sequence[str]) -> str:
-    out = []
-    for syllable in syllables:
-        base = _toneless(syllable)
-        if base in ("er", "r"):
-            out.append("L")  # 尔 renders an English r or l
-            continue
-        initial = next((i for i in _PINYIN_INITIALS if base.startswith(i)), "")
-        out.append(_INITIAL_CLASS.get(initial, ""))
-    return "".join(out)
-
-
-def _english_consonants(word: str) -> str:
-    out = []
-    sounds = _ENGLISH_SOUNDS.findall(word.lower())
-    for k, sound in enumerate(sounds):
-        if sound == "c" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
-            out.append("S")  # soft c
-        else:
-            out.append(_ENGLISH_CLASS.get(sound, ""))
-    return "".join(out)
-
-
-def _common_subsequence(a: str, b: str) -> int:
-    row = [0] * (len(b) + 1)
-    for x in a:
-        previous = 0
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
-    return row[-1]
-
-
-def sound_match(syllables: Sequence[str], english: str) -> float:
-    """How well ``english`` sounds like the name ``syllables`` transliterate: 0 when it
-    cannot be that name, else the share of the name's consonants found, in order, among
-    the English ones plus the share of the English ones they are (2.0 at best). It can
-    be that name when both begin with the same consonant, at least three quarters of
-    the name's consonants are found and they are at least three fifths of the English."""
-    ours = _pinyin_consonants(syllables)
-    theirs = _english_consonants(english)
-    if len(ours) < 2 or not theirs or not _same_onset(ours[0], theirs[0]):
-        return 0.0
-    common = _common_subsequence(ours, theirs)
-    if common < 0.75 * len(ours) or common < 0.6 * len(theirs):
-        return 0.0
-    return common / len(ours) + common / len(theirs)
-
-
-def sounds_alike(syllables: Sequence[str], english: str) -> bool:
-    """Could ``english`` be the name that ``syllables`` transliterate (see :func:`sound_match`)?"""
-    return sound_match(syllables, english) > 0
-
-
-# A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
-_DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
-
-
-def _same_onset(ours: str, theirs: str) -> bool:
-    """A transliteration keeps the name's first consonant (h may render kh: 哈梅内伊 Khamenei)."""
-    return ours == theirs or {ours, theirs} == {"H", "K"}
-
-
-def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:
-    """Where ``sentence`` writes the foreign name that ``syllables`` transliterate, as
-    one to three capitalised words (马科斯 -> "Marcos", 瓦格纳 -> "Wagner"), and its
-    :func:`sound_match`; the closest-sounding wins."""
-    best = None
-    for start, end in capitalised_runs(sentence):
-        words = list(_NAME_WORD.finditer(sentence[start:end]))
-        for i in range(len(words)):
-            for j in range(i, min(len(words), i + 3)):
-                text = sentence[start + words[i].start():start + words[j].end()]
-                common = i == j and _common_english(text.lower())  # one everyday word is no name; "Jack Smith" is
-                score = 0.0 if common or _DEMONYM.search(text) else sound_match(syllables, text)
-                if score and (best is None or score > best[2]):
-                    best = (start + words[i].start(), start + words[j].end(), score)
-    return best
-
-
-def written_name(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:
-    """Where ``sentence`` writes ``syllables`` as a name, and how surely: spelt out in
-    pinyin (王琦瑶 "Wang Qiyao": 3.0, more than any sound match), else as the foreign name
-    they transliterate (:func:`transliteration_match`)."""
-    span = pinyin_span(sentence, syllables)
-    return (*span, 3.0) if span else transliteration_match(sentence, syllables)
-
-
-def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
-    """The span of :func:`transliteration_match`, without its score."""
-    found = transliteration_match(sentence, syllables)
-    return found[:2] if found else None

@@ -19,9 +19,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from flashcards.store import cache
-from flashcards.terms import context_gloss, senses
+from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
+from flashcards.reading import word_evidence
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
@@ -120,7 +121,7 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
     def spelt() -> tuple[int, int, float] | None:
-        found = context_gloss.written_name(sentence_en, syllables)
+        found = name_sounds.written_name(sentence_en, syllables)
         return (*found[:2], 1.0) if found else None
 
     if not info.in_cedict and (found := spelt()):
@@ -253,7 +254,10 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
     last = -1
     for u in todo:
         where = u.start / max(1, len(zh))
-        options = [(abs(r[0] / max(1, len(en)) - where), k) for k, r in enumerate(runs) if k > last]
+        # a transliteration is the name it sounds like or none (沃灵顿 is no "Jeremy Corbyn")
+        foreign = word_evidence.foreignness(u.text, 0) >= word_evidence.FOREIGN
+        options = [(abs(r[0] / max(1, len(en)) - where), k) for k, r in enumerate(runs) if k > last
+                   and not (foreign and not name_sounds.sounds_alike(u.syllables, en[r[0]:r[1]]))]
         if not options:
             break
         distance, k = min(options)

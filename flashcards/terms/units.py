@@ -19,7 +19,7 @@ from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
 from flashcards.reading.segmenter import simplified
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
-from flashcards.terms import context_gloss
+from flashcards.terms import name_sounds
 
 MAX_UNIT = 8  # Han characters in a joined unit
 
@@ -172,7 +172,7 @@ def _borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
         if (len(before.text) >= 2 and 1 <= len(given.text) <= 2 and before.syllables and given.syllables
                 and before.text[-1] in SURNAMES and dictionary.is_han(before.text + given.text)
                 and not (before.glossary or before.quoted or given.glossary or given.quoted)
-                and context_gloss.pinyin_span(sentence_en, (before.syllables[-1], *given.syllables))):
+                and name_sounds.pinyin_span(sentence_en, (before.syllables[-1], *given.syllables))):
             left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
             text = "".join(u.text for u in left) + before.text[:-1]
             syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
@@ -221,7 +221,7 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             syllables = tuple(x for u in run for x in u.syllables)
             if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
                 continue
-            found = context_gloss.written_name(sentence_en, syllables)
+            found = name_sounds.written_name(sentence_en, syllables)
             score = found[2] if found else 0.0
             if score >= best_score and score:  # a tie goes to the longer run
                 best, best_score = j, score
