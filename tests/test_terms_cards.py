@@ -59,6 +59,20 @@ def test_the_sense_the_article_uses_comes_first():
                               name=True) == ("Central African Republic",)
 
 
+def test_a_gloss_of_several_senses_counts_as_several():
+    # CC-CEDICT writes some senses of one gloss apart with ";": "(math.) factor; divisor"
+    glosses = ("wide; broad; extensive; widespread",)
+    assert senses.card_senses(glosses) == ("wide", "broad", "extensive")  # three senses, not four
+    assert senses.card_senses(glosses, ["The reform met widespread protest."])[0] == "widespread"
+
+
+def test_a_field_sense_joins_when_the_article_uses_it_whole():
+    glosses = ("requirement", "to require", "(economics) demand")
+    assert senses.card_senses(glosses, ["Labor demand stayed strong."])[0] == "demand"
+    assert "demand" not in senses.card_senses(glosses, ["The rules apply to all."])
+    assert "divisor" not in senses.card_senses(("factor", "(math.) factor; divisor"), ["a key factor"])
+
+
 def test_a_common_word_elsewhere_is_no_evidence_for_a_phrase():
     english = senses.card_senses(dictionary.english("紧张"), ["It was hard."], ["Suppliers rushed."])
     assert english[0] != "in short supply"
