@@ -280,3 +280,15 @@ def test_a_transliterated_name_takes_only_a_name_it_sounds_like(run_cli, tmp_pat
     english = {e["hanzi"]: e["english"] for e in json.loads(result.out)}
     assert "工党" in english and "候选人" in english  # the article was read
     assert "Jeremy Corbyn" not in english.get("沃灵顿", "")
+
+
+def test_two_characters_no_dictionary_has_make_no_card(run_cli, tmp_path):
+    # jieba's guesses 仍愿 (仍 "still" + 愿 "wish") and 难改 are no words, whatever English sits beside them
+    article = tmp_path / "foundation.txt"
+    article.write_text("The foundation said it still wishes to keep talking with the mainland, and that the talks "
+                       "would be difficult to change.\n\n该基金会表示仍愿与大陆保持对话，并称会谈难改。\n", encoding="utf-8")
+    result = run_cli("vocab", article, "--format", "json", "--no-cache")
+    assert result.code == 0, result.err
+    heads = {e["hanzi"] for e in json.loads(result.out)}
+    assert {"基金会", "对话"} <= heads  # the article was read
+    assert not heads & {"仍愿", "难改"}

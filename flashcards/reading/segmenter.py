@@ -150,6 +150,12 @@ def base():
     return shared
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word`` (in its Simplified form) as a word of its
+    own, not only as the beginning of longer ones."""
+    return bool(base().FREQ.get(to_simplified(word)))
+
+
 def word_tags() -> Mapping[str, str]:
     """jieba's part-of-speech tag of every word in its dictionary (``"n"``, ``"v"`` ...)."""
     return _TAGS.lookup()

@@ -22,7 +22,7 @@ from flashcards.store import cache
 from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
-from flashcards.reading import word_evidence
+from flashcards.reading import segmenter, word_evidence
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
@@ -396,6 +396,9 @@ def extract_terms(
         if not in_glossary:
             if not kind and _adverb_and_verb(text):
                 continue
+            if not kind and not unit.quoted and len(text) == 2 and not info.in_cedict \
+                    and not segmenter.in_dictionary(text):
+                continue  # two characters no dictionary has: the segmenter's guess (仍愿 "still wishes")
             if max_zipf is not None and info.zipf > _zipf_limit(max_zipf, info, kind):
                 continue
             if hsk_min is not None and info.hsk is not None and info.hsk < hsk_min:
