@@ -269,26 +269,27 @@ def test_through_the_real_pipeline(with_glossary):
         _check_quality(terms, expected, top=top)
 
 
+def _cards_of(run_cli, folder: Path, english: str, chinese: str) -> dict[str, str]:
+    """headword -> English of the cards ``flashcards vocab`` makes of a two-paragraph article."""
+    article = folder / "article.txt"
+    article.write_text(f"{english}\n\n{chinese}\n", encoding="utf-8")
+    result = run_cli("vocab", article, "--format", "json", "--no-cache")
+    assert result.code == 0, result.err
+    return {e["hanzi"]: e["english"] for e in json.loads(result.out)}
+
+
 def test_a_transliterated_name_takes_only_a_name_it_sounds_like(run_cli, tmp_path):
     # 沃灵顿 (Warrington) is not in the English; the only name left there, "Jeremy Corbyn",
     # is not how 沃灵顿 sounds, so the card is left out rather than teach the wrong name
-    article = tmp_path / "labour.txt"
-    article.write_text("Labour said on Monday that its candidate in the town, Jeremy Corbyn, would stand again.\n\n"
-                       "工党周一表示，该党在沃灵顿的候选人将再次参选。\n", encoding="utf-8")
-    result = run_cli("vocab", article, "--format", "json", "--no-cache")
-    assert result.code == 0, result.err
-    english = {e["hanzi"]: e["english"] for e in json.loads(result.out)}
-    assert "工党" in english and "候选人" in english  # the article was read
-    assert "Jeremy Corbyn" not in english.get("沃灵顿", "")
+    cards = _cards_of(run_cli, tmp_path, "Labour said on Monday that its candidate in the town, Jeremy Corbyn, "
+                      "would stand again.", "工党周一表示，该党在沃灵顿的候选人将再次参选。")
+    assert "工党" in cards and "候选人" in cards  # the article was read
+    assert "Jeremy Corbyn" not in cards.get("沃灵顿", "")
 
 
 def test_two_characters_no_dictionary_has_make_no_card(run_cli, tmp_path):
     # jieba's guesses 仍愿 (仍 "still" + 愿 "wish") and 难改 are no words, whatever English sits beside them
-    article = tmp_path / "foundation.txt"
-    article.write_text("The foundation said it still wishes to keep talking with the mainland, and that the talks "
-                       "would be difficult to change.\n\n该基金会表示仍愿与大陆保持对话，并称会谈难改。\n", encoding="utf-8")
-    result = run_cli("vocab", article, "--format", "json", "--no-cache")
-    assert result.code == 0, result.err
-    heads = {e["hanzi"] for e in json.loads(result.out)}
-    assert {"基金会", "对话"} <= heads  # the article was read
-    assert not heads & {"仍愿", "难改"}
+    cards = _cards_of(run_cli, tmp_path, "The foundation said it still wishes to keep talking with the mainland, "
+                      "and that the talks would be difficult to change.", "该基金会表示仍愿与大陆保持对话，并称会谈难改。")
+    assert {"基金会", "对话"} <= cards.keys()  # the article was read
+    assert not cards.keys() & {"仍愿", "难改"}
