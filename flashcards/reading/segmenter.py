@@ -42,7 +42,7 @@ def words_table(name: str, version, open_dictionary) -> tables.Table:
         for line in text.splitlines():
             word, count = line.strip().split(" ")[:2]
             counts[word] = int(count)
-            total += int(count)
+            total += counts[word]
         yield from counts.items()
         yield _TOTAL, total
 

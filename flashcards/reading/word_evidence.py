@@ -111,10 +111,10 @@ def weak(word: str) -> bool:
     from flashcards.reading import segmenter
 
     tok = segmenter.base()
-    count = tok.FREQ.get(simplified(word), 0) or 0
+    simple = simplified(word)
+    count = tok.FREQ.get(simple, 0) or 0
     if not count:
         return False
-    simple = simplified(word)
     best = max((tok.FREQ.get(simple[:i], 0) or 0) * (tok.FREQ.get(simple[i:], 0) or 0) for i in range(1, len(word)))
     return count < _WEAK * best / tok.total
 

@@ -101,7 +101,7 @@ class Table:
         store = self.store()
         if isinstance(store, dict):
             if self._starts is None:
-                self._starts = {k[:end] for k in store for end in range(1, len(k) + 1)}
+                self._starts = set(_beginnings_of(store))
             return {t for t in texts if t in self._starts}
         found: set[str] = set()
         for at in range(0, len(texts), _KEYS_PER_QUERY):
@@ -202,6 +202,11 @@ class Table:
     def forget(self) -> None:
         """Drop the open file (in a forked child: SQLite connections must not cross a fork)."""
         self._store = None
+
+
+def _beginnings_of(keys: Iterable[str]) -> Iterator[str]:
+    """Every beginning of every key, the keys themselves included (with repeats)."""
+    return (key[:end] for key in keys for end in range(1, len(key) + 1))
 
 
 def _insert(con: sqlite3.Connection, rows: Iterable[tuple[str, Any]]) -> None:
@@ -327,9 +332,8 @@ class Lookup(Mapping):
     def _load_whole(self) -> None:
         whole = dict(self._table.items())
         if self._beginnings is not None:
-            for key in list(whole):
-                for end in range(1, len(key)):
-                    whole.setdefault(key[:end], self._beginnings)
+            for start in _beginnings_of(list(whole)):
+                whole.setdefault(start, self._beginnings)
         self._seen = whole
         self._whole = True
 

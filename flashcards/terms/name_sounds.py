@@ -5,18 +5,13 @@ told by the consonants both keep."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from flashcards.reading.word_evidence import plain
 from flashcards.terms.context_gloss import CAPITALISED_RUN, capitalised_runs, common_english
 
 _NAME_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 _NOT_LOWER = re.compile(r"[^a-z]")
-
-
-def _toneless(syllable: str) -> str:
-    base = unicodedata.normalize("NFD", syllable.lower())
-    return "".join(c for c in base if not unicodedata.combining(c)).replace("ü", "u").replace("v", "u")
 
 
 def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:
@@ -28,7 +23,7 @@ def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | No
     """
     if len(syllables) < 2:
         return None
-    toneless = [_toneless(s) for s in syllables]
+    toneless = [plain(s) for s in syllables]
     targets = {"".join(toneless), "".join(toneless[1:] + toneless[:1])}
     for start, end in (m.span() for m in CAPITALISED_RUN.finditer(sentence)):
         words = list(_NAME_WORD.finditer(sentence[start:end]))
@@ -60,7 +55,7 @@ _ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": "T", "ck": "K", "gh": "
 def _pinyin_consonants(syllables: Sequence[str]) -> str:
     out = []
     for syllable in syllables:
-        base = _toneless(syllable)
+        base = plain(syllable)
         if base in ("er", "r"):
             out.append("L")  # 尔 renders an English r or l
             continue

@@ -114,15 +114,18 @@ def card_senses(
     encyclopaedia (offices held, history), not what the card teaches.
     """
     clean: list[str] = []
+    seen: set[str] = set()
     for lenient in (False, True):
         # specialist and explained senses only when there is nothing else, or (not for a
         # name) when the term's own sentences use them whole (需求 "(economics) demand")
-        wanted = not clean or (lambda sense: not name and _used(sense, own_sentences, 1.0)[0])
+        only_used = lenient and bool(clean)
         for gloss in glosses:
             cleaned = clean_sense(gloss, name=name, lenient=lenient) or ""
             for sense in filter(None, (p.strip() for p in cleaned.split(";"))):  # "(math.) factor; divisor"
-                if sense.lower() not in {c.lower() for c in clean} and (wanted is True or wanted(sense)):
-                    clean.append(sense)
+                if sense.lower() in seen or (only_used and (name or not _used(sense, own_sentences, 1.0)[0])):
+                    continue
+                seen.add(sense.lower())
+                clean.append(sense)
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
