@@ -202,6 +202,13 @@ def test_model_is_asked_only_where_dictionaries_leave_a_choice():
     assert conv.model_positions(text) == [text.index("还")]  # 还 alone: the model decides
     text = "他还是走了"
     assert conv.model_positions(text) == [text.index("了")]
+    # CC-CEDICT's neutral second syllable (模糊 mo2 hu5) agrees with pypinyin's hú: no model
+    assert conv.model_positions("这个界限很模糊。") == []
+
+
+@pytest.mark.parametrize("sentence", ["这个界限很模糊。", "他的记忆变得模糊了。", "照片上的字迹很模糊。"])
+def test_a_neutral_tone_in_cc_cedict_agrees_with_the_full_tone_of_the_same_syllable(sentence):
+    assert reading_of(sentence, "模糊") == "mo2 hu2"  # not hù, the model's guess
 
 
 _TEXT = st.text(

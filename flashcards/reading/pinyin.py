@@ -6,7 +6,8 @@ Which source reads a character, highest first:
 2. pypinyin's phrase dictionary, for a phrase (two or more characters) found inside
    a jieba word, where CC-CEDICT's words within that phrase read the character the
    same way and no other: two dictionaries agreeing is the most reliable signal
-   there is (中将, 给予, 补给线 ...). Where they disagree, pypinyin's phrase data is
+   there is (中将, 给予, 补给线 ...; CC-CEDICT's unstressed 模糊 mo2 hu5 agrees with
+   pypinyin's mó hú, read word by word). Where they disagree, pypinyin's phrase data is
    often wrong (率部 lǜ, 一场 cháng) and the model decides; where CC-CEDICT has no
    word there (军长, 过长), the phrase stands unless the model is sure (see below);
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
@@ -423,8 +424,8 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                 out[at] = word[at]  # the whole jieba word, as CC-CEDICT reads it
                 if model.knows_polyphone(ch):
                     ask[at] = _SURE  # one dictionary's word: the model overrides only when sure
-            elif reading and reading[k] and within[k] == {reading[k]}:
-                out[at] = reading[k]  # two dictionaries agree
+            elif reading and reading[k] and within[k] and all(_same_syllable(r, reading[k]) for r in within[k]):
+                out[at] = reading[k]  # two dictionaries agree (模糊: CC-CEDICT's neutral hu, pypinyin's hú)
             elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
                 out[at], ask[at] = _place_reading(ch, at, len(token))
             else:
@@ -436,6 +437,15 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                     ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
         pos += len(piece)
     return tuple(out), tuple(ask.items())
+
+
+def _same_syllable(neutral_or_same: str, full: str) -> bool:
+    """Whether a CC-CEDICT syllable agrees with pypinyin's: the same, or its neutral-tone form
+    (CC-CEDICT writes the unstressed second syllable of 模糊 as "hu5"; read alone, it is hú)."""
+    if neutral_or_same == full:
+        return True
+    numbered = to_numbers(neutral_or_same)
+    return numbered.endswith("5") and numbered[:-1] == to_numbers(full)[:-1]
 
 
 @functools.cache
