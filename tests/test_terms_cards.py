@@ -257,11 +257,13 @@ def test_a_modifier_and_a_verb_are_two_cards_not_one():
     assert "分歧" in terms  # the article still gives its terms
 
 
-def test_an_article_s_english_is_never_two_sentences():
-    from flashcards.terms.extract import _SENTENCE_END
+def test_an_article_s_english_is_never_two_sentences_or_clauses():
+    from flashcards.terms.extract import _PHRASE_BREAK
 
-    assert _SENTENCE_END.search('outside world. "At the opening')
-    assert not _SENTENCE_END.search("U.S. troops") and not _SENTENCE_END.search("the opening-up policy")
+    assert _PHRASE_BREAK.search('outside world. "At the opening')
+    assert _PHRASE_BREAK.search("missiles, drones") and _PHRASE_BREAK.search("the aim: peace")
+    assert not _PHRASE_BREAK.search("U.S. troops") and not _PHRASE_BREAK.search("the opening-up policy")
+    assert not _PHRASE_BREAK.search("1,000 troops")
 
 
 FORMULATIONS = """\
@@ -314,6 +316,22 @@ def test_everyday_english_elsewhere_in_the_article_is_no_domain():
     assert senses.card_senses(glosses, article[:1], article)[0].startswith("to handle")
 
 
+def test_a_sense_found_elsewhere_only_by_its_everyday_words_does_not_lead():
+    """反复 "(of an illness) to return" is found by any "return" in the article: the words in
+    brackets say when the sense applies, and "return" alone is everyday English."""
+    glosses = dictionary.word_info("反复").english
+    article = ["Inflation expectations kept fluctuating.", "Teachers on strike return to work."]
+    assert senses.card_senses(glosses, article[:1], article)[0] == "repeatedly"
+    # a sense the rest of the article uses in words that are not everyday still leads
+    assert senses.card_senses(glosses, article[:1], ["Prices were unstable all year."])[0] == "unstable"
+
+
+def test_a_figurative_sense_is_shown_without_its_label():
+    assert senses.clean_sense("fig. opinion or demand, esp. expressed by a group") == \
+        "opinion or demand, esp. expressed by a group"
+    assert senses.clean_sense("lit. to add oil to the fire") == "lit. to add oil to the fire"  # the literal words stay marked
+
+
 def test_english_two_words_of_the_sentence_share_is_shown_for_neither():
     """创造 "to create" and 创意 "creative" both match "creating": 创意 is not taught as "creating"."""
     terms = cards_of("为此创造便利条件，越南欢迎企业在创意领域扩大投资。",
@@ -340,3 +358,15 @@ def test_a_surname_the_segmenter_glued_to_the_word_before_comes_back_to_its_name
     assert name in cards and before in cards, sorted(cards)
     assert cards[name].pinyin.startswith("Hé ")
     assert not {"任何", "建华", "卫东", "委主"} & set(cards)
+
+
+def test_the_english_of_a_term_is_not_read_across_a_comma():
+    """"security, ideological" holds both words of "ideological security" but is two items of a
+    list, not the term's rendering."""
+    glossary = pipeline.load_glossary(None)  # the shipped glossary's 意识形态安全 "ideological security"
+    terms = cards_of("他们强调意识形态安全。",
+                     "They stressed security, ideological and political, above all.", glossary)
+    assert "意识形态安全" in terms, sorted(terms)
+    assert terms["意识形态安全"].context_english == ""
+    terms = cards_of("他们强调意识形态安全。", "They stressed ideological security above all.", glossary)
+    assert terms["意识形态安全"].context_english == "ideological security"

@@ -56,6 +56,9 @@ def test_matching_rules():
     assert cg.matches("-ism", by["isolationism"])
     assert cg.matches("quasi-", by["quasi"])
     assert cg.content_words("to strike back (at sb)") == ("strike", "back")
+    assert cg.content_words("to come into being") == ("come",)  # "being" would match every "is"
+    assert "be" in cg.content_words("well-being")
+    assert cg.english_text("The market is crowded.", ["to come into being"]) == ""
     assert cg.gloss_variants("gross domestic product (GDP)") == ["gross domestic product", "GDP"]
     assert cg.gloss_variants("internal (to a country, province)") == ["internal"]
 

@@ -31,6 +31,7 @@ _STOP = frozenset(
     "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
     "something someone somebody kind type sort way very also have has do does".split()
 )
+_BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
 # what a word may add to a shorter one it starts with and stay the same word: "forge" is not "forget"
@@ -99,10 +100,12 @@ def gloss_variants(gloss: str) -> list[str]:
 def content_words(gloss: str) -> tuple[str, ...]:
     """The meaning-bearing words of one gloss variant, lemmatised; affixes keep their dash."""
     out = []
-    for raw in _GLOSS_WORD.findall(gloss):
-        word = raw.lower()
+    for found in _GLOSS_WORD.finditer(gloss):
+        word = found.group().lower()
         if word.strip("-") in _STOP or len(word.strip("-")) < 2:
             continue
+        if word in _BE and not gloss[:found.start()].endswith("-"):
+            continue  # "to come into being" is not found by "is"; "well-being" keeps its word
         if word.startswith("-") or word.endswith("-"):
             out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
         else:

@@ -266,7 +266,9 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
             last = k
 
 
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s")  # a sentence ends, not "U.S."
+# a sentence ends (not "U.S."), or a clause or list item does: "ballistic missiles, drones, anti-"
+# is no rendering of 反弹道导弹
+_PHRASE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s|[,;:]\s")
 _CLAUSE_WORDS = frozenset(
     "had has have was were is are am be been being will would shall should can could may might must "
     "do does did that which who whom whose called said says".split())
@@ -410,7 +412,7 @@ def extract_terms(
     for text, (unit, info, kind, entry) in kept.items():
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
-                 and not _SENTENCE_END.search(sentences[i].pair.en[m[0]:m[1]])  # 'world. "At the': no phrase
+                 and not _PHRASE_BREAK.search(sentences[i].pair.en[m[0]:m[1]])  # 'world. "At the': no phrase
                  and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
                                            curated=entry is not None))]
         if found:

@@ -10,8 +10,9 @@ at most about :data:`MAX_CHARS` characters, with no Han character and no ``|``:
 - ``card_senses`` ranks the clean senses: first those the term's own aligned English
   sentences use; when they use none, the first sense the rest of the article's English
   uses (the article's domain: 编队 in a naval report is "formation (of ships or
-  aircraft)", not "to organize into teams"), unless that sense is everyday English
-  only (any article says "process" somewhere); then the dictionary's order.
+  aircraft)", not "to organize into teams"), unless the words it is found by are
+  everyday English only (any article says "process" somewhere, or "return" for 反复's
+  "(of an illness) to return"); then the dictionary's order.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _NOT_A_MEANING = re.compile(
 _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|medicine|med|biology|botany|zoology|"
                     r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
                     r"astronomy|electricity|finance|economics|statistics|anatomy|pharm)\.?\)", re.I)
+# "fig. opinion or demand" is the meaning itself, said of a word's figurative use ("lit. ..."
+# is not: the literal words of an idiom are not its meaning)
+_FIGURATIVE = re.compile(r"^fig\.\s+(?=\w)", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 _SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
@@ -60,7 +64,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     America)" is not "America"), unless ``lenient``: then only the label or note goes
     (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
-    text = " ".join(gloss.split())
+    text = _FIGURATIVE.sub("", " ".join(gloss.split()))
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
@@ -131,8 +135,10 @@ def card_senses(
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], k))
     if ranked and not own[ranked[0]][0]:
-        # no sense in the term's own sentences: the first the article uses elsewhere leads
-        domain = next((k for k in ranked if not context_gloss.common_words_only(clean[k])
+        # no sense in the term's own sentences: the first the article uses elsewhere leads,
+        # unless the words it is found by are everyday English ("(of an illness) to return"
+        # is found by "return")
+        domain = next((k for k in ranked if not context_gloss.common_words_only(" ".join(context_gloss.gloss_variants(clean[k])))
                        and _used(clean[k], article_english, 1.0)[0]), None)
         if domain is not None:
             ranked.remove(domain)
