@@ -153,6 +153,24 @@ def test_a_name_the_segmenter_cut_up_is_one_card_with_its_english(terms):
     assert "林肯" not in terms  # not Lincoln
 
 
+def test_a_given_name_that_is_also_a_word_stays_in_its_name():
+    """夏立言 is cut 夏 | 立言, and 立言 is CC-CEDICT's "to expound one's theory": the English
+    spells "Xia Liyan", so the name is one card and its given name no card of its own."""
+    terms = cards_of("国民党副主席夏立言今天会见了宋涛。", "KMT Vice Chairman Xia Liyan met Song Tao today.")
+    assert "夏立言" in terms and terms["夏立言"].is_name, sorted(terms)
+    assert terms["夏立言"].pinyin == "Xià Lìyán"
+    assert "立言" not in terms
+    # without the spelling, 立言 is the word it is
+    assert "夏立言" not in cards_of("他一生著书立言。", "All his life he wrote books and expounded his views.")
+
+
+def test_a_name_is_not_glued_to_the_word_after_it():
+    """美国诉尼克松案中: "Nixon" is 尼克松 alone, not 尼克松 with 案中 "in the case" on it."""
+    terms = cards_of("法院在1974年的美国诉尼克松案中指出，特权并非绝对。",
+                     "In United States v. Nixon in 1974, the Court said that the privilege is not absolute.")
+    assert not any(h.startswith("尼克松") and h != "尼克松" for h in terms), sorted(terms)
+
+
 def test_a_name_without_evidence_gets_no_english_from_its_neighbours(terms):
     for hanzi, term in terms.items():
         if "萨卡洛夫" in hanzi or "卡洛夫" in hanzi:

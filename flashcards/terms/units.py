@@ -214,17 +214,17 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
         best, best_score = 0, 0.0
         for j in range(i + 2, min(len(units), i + 6) + 1):
             run = units[i:j]
-            if not (_name_like(run[0]) and _name_like(run[-1])):
-                continue
-            if not all(_name_like(u) or u.text in NAME_DOTS for u in run[1:-1]):
-                continue
             syllables = tuple(x for u in run for x in u.syllables)
             if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
                 continue
+            if not (_name_like(run[0]) and _name_like(run[-1])
+                    and all(_name_like(u) or u.text in NAME_DOTS for u in run[1:-1])) \
+                    and not _spelt_chinese_name(run, syllables, sentence_en):
+                continue
             found = name_sounds.written_name(sentence_en, syllables)
             score = found[2] if found else 0.0
-            if score >= best_score and score:  # a tie goes to the longer run
-                best, best_score = j, score
+            if score >= best_score and score and _every_unit_counts(run, found, sentence_en):
+                best, best_score = j, score  # a tie goes to the longer run
         if best:
             out.append(join_units(units[i:best], named=True))
             i = best
@@ -232,6 +232,30 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(units[i])
             i += 1
     return out
+
+
+def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_en: str) -> bool:
+    """A surname and a given name that happens to be a word (夏 立言 "Xia Liyan": 立言 is
+    CC-CEDICT's "to expound one's theory"), which the English spells in pinyin."""
+    return (len(syllables) <= 4 and run[0].text[:1] in SURNAMES and len(run[0].text) <= 2
+            and all(dictionary.is_han(u.text) and not (u.glossary or u.quoted) for u in run)
+            and name_sounds.pinyin_span(sentence_en, syllables) is not None)
+
+
+def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str) -> bool:
+    """Whether the name ``found`` for a run needs both of its end units: without one, the
+    rest must find no name, or a shorter one inside it that sounds less like it (范 明政
+    "Pham Minh Chinh", 特 朗普 "Trump"). 尼克松 案中 is "Nixon" as well as 尼克松 alone,
+    and 晉升為 德累斯頓 finds some other capitalised words than 德累斯頓's "Dresden"."""
+    start, end, score = found
+    for part in (run[1:], run[:-1]):
+        alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
+        if alone is None:
+            continue
+        inside = start <= alone[0] and alone[1] <= end
+        if not inside or ((alone[0], alone[1]) == (start, end) and alone[2] > score):
+            return False
+    return True
 
 
 def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] = ()) -> list[Unit]:
