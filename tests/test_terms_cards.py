@@ -344,6 +344,20 @@ def test_a_sense_found_elsewhere_only_by_its_everyday_words_does_not_lead():
     assert senses.card_senses(glosses, article[:1], ["Prices were unstable all year."])[0] == "unstable"
 
 
+def test_a_long_gloss_keeps_its_short_senses():
+    """伟大 is one CC-CEDICT gloss of 83 characters, "huge; great; grand; worthy of the greatest
+    admiration; important (contribution etc)": too long as a whole, its senses are not."""
+    assert senses.card_senses(dictionary.word_info("伟大").english) == ("huge", "great", "grand")
+    shortened = senses.card_senses(("to say " + "this, " * 30 + "and that",))  # one sense over the limit
+    assert shortened and all(len(s) <= senses.MAX_CHARS for s in shortened)
+
+
+def test_an_idiom_is_taught_by_what_it_means_before_its_literal_words():
+    glosses = ("lit. a notch on the side of a boat to locate a sword dropped overboard (idiom); "
+               "fig. an action made pointless by changed circumstances",)
+    assert senses.card_senses(glosses)[0] == "an action made pointless by changed circumstances"
+
+
 def test_a_figurative_sense_is_shown_without_its_label():
     assert senses.clean_sense("fig. opinion or demand, esp. expressed by a group") == \
         "opinion or demand, esp. expressed by a group"

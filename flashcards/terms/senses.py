@@ -47,7 +47,8 @@ _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|med
                     r"astronomy|electricity|finance|economics|statistics|anatomy|pharm)\.?\)", re.I)
 # "fig. opinion or demand" is the meaning itself, said of a word's figurative use ("lit. ..."
 # is not: the literal words of an idiom are not its meaning)
-_FIGURATIVE = re.compile(r"^fig\.\s+(?=\w)", re.I)
+_FIGURATIVE = re.compile(r"(^|;\s*)fig\.\s+(?=\w)", re.I)
+_LITERAL = re.compile(r"^lit\.\s", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 _SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
@@ -64,7 +65,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     America)" is not "America"), unless ``lenient``: then only the label or note goes
     (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
-    text = _FIGURATIVE.sub("", " ".join(gloss.split()))
+    text = _FIGURATIVE.sub(r"\1", " ".join(gloss.split()))
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
@@ -80,8 +81,8 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     text = re.sub(r"\(\s*\)", "", text).strip()
     if not re.search(r"[A-Za-z]", text) or "|" in text:
         return None
-    if len(text) > MAX_CHARS:
-        text = _shorten(text)
+    if len(text) > MAX_CHARS:  # each sense of the gloss on its own ("huge; great; grand; worthy of ...")
+        text = "; ".join(filter(None, (_shorten(p.strip()) for p in text.split(";"))))
     return text or None
 
 
@@ -99,7 +100,9 @@ def _explains(note: str) -> bool:
 
 
 def _shorten(text: str) -> str:
-    """A sense over the limit, cut at its last comma that keeps it within it."""
+    """A sense within the limit, or cut at its last comma that keeps it within it."""
+    if len(text) <= MAX_CHARS:
+        return text
     cut = text.rfind(",", 0, MAX_CHARS)
     return text[:cut].strip() if cut > 10 else ""
 
@@ -133,7 +136,8 @@ def card_senses(
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], k))
+    # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], bool(_LITERAL.match(clean[k])), k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
         # unless the words it is found by are everyday English ("(of an illness) to return"
