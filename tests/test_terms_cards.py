@@ -47,6 +47,15 @@ def test_a_person_is_glossed_by_the_name_alone():
     assert senses.card_senses(dictionary.english("习近平"), name=True) == ("Xi Jinping",)
 
 
+@pytest.mark.parametrize("word, english", [
+    ("湖南", "Hunan province in south central China"),  # not "..., abbr., capital Changsha"
+    ("广东", "Guangdong province (Kwangtung) in south China"),  # its "廣州|广州" left it no English at all
+    ("德累斯顿", "Dresden"),
+])
+def test_a_place_is_described_up_to_its_cross_references(word, english):
+    assert senses.card_senses(dictionary.english(word), name=True) == (english,)
+
+
 def test_the_sense_the_article_uses_comes_first():
     formation = senses.card_senses(dictionary.english("编队"), ["The two destroyers sailed in formation."])
     assert formation[0].startswith("formation")

@@ -59,7 +59,9 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     """One CC-CEDICT gloss as a card shows it, or None when it is no meaning to show.
 
     A proper name keeps the name alone ("Xi Jinping (1953-), PRC politician, ..." ->
-    "Xi Jinping"); notes in brackets that are labels or long asides go; "sb" and "sth"
+    "Xi Jinping"), or its description up to the first cross-reference ("Hunan province
+    in south central China, abbr. 湘, capital Changsha 长沙" -> "Hunan province in south
+    central China"); notes in brackets that are labels or long asides go; "sb" and "sth"
     are written out. A sense of a specialist field goes, and so does one that needs its
     long note to be understood ("America (including North, Central and South
     America)" is not "America"), unless ``lenient``: then only the label or note goes
@@ -73,6 +75,10 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     text = _FIELD.sub("", text)
     if name and _LIFESPAN.search(text):
         text = text[: _LIFESPAN.search(text).start()]
+    if name:  # the description ends where its cross-references begin: "..., abbr. 湘, capital Changsha 长沙"
+        parts = text.split(", ")
+        first = next((k for k, part in enumerate(parts) if _HAN.search(part)), len(parts))
+        text = ", ".join(parts[:max(first, 1)])
     text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
     text = _HAN.sub("", text)
     for pattern, plain in _SB:
