@@ -31,6 +31,11 @@ def assert_card_ready(english: tuple[str, ...]) -> None:
     for sense in english:
         assert sense and len(sense) <= senses.MAX_CHARS
         assert not HAN.search(sense) and "|" not in sense and "CL:" not in sense, sense
+        assert not REFERENCE_LEFT.search(sense), sense  # what is left of a reference in characters
+
+
+# "abbr. to 国资委", "variant of 乞", "Taiwan pr. [han4]" once their characters are gone
+REFERENCE_LEFT = re.compile(r"\b(?:abbr\.? (?:to|of|for)|variant of|equivalent (?:of|to))$|\[[a-z]+\d|,\s*,", re.I)
 
 
 # --- senses -----------------------------------------------------------------------------
@@ -93,6 +98,29 @@ def test_senses_of_any_cedict_word_are_card_ready():
     words = sorted({e.simplified for e in cedict.entries_containing("/")})
     for word in random.Random(20).sample(words, 3000):
         assert_card_ready(senses.card_senses(dictionary.english(word)))
+        assert_card_ready(senses.card_senses(dictionary.english(word), name=True))
+
+
+@pytest.mark.parametrize("gloss, sense", [
+    ("abbr. to 中纤板", None),
+    ("ancient variant of 乞", None),
+    ("coll. pr. [zuo2 liao5]", None),
+    ("with (Taiwan pr. [han4])", "with"),
+    ("the three annual periods of hot weather, namely 初伏, 中伏 and 末伏", "the three annual periods of hot weather"),
+    ("abbr. of 印子錢|印子钱, usury", "usury"),
+    ("according to", "according to"),  # a sense that ends in "to" of its own stays
+    ("State-owned Assets Supervision and Administration Commission of State Council (SASAC)",
+     "State-owned Assets Supervision and Administration Commission of State Council"),
+    ("to be convinced (that sth is true); to believe; to accept sth as true",
+     "to be convinced (that something is true); to believe; to accept something as true"),
+])
+def test_references_in_characters_go_with_what_only_they_meant(gloss, sense):
+    assert senses.clean_sense(gloss) == sense
+
+
+def test_a_name_keeps_its_name_when_a_reference_comes_first():
+    gloss = "the original name of 孫中山|孙中山[Sun1 Zhong1 shan1], Dr Sun Yat-sen (1866-1925), first president"
+    assert senses.card_senses((gloss,), name=True) == ("Dr Sun Yat-sen",)
 
 
 # --- transliterated names ---------------------------------------------------------------

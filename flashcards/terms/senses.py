@@ -26,6 +26,15 @@ MAX_SENSES = 3
 MAX_CHARS = 80
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# what CC-CEDICT refers to in characters, with its pinyin: 廣州|广州[Guang3 zhou1]
+_HAN_REFERENCE = re.compile(_HAN.pattern + r"(?:\|" + _HAN.pattern + r")?(?:\[[^\]]*\])?")
+_PINYIN_REFERENCE = re.compile(r"\[[A-Za-z0-9:,·\- ]*\d[A-Za-z0-9:,·\- ]*\]")
+# what is left of a sense whose characters were its point: "abbr. to", "namely, and"
+_DANGLING = re.compile(r"(?:\b(?:abbr|to|of|for|and|or|as|namely|viz|see|also|by|from|with|in|like|than|pr)\.?|[:(])$"
+                       r"|^(?:and|or)$", re.I)
+_PRONUNCIATION_NOTE = re.compile(r"\s*\([^()]*\[[^\]]*\d[^\]]*\][^()]*\)")
+_OUTSIDE_BRACKETS_COMMA = re.compile(r",(?![^()]*\))")
+_VARIANT = re.compile(r"\bvariant of\b", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # Labels of register, region, grammar or source: data about the word, not its meaning.
 _LABEL = re.compile(
@@ -76,11 +85,11 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     if name and _LIFESPAN.search(text):
         text = text[: _LIFESPAN.search(text).start()]
     if name:  # the description ends where its cross-references begin: "..., abbr. 湘, capital Changsha 长沙"
-        parts = text.split(", ")
-        first = next((k for k, part in enumerate(parts) if _HAN.search(part)), len(parts))
-        text = ", ".join(parts[:max(first, 1)])
+        parts = _OUTSIDE_BRACKETS_COMMA.split(text)
+        first = next((k for k, part in enumerate(parts) if k and _HAN.search(part)), len(parts))
+        text = ",".join(parts[:first])
     text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
-    text = _HAN.sub("", text)
+    text = ";".join(filter(None, map(_without_references, text.split(";"))))
     for pattern, plain in _SB:
         text = pattern.sub(plain, text)
     text = re.sub(r"\s+([,;.)])", r"\1", " ".join(text.split())).strip(" ,;:")
@@ -90,6 +99,25 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     if len(text) > MAX_CHARS:  # each sense of the gloss on its own ("huge; great; grand; worthy of ...")
         text = "; ".join(filter(None, (_shorten(p.strip()) for p in text.split(";"))))
     return text or None
+
+
+def _without_references(sense: str) -> str:
+    """One sense without the words in characters it refers to (``廣州|广州[Guang3 zhou1]``),
+    and without the parts that say nothing without them: "abbr. to 中纤板" and "ancient
+    variant of 乞" go whole, "the three annual periods of hot weather, namely 初伏, 中伏
+    and 末伏" keeps what comes before its list, "abbr. of 印子钱, usury" what comes after."""
+    sense = _PRONUNCIATION_NOTE.sub("", sense)  # "with (Taiwan pr. [han4])" is "with"
+    if not _HAN.search(sense) and not _PINYIN_REFERENCE.search(sense):
+        return sense
+    kept: list[str] = []
+    for part in _OUTSIDE_BRACKETS_COMMA.split(sense):
+        rest = " ".join(_PINYIN_REFERENCE.sub(" ", _HAN_REFERENCE.sub(" ", part)).split())
+        rest = re.sub(r"\s+([;.:)])", r"\1", rest)
+        if rest and (rest == part.strip() or not (_DANGLING.search(rest) or _VARIANT.search(rest))):
+            kept.append(rest)  # a part without references, or one that still says something
+        elif kept:
+            break  # the rest is the list the reference began
+    return ", ".join(kept)
 
 
 def _drop_note(note: str) -> bool:
@@ -106,9 +134,14 @@ def _explains(note: str) -> bool:
 
 
 def _shorten(text: str) -> str:
-    """A sense within the limit, or cut at its last comma that keeps it within it."""
+    """A sense within the limit: as it is, without its notes in brackets ("State-owned
+    Assets Supervision and Administration Commission of State Council (SASAC)"), or cut
+    at its last comma that keeps it within it."""
     if len(text) <= MAX_CHARS:
         return text
+    bare = " ".join(_PAREN.sub("", text).split())
+    if len(bare) <= MAX_CHARS:
+        return bare
     cut = text.rfind(",", 0, MAX_CHARS)
     return text[:cut].strip() if cut > 10 else ""
 
