@@ -417,6 +417,17 @@ def test_a_partial_rendering_without_its_head_is_not_shown():
     assert not _keeps_head("States", ("to state clearly", "to make clear"))
 
 
+def test_a_glossary_term_written_with_capitals_keeps_its_head_too():
+    """The glossary writes 外交部发言人 "Wàijiāobù fāyánrén" with a capital, as it writes
+    names; its English is still "Foreign Ministry spokesperson", and "Foreign Ministry"
+    alone is no rendering of it."""
+    terms = cards_of("外交部发言人毛宁表示，中方坚决反对。",
+                     "The Foreign Ministry said on Monday that China firmly opposed it, Mao Ning told reporters.",
+                     pipeline.load_glossary(None))
+    assert "外交部发言人" in terms, sorted(terms)
+    assert terms["外交部发言人"].context_english == ""
+
+
 @pytest.mark.parametrize("zh, en, name, before", [
     ("办公室主任何建华昨天出席会议。", "Office director He Jianhua attended the meeting yesterday.", "何建华", "主任"),
     ("该委主任何卫东表示欢迎。", "The commission's director He Weidong said he welcomed it.", "何卫东", "主任"),

@@ -443,7 +443,7 @@ def extract_terms(
             english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
         if sureness < (SHOWN if info.in_cedict or in_glossary else SURE):
             rendering = ""  # a word no dictionary has needs evidence, any other word half its gloss
-        elif sureness < 1.0 and not kind and (info.english or entry) \
+        elif sureness < 1.0 and (not kind or in_glossary) and (info.english or entry) \
                 and not _keeps_head(rendering, entry.english if entry else info.english):
             rendering = ""  # part of a gloss without its head: "Foreign Ministry" is no spokesperson
         if not english and not in_glossary:
