@@ -201,6 +201,16 @@ def test_a_given_name_that_is_also_a_word_stays_in_its_name():
     assert "夏立言" not in cards_of("他一生著书立言。", "All his life he wrote books and expounded his views.")
 
 
+def test_a_glossary_word_does_not_take_a_character_of_the_word_after_it():
+    """中共 is a glossary word, so the segmenter cut 互利共赢中共享 as 中共 | 享; jieba's own
+    dictionary cuts 中 | 共享 "to share", and so do the cards."""
+    glossary = pipeline.load_glossary(None)
+    terms = cards_of("双方要在互利共赢中共享发展机遇。", "Both sides should share development opportunities.", glossary)
+    assert "中共" not in terms and "共享" in terms, sorted(terms)
+    terms = cards_of("中共中央召开会议。", "The CPC Central Committee held a meeting.", glossary)
+    assert "中共中央" in terms, sorted(terms)  # where it is the word, it stays
+
+
 def test_a_name_is_not_glued_to_the_word_after_it():
     """美国诉尼克松案中: "Nixon" is 尼克松 alone, not 尼克松 with 案中 "in the case" on it."""
     terms = cards_of("法院在1974年的美国诉尼克松案中指出，特权并非绝对。",

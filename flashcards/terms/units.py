@@ -234,6 +234,25 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     return out
 
 
+def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
+    """A glossary word the segmenter took across a word of the text, leaving one character
+    over: 互利共赢中共享 came out 中共 | 享 because 中共 is a glossary word, where jieba's own
+    dictionary cuts 中 | 共享. Cut so again."""
+    out = list(units)
+    for i in range(len(out) - 1):
+        word, rest = out[i], out[i + 1]
+        if not (word.glossary and len(rest.text) == 1 and not rest.glossary and dictionary.is_han(rest.text)
+                and len(word.syllables) == len(word.text) and len(rest.syllables) == 1):
+            continue
+        pieces = _recut(word.text + rest.text)
+        if len(pieces) == 2 and pieces[0] == word.text[:-1] and dictionary.cedict.lookup(pieces[1]):
+            syllables = word.syllables + rest.syllables
+            cut = len(pieces[0])
+            out[i] = Unit(pieces[0], syllables[:cut], word.start)
+            out[i + 1] = Unit(pieces[1], syllables[cut:], word.start + cut)
+    return out
+
+
 def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_en: str) -> bool:
     """A surname and a given name that happens to be a word (夏 立言 "Xia Liyan": 立言 is
     CC-CEDICT's "to expound one's theory"), which the English spells in pinyin."""
@@ -267,6 +286,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
+    units = _unglue_glossary_words(units)
     units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
