@@ -203,8 +203,8 @@ def _recut(text: str) -> list[str]:
 
 def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
-    布 林肯 -> 布林肯 "Blinken", 范 明政 -> 范明政 "Pham Minh Chinh", 易卜拉欣 · 莱西 ->
-    "Ebrahim Raisi". The run that best sounds like (or is spelt as) a capitalised name of
+    布 林肯 -> 布林肯 "Blinken", 阿 克塞尔罗德 -> 阿克塞尔罗德 "Axelrod", 易卜拉欣 · 莱西 ->
+    "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound alike). The run that best sounds like (or is spelt as) a capitalised name of
     the sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
     if not sentence_en:
         return units
@@ -262,10 +262,11 @@ def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_
 
 
 def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str) -> bool:
-    """Whether the name ``found`` for a run needs both of its end units: without one, the
-    rest must find no name, or a shorter one inside it that sounds less like it (范 明政
-    "Pham Minh Chinh", 特 朗普 "Trump"). 尼克松 案中 is "Nixon" as well as 尼克松 alone,
-    and 晉升為 德累斯頓 finds some other capitalised words than 德累斯頓's "Dresden"."""
+    """Whether the name ``found`` for a run needs both of its end units: without either,
+    the rest finds no name, a shorter one inside it, or the same one sounding no better
+    (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
+    sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
+    "Dresden"."""
     start, end, score = found
     for part in (run[1:], run[:-1]):
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
