@@ -211,6 +211,21 @@ def test_a_glossary_word_does_not_take_a_character_of_the_word_after_it():
     assert "中共中央" in terms, sorted(terms)  # where it is the word, it stays
 
 
+def test_a_chinese_name_the_english_spells_is_not_cut_into_words():
+    """王沪宁 is no dictionary word, and 沪宁 is CC-CEDICT's "Shanghai-Nanjing": the English
+    spells "Wang Huning", so the name stays whole."""
+    terms = cards_of("王沪宁也亲自下了指示。", "Wang Huning also personally gave instructions.")
+    assert "王沪宁" in terms and terms["王沪宁"].pinyin == "Wáng Hùníng", sorted(terms)
+    assert "沪宁" not in terms
+
+
+def test_a_transliterated_name_joins_across_a_character_jieba_tags_a_measure_word():
+    """埃贡 · 克 伦茨 "Egon Krenz": jieba tags 克 (gram) a measure word, yet it is a syllable of the name."""
+    terms = cards_of("强硬派领导人埃贡·克伦茨下台了。", "Hard-line leader Egon Krenz stepped down.")
+    assert "埃贡·克伦茨" in terms, sorted(terms)
+    assert terms["埃贡·克伦茨"].english == ("Egon Krenz",)
+
+
 def test_a_name_is_not_glued_to_the_word_after_it():
     """美国诉尼克松案中: "Nixon" is 尼克松 alone, not 尼克松 with 案中 "in the case" on it."""
     terms = cards_of("法院在1974年的美国诉尼克松案中指出，特权并非绝对。",

@@ -218,7 +218,7 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
                 continue
             if not (_name_like(run[0]) and _name_like(run[-1])
-                    and all(_name_like(u) or u.text in NAME_DOTS for u in run[1:-1])) \
+                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_character(u) for u in run[1:-1])) \
                     and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables)
@@ -229,9 +229,24 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(join_units(units[i:best], named=True))
             i = best
         else:
-            out.append(units[i])
+            out.append(replace(units[i], named=True) if _spelt_unknown_word(units[i], sentence_en) else units[i])
             i += 1
     return out
+
+
+def _foreign_character(unit: Unit) -> bool:
+    """One character inside a name that transliteration uses far more than words do, whatever
+    jieba tags it (克 of 埃贡·克伦茨 "Egon Krenz" is tagged a measure word)."""
+    return len(unit.text) == 1 and dictionary.is_han(unit.text) and foreignness(unit.text, 0) >= FOREIGN
+
+
+def _spelt_unknown_word(unit: Unit, sentence_en: str) -> bool:
+    """A token no dictionary has that the English spells in pinyin as a name (王沪宁 "Wang
+    Huning"): a name, not characters to cut into words (王 | 沪宁 "Shanghai-Nanjing")."""
+    return (2 <= len(unit.text) <= 4 and not (unit.glossary or unit.quoted or unit.named)
+            and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
+            and not dictionary.cedict.lookup(unit.text)
+            and name_sounds.pinyin_span(sentence_en, unit.syllables) is not None)
 
 
 def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
