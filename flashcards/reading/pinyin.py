@@ -381,7 +381,7 @@ def _reads(char: str, syllable: str | None) -> bool:
         return False
     numbered = to_numbers(syllable.lower())
     own = _readings_of(char)
-    return numbered in own or (numbered[-1:] == "5" and any(r[:-1] == numbered[:-1] for r in own))
+    return numbered in own or any(_neutral_form(numbered, r) for r in own)
 
 
 @functools.cache
@@ -442,10 +442,12 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
 def _same_syllable(neutral_or_same: str, full: str) -> bool:
     """Whether a CC-CEDICT syllable agrees with pypinyin's: the same, or its neutral-tone form
     (CC-CEDICT writes the unstressed second syllable of 模糊 as "hu5"; read alone, it is hú)."""
-    if neutral_or_same == full:
-        return True
-    numbered = to_numbers(neutral_or_same)
-    return numbered.endswith("5") and numbered[:-1] == to_numbers(full)[:-1]
+    return neutral_or_same == full or _neutral_form(to_numbers(neutral_or_same), to_numbers(full))
+
+
+def _neutral_form(numbered: str, other: str) -> bool:
+    """Whether ``numbered`` is the neutral-tone form of the syllable ``other`` (hu5 of hu2)."""
+    return numbered.endswith("5") and numbered[:-1] == other[:-1]
 
 
 @functools.cache

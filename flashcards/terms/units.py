@@ -135,10 +135,7 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
             if _is_name_tag(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
                 parts = ()
             if len(parts) > 1:
-                pos = 0
-                for p in parts:
-                    out.append(Unit(p, u.syllables[pos:pos + len(p)], u.start + pos))
-                    pos += len(p)
+                out.extend(_units_of(parts, u.syllables, u.start))
                 continue
         out.append(u)
     return out
@@ -156,7 +153,7 @@ def _name_like(unit: Unit) -> bool:
     if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
         return False
     if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
-        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or foreignness(unit.text, 0) >= FOREIGN
+        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_character(unit)
     return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
 
 
@@ -176,17 +173,22 @@ def _borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
             left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
             text = "".join(u.text for u in left) + before.text[:-1]
             syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
-            start = left[0].start if left else before.start
-            pieces, at = [], 0
-            for word in _recut(text):
-                pieces.append(Unit(word, syllables[at:at + len(word)], start + at))
-                at += len(word)
+            pieces = _units_of(_recut(text), syllables, left[0].start if left else before.start)
             name = Unit(before.text[-1] + given.text, (before.syllables[-1], *given.syllables),
                         before.start + len(before.text) - 1, named=True)
             out[i - 1 - len(left):i + 1] = [*pieces, name]
             i += len(pieces) - len(left)
         i += 1
     return out
+
+
+def _units_of(words: Sequence[str], syllables: Sequence[str], start: int) -> list[Unit]:
+    """Units of ``words``, which rejoin to a text read ``syllables`` that begins at ``start``."""
+    units, at = [], 0
+    for word in words:
+        units.append(Unit(word, syllables[at:at + len(word)], start + at))
+        at += len(word)
+    return units
 
 
 def _recuttable(unit: Unit) -> bool:
@@ -204,8 +206,9 @@ def _recut(text: str) -> list[str]:
 def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
     布 林肯 -> 布林肯 "Blinken", 阿 克塞尔罗德 -> 阿克塞尔罗德 "Axelrod", 易卜拉欣 · 莱西 ->
-    "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound alike). The run that best sounds like (or is spelt as) a capitalised name of
-    the sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
+    "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound
+    alike). The run that best sounds like (or is spelt as) a capitalised name of the
+    sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
     if not sentence_en:
         return units
     out: list[Unit] = []
@@ -261,10 +264,7 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
             continue
         pieces = _recut(word.text + rest.text)
         if len(pieces) == 2 and pieces[0] == word.text[:-1] and dictionary.cedict.lookup(pieces[1]):
-            syllables = word.syllables + rest.syllables
-            cut = len(pieces[0])
-            out[i] = Unit(pieces[0], syllables[:cut], word.start)
-            out[i + 1] = Unit(pieces[1], syllables[cut:], word.start + cut)
+            out[i:i + 2] = _units_of(pieces, word.syllables + rest.syllables, word.start)
     return out
 
 
