@@ -37,6 +37,13 @@ def test_measure_words_and_cross_references_are_data_not_gloss_text():
     assert d.clean_gloss("see 打仗|打仗[da3 zhang4]") == "see 打仗"
 
 
+def test_a_cross_reference_followed_by_its_own_english_keeps_that_english():
+    # CC-CEDICT: "abbr. for 中國社會科學院|中国社会科学院[...], Chinese Academy of Sciences (CAS)".
+    # The entry's own words say what it means; its reference (the Social Sciences academy) does not
+    assert d.english("中科院") == ("Chinese Academy of Sciences (CAS)",)
+    assert d.english("谜儿") == ("riddle",)  # "see 謎兒|谜儿[mei4 r5], riddle"
+
+
 def test_a_pure_cross_reference_is_followed_for_english():
     # entries whose only gloss points elsewhere still get an English gloss
     from flashcards.lexicon import cedict

@@ -28,6 +28,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+$")
 # "(abbr. for 北大西洋公約組織|北大西洋公约组织[Bei3 ...])", "see 打仗[da3 zhang4]"
 _REF_PAREN = re.compile(r"\s*\((?:abbr\. for|see(?: also)?|variant of|same as|also written|also pr\.)[^()]*\)", re.I)
 _REF = re.compile(r"([\u3400-\u9fff\uf900-\ufaff]+\|)?([\u3400-\u9fff\uf900-\ufaff]+)\[[^\]]+\]")
+_OWN_AFTER_REF = re.compile(r"^[^\[]*\[[^\]]*\][,;]\s*(.+)$")
 _CROSS_ONLY = re.compile(r"^(?:see (?:also )?|(?:old |erhua |unofficial |archaic |Japanese )?variant of |abbr\. for |same as |also written |also pr\. )", re.I)
 
 
@@ -159,8 +160,20 @@ def clean_gloss(gloss: str) -> str:
     return " ".join(gloss.split())
 
 
+def _own_english(gloss: str) -> str:
+    """A gloss's English: for a cross-reference, only what it says after the reference.
+
+    "abbr. for 中國社會科學院|中国社会科学院[...], Chinese Academy of Sciences (CAS)" says
+    what the word means itself (here, unlike its reference); "see 打仗[da3 zhang4]" says nothing.
+    """
+    if not _CROSS_ONLY.match(gloss):
+        return clean_gloss(gloss)
+    own = _OWN_AFTER_REF.search(gloss)
+    return clean_gloss(own.group(1)) if own else ""
+
+
 def _glosses(entry: cedict.CedictEntry) -> list[str]:
-    return [clean_gloss(g) for g in entry.glosses if not _CROSS_ONLY.match(g) and clean_gloss(g)]
+    return [g for g in map(_own_english, entry.glosses) if g]
 
 
 def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ...]:
