@@ -211,6 +211,36 @@ def test_a_neutral_tone_in_cc_cedict_agrees_with_the_full_tone_of_the_same_sylla
     assert reading_of(sentence, "模糊") == "mo2 hu2"  # not hù, the model's guess
 
 
+# Sentences written for these tests.
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("那个小伙子每天都来帮忙。", "小伙子", "xiao3 huo3 zi5"),  # pypinyin: zǐ; CC-CEDICT: zi5
+        ("他穿着一件旧褂子。", "褂子", "gua4 zi5"),
+        ("这件事说来话长。", "话长", "hua4 chang2"),  # no unstressed syllable: unchanged
+    ],
+)
+def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, word, expected):
+    assert reading_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("孩子们吓得逃走了。", "得", "de5"),  # after a verb: the complement particle
+        ("雨点打得很急。", "得", "de5"),
+        ("他获得了一等奖。", "获得", "huo4 de2"),  # a word: unchanged
+        ("你总得去一趟。", "得", "dei3"),  # after an adverb: "must", not the particle
+        ("他们每天都来。", "都", "dou1"),  # the adverb; 都 "capital" is bound in words
+        ("北京是中国的首都。", "首都", "shou3 du1"),
+        ("那天晚上他睡得着吗？", "着", "zhao2"),  # V得着: the complement zháo
+        ("他正看着地图。", "着", "zhe5"),
+    ],
+)
+def test_grammar_reads_de_dou_and_zhao_standing_alone(sentence, word, expected):
+    assert reading_of(sentence, word) == expected
+
+
 _TEXT = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),

@@ -7,20 +7,26 @@ Which source reads a character, highest first:
    a jieba word, where CC-CEDICT's words within that phrase read the character the
    same way and no other: two dictionaries agreeing is the most reliable signal
    there is (中将, 给予, 补给线 ...; CC-CEDICT's unstressed 模糊 mo2 hu5 agrees with
-   pypinyin's mó hú, read word by word). Where they disagree, pypinyin's phrase data is
+   pypinyin's mó hú, read word by word), except that a noun suffix or particle
+   (子, 头, 得, 着 ...) CC-CEDICT reads unstressed is (小伙子 xiǎohuǒzi, not zǐ).
+   Where they disagree, pypinyin's phrase data is
    often wrong (率部 lǜ, 一场 cháng) and the model decides; where CC-CEDICT has no
    word there (军长, 过长), the phrase stands unless the model is sure (see below);
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
-4. 为, 地, 尽 and 率 standing alone as words, by grammar: 为 wèi as a preposition followed
-   by a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
+   an unstressed suffix or particle there (褂子 guàzi) is never re-read by the model;
+4. 为, 地, 尽, 率, 长, 得, 着 and 都 standing alone as words, by grammar: 为 wèi as a
+   preposition followed by a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
    尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
    (the adverb jǐn never takes one); 率 between a noun and its object is the verb
    shuài "to lead" (部长率团), after a verb or adjective the rate suffix lǜ (拦截/率);
    长 right after X, where CC-CEDICT reads the word X长 only zhǎng (外, 部, 处 ...),
-   is that title suffix cut off by segmentation (国外/长); other 尽, 率, 长 go on;
+   is that title suffix cut off by segmentation (国外/长); 得 after a verb or adjective
+   is the complement particle de (哭得昏昏沉沉), 着 closing V不着/V得着 is zháo, and 都
+   alone is the adverb dōu (dū "capital" is bound in words: 首都); the model reads such
+   得 dé and some 都 dū. Other 尽, 率, 长, 得, 着 go on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
    each polyphonic character as CC-CEDICT's words read it in the same place of a word
    (率 opening a word is shuài in every such entry; 长 closing a two-character word is
@@ -134,15 +140,18 @@ def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
 @functools.cache
 def _cedict_word(word: str) -> tuple[str | None, ...]:
     """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
-    entries aside), where it gives exactly one, in a full tone; else None. pypinyin's
-    phrase dictionary lacks some everyday words (尊重) that jieba keeps whole."""
+    entries aside), where it gives exactly one, in a full tone or as an unstressed suffix
+    (褂子); else None. pypinyin's phrases lack some everyday words (尊重) jieba keeps whole."""
     seen: list[set[str]] = [set() for _ in word]
     for entry in cedict.lookup(word):
         parts = entry.pinyin.split()
         if len(parts) == len(word) and parts[0][:1].islower():
             for k, part in enumerate(parts):
                 seen[k].add(from_numbers(part))
-    return tuple(next(iter(s)) if len(s) == 1 and tone(next(iter(s))) != 5 else None for s in seen)
+    return tuple(
+        next(iter(s)) if len(s) == 1 and (tone(next(iter(s))) != 5 or (k and word[k] in _UNSTRESSED)) else None
+        for k, s in enumerate(seen)
+    )
 
 
 def _place(index: int, length: int) -> str:
@@ -248,6 +257,25 @@ def _shuai(text: str, pos: int) -> str | None:
     return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
 
 
+def _de(text: str, pos: int) -> str | None:
+    """得 standing alone after a verb or an adjective: the particle de that links it to its
+    complement (哭得昏昏沉沉, 看得见, 跑得快); else undecided (获得 is a word; 总得 děi
+    "must", 得 dé "to obtain" follow other words)."""
+    before, _ = _clause_words(text, pos)
+    return "de" if before and segmenter.word_tags().get(before[-1], "")[:1] in ("v", "a") else None
+
+
+def _dou(text: str, pos: int) -> str:
+    """都 standing alone: the adverb dōu; the noun dū is bound in words (首都, 都市)."""
+    return "dōu"
+
+
+def _zhao(text: str, pos: int) -> str | None:
+    """着 closing a potential complement, V不着 or V得着 (睡不着, 找得着): zháo "to reach
+    the goal"; else undecided (the aspect particle zhe, the verb zhuó)."""
+    return "zháo" if pos >= 2 and text[pos - 1] in "不得" and _is_verb(text[pos - 2]) else None
+
+
 @functools.cache
 def _head_noun(char: str) -> bool:
     """Whether CC-CEDICT reads the common word char+长 zhǎng and never cháng (外长, 部长;
@@ -263,7 +291,7 @@ def _zhang(text: str, pos: int) -> str | None:
 
 
 # a grammar rule reads a character standing alone as a word; None leaves it to the steps after
-_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang}
+_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang, "得": _de, "都": _dou, "着": _zhao}
 
 
 def _is_verb(word: str) -> bool:
@@ -422,10 +450,12 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                 out[at] = _CITATION[ch]
             elif reading is None and word[at]:
                 out[at] = word[at]  # the whole jieba word, as CC-CEDICT reads it
-                if model.knows_polyphone(ch):
+                if model.knows_polyphone(ch) and ch not in _UNSTRESSED:  # the model reads 看得见 dé
                     ask[at] = _SURE  # one dictionary's word: the model overrides only when sure
             elif reading and reading[k] and within[k] and all(_same_syllable(r, reading[k]) for r in within[k]):
-                out[at] = reading[k]  # two dictionaries agree (模糊: CC-CEDICT's neutral hu, pypinyin's hú)
+                # two dictionaries agree; a noun suffix CC-CEDICT's words all read unstressed
+                # is (小伙子 xiǎohuǒzi: pypinyin writes zǐ)
+                out[at] = next(iter(within[k])) if ch in _UNSTRESSED and len(within[k]) == 1 else reading[k]
             elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
                 out[at], ask[at] = _place_reading(ch, at, len(token))
             else:
@@ -437,6 +467,11 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                     ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
         pos += len(piece)
     return tuple(out), tuple(ask.items())
+
+
+# noun suffixes and particles: unstressed after a root (桌子 zhuōzi, 石头 shítou, 睡得着
+# shuìdezháo) where CC-CEDICT says so; read alone, pypinyin gives them a full tone (zǐ, dé)
+_UNSTRESSED = frozenset("子头得的地着了过们么吧呢吗啊")
 
 
 def _same_syllable(neutral_or_same: str, full: str) -> bool:
