@@ -48,6 +48,15 @@ def test_a_dictionary_dump_becomes_a_short_clean_gloss():
     assert senses.card_senses(dictionary.english("人次")) == ("person-times", "visits")  # no classifier sense
 
 
+@pytest.mark.parametrize("word, english", [
+    ("巴掌", ("palm of the hand",)),  # "classifier: slap" is a measure word's use, not a meaning
+    ("不住", ("unable to firmly or securely (grasp, recall etc)", "repeatedly", "continuously")),  # "(verb complement)"
+    ("细雨", ("fine rain", "drizzle")),  # not "poem by Tang poet Li Shangyin"
+])
+def test_grammar_labels_measure_word_uses_and_titles_of_works_are_not_senses(word, english):
+    assert senses.card_senses(dictionary.english(word)) == english
+
+
 def test_a_person_is_glossed_by_the_name_alone():
     assert senses.card_senses(dictionary.english("习近平"), name=True) == ("Xi Jinping",)
 

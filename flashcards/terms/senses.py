@@ -42,11 +42,12 @@ _LABEL = re.compile(
     r"loanword|cantonese|bound form|honorific|polite|humble|derog|derogatory|pejorative|"
     r"(?:verb|noun|adjective|adverb)"
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
-    r"internet slang|in names|in compounds|used in \w+)\.?)$",
+    r"internet slang|in names|in compounds|used in \w+|(?:verb|directional) complement|suffix|prefix|"
+    r"interjection|(?:final )?particle|preposition|conjunction)\.?)$",
     re.I,
 )
 _NOT_A_MEANING = re.compile(
-    r"^(?:CL:|classifier for|surname |variant of|old variant|see |abbr\. for|used in |"
+    r"^(?:CL:|classifier(?: for|:)|surname |variant of|(?:poem|essay|novel|play|book|song) by [A-Z]|old variant|see |abbr\. for|used in |"
     r"also pr\.|pr\. |\w+ pr\. |Japanese variant|unofficial variant|erhua variant)",
     re.I,
 )
