@@ -228,6 +228,23 @@ def test_a_chinese_name_the_english_spells_is_not_cut_into_words():
     assert "沪宁" not in terms
 
 
+def test_a_word_that_is_also_a_name_is_the_name_where_the_english_spells_it():
+    """CC-CEDICT has 高密 as "high density" and as Gaomi, a city; the English writes "Gaomi"."""
+    terms = cards_of("他出生在山东高密的一个小村子里。", "He was born in a small village in Gaomi, Shandong.")
+    assert terms["高密"].english == ("Gaomi",) and terms["高密"].pinyin == "Gāomì", terms.get("高密")
+    terms = cards_of("这种材料的高密度很重要。", "The high density of this material matters.")
+    assert all(t.english != ("Gaomi",) for t in terms.values())
+
+
+def test_a_name_only_in_the_dictionary_needs_its_own_spelling_in_the_english():
+    """山上 is CC-CEDICT's "Shanshang township" only; "Shan", someone's name, is not that
+    spelling, and "on the mountain" is no name at all."""
+    terms = cards_of("我和陈青远到山上去了。一个叫单伟的老师也来了。",
+                     "Chen Qingyuan and I went up the mountain. A teacher called Shan Wei came too.")
+    assert "山上" not in terms, terms.get("山上")
+    assert terms["陈青远"].pinyin == "Chén Qīngyuǎn"  # a name the English spells: surname apart
+
+
 def test_a_transliterated_name_joins_across_a_character_jieba_tags_a_measure_word():
     """埃贡 · 克 伦茨 "Egon Krenz": jieba tags 克 (gram) a measure word, yet it is a syllable of the name."""
     terms = cards_of("强硬派领导人埃贡·克伦茨下台了。", "Hard-line leader Egon Krenz stepped down.")

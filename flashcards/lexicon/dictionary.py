@@ -49,6 +49,13 @@ class WordInfo:
     in_cedict: bool = False
 
 
+def has_name_reading(word: str) -> bool:
+    """Whether CEDICT has ``word`` both as a common word and as a name (高密: "high density";
+    Gaomi, a city)."""
+    cases = {e.pinyin[:1].isupper() for e in cedict.lookup(word) if e.simplified == word}
+    return cases == {True, False}
+
+
 def is_han(text: str) -> bool:
     """True when ``text`` is non-empty and made only of Han characters."""
     return bool(_HAN.match(text))
@@ -176,11 +183,12 @@ def _glosses(entry: cedict.CedictEntry) -> list[str]:
     return [g for g in map(_own_english, entry.glosses) if g]
 
 
-def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ...]:
+def choose_entries(word: str, reading: str = "", as_name: bool = False) -> tuple[cedict.CedictEntry, ...]:
     """The CEDICT entries of ``word`` for ``reading`` (numbered, any case).
 
     With no reading, or none matching, every entry; when there are common-word
-    entries (lower-case reading), the proper-name ones are left out.
+    entries (lower-case reading), the proper-name ones are left out, unless the word
+    is read ``as_name`` (高密 "Gaomi", not "high density"): then only those are kept.
     """
     entries = [e for e in cedict.lookup(word) if e.simplified == word] or list(cedict.lookup(word))
     if reading:
@@ -189,15 +197,17 @@ def choose_entries(word: str, reading: str = "") -> tuple[cedict.CedictEntry, ..
         if matching:
             entries = matching
     common = [e for e in entries if not e.pinyin[:1].isupper()]
+    if as_name and len(common) < len(entries):
+        return tuple(e for e in entries if e.pinyin[:1].isupper())
     return tuple(common or entries)  # "surname Neng" is no reading of 能 in running text
 
 
 @cache.persistent(data_version)
-def english(word: str, reading: str = "") -> tuple[str, ...]:
+def english(word: str, reading: str = "", as_name: bool = False) -> tuple[str, ...]:
     """Dictionary glosses of ``word`` in ``reading``; a pure cross-reference is followed once."""
     out: dict[str, None] = {}
     refs: list[str] = []
-    for e in choose_entries(word, reading):
+    for e in choose_entries(word, reading, as_name):
         for g in _glosses(e):
             out.setdefault(g, None)
         refs.extend(e.see)
@@ -257,10 +267,11 @@ def measure_words(word: str) -> tuple[str, ...]:
 
 
 @cache.persistent(data_version)
-def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
-    """Everything the dictionaries say about ``word`` read as ``syllables`` (tone marks)."""
+def word_info(word: str, syllables: tuple[str, ...] = (), as_name: bool = False) -> WordInfo:
+    """Everything the dictionaries say about ``word`` read as ``syllables`` (tone marks),
+    ``as_name`` where the article names something by it (see :func:`choose_entries`)."""
     reading = numbered(syllables) if syllables else ""
-    entries = choose_entries(word, reading)
+    entries = choose_entries(word, reading, as_name)
     measure = dict.fromkeys(m for e in entries for m in e.measure_words) or dict.fromkeys(measure_words(word))
     see: dict[str, None] = {}
     for e in entries:
@@ -269,7 +280,7 @@ def word_info(word: str, syllables: tuple[str, ...] = ()) -> WordInfo:
         hanzi=word,
         traditional=traditional(word),
         pinyin=entries[0].pinyin if entries else "",
-        english=english(word, reading),
+        english=english(word, reading, as_name),
         measure_words=tuple(measure),
         see=tuple(see),
         hsk=hsk_level(word),

@@ -124,11 +124,13 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]
-    if kind == "person" and english:
+    if kind in ("person", "name") and english:  # a name of no known kind the English spells out too
         found = ev.romanised(english, syl)
         if found and found[-1] == len(syl):  # Li Xufeng: Lǐ Xùfēng
             return _cut(syl, found, cap=True)
     entries = ev.entries(word, syl)
+    if kind and any(e.pinyin[:1].isupper() for e in entries):  # named so: 高密 Gāomì, not gāomì "high density"
+        entries = tuple(e for e in entries if e.pinyin[:1].isupper())
     if entries and _coordination(entries, len(word)):  # China-USA: Zhōng-Měi
         return [(tuple(syl[i:i + 1] for i in range(len(word))), True)]
     name = bool(entries) and ev.names(word, entries)

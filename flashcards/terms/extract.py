@@ -138,22 +138,27 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
 
 def _named_in(glosses: Sequence[str], english: str) -> bool:
     """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
-    one starting with the same four letters is (CEDICT's "Donbass", the article's "Donbas")."""
+    one spelt nearly alike is: the same first four letters, the length within two
+    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
         for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
             w = w.lower()
-            if w in words or (len(w) >= 4 and w[:4] in prefixes):
+            if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
                 return True
     return False
 
 
 @functools.lru_cache(maxsize=4)
-def _capitalised(english: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The capitalised words of an article's English, lower-cased, and their four-letter
-    prefixes: found once per article, not once per name looked for."""
+def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
+    """The capitalised words of an article's English, lower-cased, and the lengths of those
+    sharing each four-letter prefix: found once per article, not once per name looked for."""
     words = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", english))
-    return words, frozenset(w[:4] for w in words if len(w) >= 4)
+    prefixes: dict[str, set[int]] = defaultdict(set)
+    for w in words:
+        if len(w) >= 4:
+            prefixes[w[:4]].add(len(w))
+    return words, prefixes
 
 
 def _adverb_and_verb(word: str) -> bool:
@@ -238,7 +243,7 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
     for u in units:
         if not dictionary.is_han(u.text) or len(u.text) < 2:
             continue
-        info = dictionary.word_info(u.text, u.syllables)
+        info = dictionary.word_info(u.text, u.syllables, as_name=u.named)
         kind = name_kind(u.text) or ("name" if u.named else "")
         span = _context(en, u.text, info, (), u.syllables, kind) if info.english or info.in_cedict or kind else None
         if span:
@@ -385,7 +390,7 @@ def extract_terms(
 
     kept: dict[str, tuple[Unit, dictionary.WordInfo, str, GlossaryEntry | None]] = {}
     for text, unit in first_seen.items():
-        info = dictionary.word_info(text, unit.syllables)
+        info = dictionary.word_info(text, unit.syllables, as_name=unit.named)
         kind = name_kind(text) or ("name" if unit.named else "")
         entry = glossary.get(text) if glossary is not None else None
         in_glossary = entry is not None

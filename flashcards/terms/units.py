@@ -232,7 +232,7 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(join_units(units[i:best], named=True))
             i = best
         else:
-            out.append(replace(units[i], named=True) if _spelt_unknown_word(units[i], sentence_en) else units[i])
+            out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
             i += 1
     return out
 
@@ -243,12 +243,13 @@ def _foreign_character(unit: Unit) -> bool:
     return len(unit.text) == 1 and dictionary.is_han(unit.text) and foreignness(unit.text, 0) >= FOREIGN
 
 
-def _spelt_unknown_word(unit: Unit, sentence_en: str) -> bool:
-    """A token no dictionary has that the English spells in pinyin as a name (王沪宁 "Wang
-    Huning"): a name, not characters to cut into words (王 | 沪宁 "Shanghai-Nanjing")."""
+def _spelt_name(unit: Unit, sentence_en: str) -> bool:
+    """A token the English spells in pinyin as a name, which no dictionary has (王沪宁 "Wang
+    Huning": a name, not characters to cut into words, 王 | 沪宁 "Shanghai-Nanjing") or
+    CC-CEDICT has as a name besides a common word (高密 "Gaomi", not "high density")."""
     return (2 <= len(unit.text) <= 4 and not (unit.glossary or unit.quoted or unit.named)
             and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
-            and not dictionary.cedict.lookup(unit.text)
+            and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text))
             and name_sounds.pinyin_span(sentence_en, unit.syllables) is not None)
 
 
