@@ -101,7 +101,7 @@ def test_domain_words_in_context(sentence, word, expected):
 
 
 def test_place_readings_come_from_the_dictionary_words():
-    from flashcards.reading import pinyin
+    from flashcards.reading import grammar, pinyin
 
     # 率 opens CC-CEDICT's words as shuài (率领, 率先) and closes them mostly as lǜ (效率)
     assert pinyin._place_reading("率", 0, 2) == ("shuài", pinyin._SURE)
@@ -113,8 +113,8 @@ def test_place_readings_come_from_the_dictionary_words():
     assert pinyin._unread_word("旅长") and pinyin._unread_word("率团")
     assert not pinyin._unread_word("率领") and not pinyin._unread_word("长")
     # head nouns come from CC-CEDICT's X长 words read zhǎng only (外长, 部长), not 全长 or 所长
-    assert all(pinyin._head_noun(ch) for ch in "外部处师团营连")
-    assert not any(pinyin._head_noun(ch) for ch in "全波所身")
+    assert all(grammar._head_noun(ch) for ch in "外部处师团营连")
+    assert not any(grammar._head_noun(ch) for ch in "全波所身")
 
 
 @pytest.mark.parametrize(
@@ -229,6 +229,8 @@ def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, wo
     [
         ("孩子们吓得逃走了。", "得", "de5"),  # after a verb: the complement particle
         ("雨点打得很急。", "得", "de5"),
+        ("他这几天吃得下，也睡得着。", "吃得下", "chi1 de5 xia4"),  # inside a token, in no word
+        ("他这几天吃得下，也睡得着。", "睡得着", "shui4 de5 zhao2"),
         ("他获得了一等奖。", "获得", "huo4 de2"),  # a word: unchanged
         ("你总得去一趟。", "得", "dei3"),  # after an adverb: "must", not the particle
         ("他们每天都来。", "都", "dou1"),  # the adverb; 都 "capital" is bound in words

@@ -15,8 +15,9 @@ Which source reads a character, highest first:
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
    an unstressed suffix or particle there (褂子 guàzi) is never re-read by the model;
-4. 为, 地, 尽, 率, 长, 得, 着 and 都 standing alone as words, by grammar: 为 wèi as a
-   preposition followed by a verb in its clause, else wéi; 地 de between an adverbial and its verb, else dì
+4. 为, 地, 尽, 率, 长, 得, 着 and 都 standing alone as words, by grammar (the rules are in
+   :mod:`flashcards.reading.grammar`): 为 wèi as a preposition followed by a verb in its
+   clause, else wéi; 地 de between an adverbial and its verb, else dì
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
    every 地 as dì, which is wrong for the "为 X 提供 Y" and "坚定地支持" of news text);
    尽 before an aspect particle (尽了, 尽过) is the verb jìn "to fulfil, to exhaust"
@@ -26,7 +27,8 @@ Which source reads a character, highest first:
    is that title suffix cut off by segmentation (国外/长); 得 after a verb or adjective
    is the complement particle de (哭得昏昏沉沉), 着 closing V不着/V得着 is zháo, and 都
    alone is the adverb dōu (dū "capital" is bound in words: 首都); the model reads such
-   得 dé and some 都 dū. Other 尽, 率, 长, 得, 着 go on;
+   得 dé and some 都 dū; 得 inside a token, after a verb or adjective and in no CC-CEDICT
+   word there (睡得 | 着), is that particle too. Other 尽, 率, 长, 得, 着 go on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
    each polyphonic character as CC-CEDICT's words read it in the same place of a word
    (率 opening a word is shuài in every such entry; 长 closing a two-character word is
@@ -67,12 +69,11 @@ alone on the CPP polyphone set and on the hand-written in-domain set.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping, Sequence
 
 from flashcards.store import cache
 from flashcards.lexicon import cedict
-from flashcards.reading import g2pm as pinyin_model, pypinyin_tables, segmenter
+from flashcards.reading import g2pm as pinyin_model, grammar, pypinyin_tables, segmenter
 from flashcards.reading.style import from_numbers, is_han, to_numbers, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
@@ -210,94 +211,10 @@ def _unread_word(token: str) -> bool:
     )
 
 
-_CLAUSE_MARK = re.compile(r"[，。；：！？、,;:!?()（）“”\"\n]")
-
-
-def _clause_words(text: str, pos: int) -> tuple[list[str], list[str]]:
-    """The words before and after ``text[pos]`` within its clause."""
-    before = _CLAUSE_MARK.split(text[:pos])[-1]
-    after = _CLAUSE_MARK.split(text[pos + 1 :])[0]
-    cut = segmenter.base().cut
-    return list(cut(before, HMM=True)), list(cut(after, HMM=True))
-
-
-def _wei(text: str, pos: int) -> str:
-    """为 standing alone as a word: the preposition wèi ("for, on behalf of"), which
-    introduces a noun phrase followed by a verb in the same clause (为和平发挥作用,
-    为商船护航), or the verb wéi ("to be, to act as"), as in X为Y, 以X为Y, 为X所V."""
-    before, after = _clause_words(text, pos)
-    if "所" in "".join(after) or "以" in "".join(before):
-        return "wéi"
-    return "wèi" if any(_is_verb(w) for w in after[1:]) else "wéi"
-
-
-def _di(text: str, pos: int) -> str:
-    """地 standing alone as a word: the particle de that ends an adverbial before its
-    verb (坚定地支持, 顺理成章地挑战), or the noun dì ("place, ground": 该地, 等地)."""
-    before, after = _clause_words(text, pos)
-    if not before or not after or not _is_verb(after[0]):
-        return "dì"
-    return "dì" if segmenter.word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
-
-
-def _jin(text: str, pos: int) -> str | None:
-    """尽 standing alone: the verb jìn ("to fulfil, to exhaust": 尽了全力) before an aspect
-    particle, which the adverb jǐn ("as far as possible") never takes; else undecided."""
-    return "jìn" if text[pos + 1 : pos + 2] in ("了", "过") else None
-
-
-def _shuai(text: str, pos: int) -> str | None:
-    """率 standing alone between its agent and its object: the verb shuài "to lead"
-    (部长率团, 将军率一个师); after a verb or adjective it is the rate suffix lǜ
-    (拦截/率: interception rate, 可用/率); else undecided."""
-    before, after = _clause_words(text, pos)
-    tags = segmenter.word_tags()
-    if before and tags.get(before[-1], "")[:1] in ("v", "a"):
-        return "lǜ"
-    return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
-
-
-def _de(text: str, pos: int) -> str | None:
-    """得 standing alone after a verb or an adjective: the particle de that links it to its
-    complement (哭得昏昏沉沉, 看得见, 跑得快); else undecided (获得 is a word; 总得 děi
-    "must", 得 dé "to obtain" follow other words)."""
-    before, _ = _clause_words(text, pos)
-    return "de" if before and segmenter.word_tags().get(before[-1], "")[:1] in ("v", "a") else None
-
-
-def _dou(text: str, pos: int) -> str:
-    """都 standing alone: the adverb dōu; the noun dū is bound in words (首都, 都市)."""
-    return "dōu"
-
-
-def _zhao(text: str, pos: int) -> str | None:
-    """着 closing a potential complement, V不着 or V得着 (睡不着, 找得着): zháo "to reach
-    the goal"; else undecided (the aspect particle zhe, the verb zhuó)."""
-    return "zháo" if pos >= 2 and text[pos - 1] in "不得" and _is_verb(text[pos - 2]) else None
-
-
-@functools.cache
-def _head_noun(char: str) -> bool:
-    """Whether CC-CEDICT reads the common word char+长 zhǎng and never cháng (外长, 部长;
-    not 全长, 所长)."""
-    ends = {e.pinyin.split()[-1] for e in cedict.lookup(char + "长") if e.pinyin[:1].islower()}
-    return ends == {"zhang3"}
-
-
-def _zhang(text: str, pos: int) -> str | None:
-    """长 cut off as a word of its own after a head noun (两国外长 segmented 国外/长): the
-    title suffix zhǎng "head of"; else undecided."""
-    return "zhǎng" if pos > 0 and _head_noun(text[pos - 1]) else None
-
-
-# a grammar rule reads a character standing alone as a word; None leaves it to the steps after
-_BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang, "得": _de, "都": _dou, "着": _zhao}
-
-
-def _is_verb(word: str) -> bool:
-    """A verb by jieba's dictionary tags, also as the head of a set phrase (作出贡献: 作出)."""
-    tags = segmenter.word_tags()
-    return any(tags.get(w, "").startswith("v") for w in (word, word[:2]) if w)
+def _complement_de(token: str, at: int) -> bool:
+    """得 inside a token right after a verb or adjective, in no CC-CEDICT word there: the
+    complement particle (睡得 | 着, 吃得下), not dé of 获得 or děi of 总得."""
+    return at > 0 and not _cedict_within(token)[at] and segmenter.word_tags().get(token[at - 1], "")[:1] in ("v", "a")
 
 
 # ── the converter ─────────────────────────────────────────────────────────────
@@ -378,8 +295,8 @@ class PinyinConverter:
 
     @staticmethod
     def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float]) -> None:
-        if token in _BY_GRAMMAR:
-            reading = _BY_GRAMMAR[token](text, pos)
+        if token in grammar.BY_GRAMMAR:
+            reading = grammar.BY_GRAMMAR[token](text, pos)
             if reading is not None:
                 out[pos] = reading
                 return
@@ -448,6 +365,8 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
             at = pos + k
             if ch in _CITATION:
                 out[at] = _CITATION[ch]
+            elif ch == "得" and _complement_de(token, at):
+                out[at] = "de"
             elif reading is None and word[at]:
                 out[at] = word[at]  # the whole jieba word, as CC-CEDICT reads it
                 if model.knows_polyphone(ch) and ch not in _UNSTRESSED:  # the model reads 看得见 dé
