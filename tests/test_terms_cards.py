@@ -82,6 +82,12 @@ def test_the_sense_the_article_uses_comes_first():
                               name=True) == ("Central African Republic",)
 
 
+def test_a_function_word_in_the_english_is_no_evidence_for_a_sense():
+    # 便是 "... precisely; exactly; even; if ...": the "as if" of its sentence says nothing about it
+    own = ["Then one day he showed up at her door, as if to make an announcement."]
+    assert senses.card_senses(dictionary.english("便是"), own)[0] == "precisely"
+
+
 def test_a_gloss_of_several_senses_counts_as_several():
     # CC-CEDICT writes some senses of one gloss apart with ";": "(math.) factor; divisor"
     glosses = ("wide; broad; extensive; widespread",)

@@ -29,7 +29,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
     "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
-    "something someone somebody kind type sort way very also have has do does".split()
+    "something someone somebody kind type sort way very also have has do does if".split()
 )
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
