@@ -49,7 +49,7 @@ def test_a_dictionary_dump_becomes_a_short_clean_gloss():
 
 
 @pytest.mark.parametrize("word, english", [
-    ("巴掌", ("palm of the hand",)),  # "classifier: slap" is a measure word's use, not a meaning
+    ("巴掌", ("palm of the hand", "slap")),  # "classifier: slap": a measure word's use, labelled
     ("不住", ("unable to firmly or securely (grasp, recall etc)", "repeatedly", "continuously")),  # "(verb complement)"
     ("细雨", ("fine rain", "drizzle")),  # not "poem by Tang poet Li Shangyin"
 ])

@@ -47,7 +47,7 @@ _LABEL = re.compile(
     re.I,
 )
 _NOT_A_MEANING = re.compile(
-    r"^(?:CL:|classifier(?: for|:)|surname |variant of|(?:poem|essay|novel|play|book|song) by [A-Z]|old variant|see |abbr\. for|used in |"
+    r"^(?:CL:|classifier for|surname |variant of|(?:poem|essay|novel|play|book|song) by [A-Z]|old variant|see |abbr\. for|used in |"
     r"also pr\.|pr\. |\w+ pr\. |Japanese variant|unofficial variant|erhua variant)",
     re.I,
 )
@@ -56,8 +56,9 @@ _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|med
                     r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
                     r"astronomy|electricity|finance|economics|statistics|anatomy|pharm)\.?\)", re.I)
 # "fig. opinion or demand" is the meaning itself, said of a word's figurative use ("lit. ..."
-# is not: the literal words of an idiom are not its meaning)
-_FIGURATIVE = re.compile(r"(^|;\s*)fig\.\s+(?=\w)", re.I)
+# is not: the literal words of an idiom are not its meaning); "classifier: slap" (巴掌) is
+# the meaning of its use as a measure word (一巴掌, a slap)
+_USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
 _LITERAL = re.compile(r"^lit\.\s", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
@@ -77,7 +78,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     America)" is not "America"), unless ``lenient``: then only the label or note goes
     (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
-    text = _FIGURATIVE.sub(r"\1", " ".join(gloss.split()))
+    text = _USE_LABEL.sub(r"\1", " ".join(gloss.split()))
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
