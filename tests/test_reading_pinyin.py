@@ -218,6 +218,9 @@ def test_a_neutral_tone_in_cc_cedict_agrees_with_the_full_tone_of_the_same_sylla
         ("那个小伙子每天都来帮忙。", "小伙子", "xiao3 huo3 zi5"),  # pypinyin: zǐ; CC-CEDICT: zi5
         ("他穿着一件旧褂子。", "褂子", "gua4 zi5"),
         ("这件事说来话长。", "话长", "hua4 chang2"),  # no unstressed syllable: unchanged
+        ("你到这儿来。", "这儿", "zhe4 r5"),  # erhua: zhèr, not zhè ér
+        ("她一个劲儿地说。", "一个劲儿", "yi1 ge4 jin4 r5"),
+        ("他的女儿很可爱。", "女儿", "nv3 er2"),  # a syllable of its own
     ],
 )
 def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, word, expected):

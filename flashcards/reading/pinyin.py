@@ -390,13 +390,15 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
 
 # noun suffixes and particles: unstressed after a root (桌子 zhuōzi, 石头 shítou, 睡得着
 # shuìdezháo) where CC-CEDICT says so; read alone, pypinyin gives them a full tone (zǐ, dé)
-_UNSTRESSED = frozenset("子头得的地着了过们么吧呢吗啊")
+_UNSTRESSED = frozenset("子头儿得的地着了过们么吧呢吗啊")
 
 
 def _same_syllable(neutral_or_same: str, full: str) -> bool:
     """Whether a CC-CEDICT syllable agrees with pypinyin's: the same, or its neutral-tone form
-    (CC-CEDICT writes the unstressed second syllable of 模糊 as "hu5"; read alone, it is hú)."""
-    return neutral_or_same == full or _neutral_form(to_numbers(neutral_or_same), to_numbers(full))
+    (CC-CEDICT writes the unstressed second syllable of 模糊 as "hu5"; read alone, it is hú),
+    or the erhua r of ér (这儿 zhe4 r5)."""
+    return (neutral_or_same == full or _neutral_form(to_numbers(neutral_or_same), to_numbers(full))
+            or (neutral_or_same == "r" and full in ("ér", "er")))
 
 
 def _neutral_form(numbered: str, other: str) -> bool:
