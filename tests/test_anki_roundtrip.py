@@ -235,3 +235,33 @@ def test_sample_article_end_to_end(tmp_path, col):
     assert out.read_bytes() == data and len(again.unchanged) == report.notes
     log = import_package(col, out)
     assert counts(log) == {"new": 0, "updated": 0, "duplicate": report.notes, "conflicting": 0}
+
+
+def test_a_traditional_headword_keeps_its_note_when_its_identity_moves_to_simplified(tmp_path, col, monkeypatch):
+    """Earlier versions keyed a note on its headword as written, so 軍事 from a Traditional
+    article had a note of its own. Now every note is keyed on the Simplified form; a rebuild
+    beside the old manifest keeps the old GUID, so Anki updates that note and its reviews stay."""
+    out = tmp_path / "deck.apkg"
+    t1 = int(time.time()) - 3600
+    traditional = tuple(replace(v, hanzi="軍事") if v.hanzi == "军事" else v for v in VOCAB)
+    monkeypatch.setattr(deck, "vocab_guid", deck._written_guid)  # as earlier versions did
+    write_package(ARTICLES, traditional, out, now=t1)
+    monkeypatch.undo()
+    import_package(col, out)
+    study(col, 7)
+    before = scheduling(col)
+    notes_before = len(col.find_notes(""))
+
+    changed = with_gloss(traditional, "軍事", ("military", "military affairs"))
+    report = write_package(ARTICLES, changed, out, now=t1 + 60)
+    assert report.updated == ["軍事"] and report.added == [] and report.dropped == []
+    log = import_package(col, out)
+    assert counts(log)["new"] == 0 and [n.fields[0] for n in log.updated] == ["軍事"]
+    assert len(col.find_notes("")) == notes_before
+    assert scheduling(col) == before
+    assert note_by_first_field(col, "軍事")["English"] == "military; military affairs"
+
+    # a fresh build (no manifest, no old package) keys the note on the Simplified form
+    fresh = tmp_path / "fresh.apkg"
+    write_package(ARTICLES, changed, fresh, now=t1 + 120)
+    assert deck.vocab_guid("軍事") == deck.vocab_guid("军事")

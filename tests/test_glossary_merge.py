@@ -93,6 +93,21 @@ def test_terms_from_several_articles_are_counted_and_capped(glossary):
     assert w.count == 2 and w.articles == ()
 
 
+def test_a_term_keeps_the_script_of_its_article_and_is_one_entry_across_scripts(glossary):
+    """On a Traditional article the glossary's 护卫舰 is written 護衛艦, as its examples are;
+    met in a Simplified article too, it is one entry (keyed on the Simplified form)."""
+    traditional = {"trad": [term("護衛艦", examples=(ex(1, "護衛艦"),))]}
+    [v] = merge_vocab(glossary, traditional, include_glossary_only=False)
+    assert v.hanzi == "護衛艦" and v.source == "both" and v.english == ("frigate",) and v.pinyin == "hùwèijiàn"
+    assert v.hanzi in v.examples[0].zh
+    both = {"trad": [term("護衛艦", examples=(ex(1, "護衛艦"),))], "simp": [term("护卫舰", examples=(ex(2, "护卫舰"),))]}
+    [w] = merge_vocab(glossary, both, include_glossary_only=True)[:1]
+    assert w.hanzi == "護衛艦" and w.articles == ("trad", "simp") and len(w.examples) == 2
+    assert [v.hanzi for v in merge_vocab(glossary, both, include_glossary_only=True)].count("护卫舰") == 0
+    [m] = merge_vocab(None, {"a": [term("默許")], "b": [term("默许")]})
+    assert m.hanzi == "默許" and m.articles == ("a", "b")
+
+
 def test_known_words_from_a_list_and_an_anki_export(tmp_path: Path):
     plain = tmp_path / "known.txt"
     plain.write_text("默许\n# a comment\n準同盟\tzhun3\n\n", encoding="utf-8")

@@ -29,7 +29,7 @@ import genanki
 from flashcards.anki import templates as deck_templates
 from flashcards.reading import style as pinyin_style
 from flashcards.model import AnalysedArticle, AnalysedSentence, Article, Example, Token, VocabEntry
-from flashcards.lexicon.script import has_han
+from flashcards.lexicon.script import has_han, to_simplified
 
 VOCAB_MODEL_ID = 1736150401
 SENTENCE_MODEL_ID = 1736150402
@@ -80,6 +80,9 @@ class NoteSpec:
     tags: tuple[str, ...]
     label: str
     kind: str  # "vocabulary" | "sentence"
+    # the GUID an earlier version gave this note, kept where a collection already has it:
+    # (a word from a Traditional article was keyed on its Traditional form)
+    former_guid: str = ""
 
 
 def note_types(speech: bool = True) -> tuple[NoteType, NoteType]:
@@ -119,6 +122,12 @@ def normalise_sentence(zh: str) -> str:
 
 
 def vocab_guid(hanzi: str) -> str:
+    """A vocabulary note's identity: its headword in Simplified characters (難民 is 难民)."""
+    return genanki.guid_for(_GUID_NAMESPACE, "vocabulary", to_simplified(unicodedata.normalize("NFC", hanzi.strip())))
+
+
+def _written_guid(hanzi: str) -> str:
+    """The identity earlier versions gave a headword: as written, Traditional or not."""
     return genanki.guid_for(_GUID_NAMESPACE, "vocabulary", unicodedata.normalize("NFC", hanzi.strip()))
 
 
@@ -350,6 +359,7 @@ def vocab_note(entry: VocabEntry, ctx: _Context) -> NoteSpec:
     tags.append(_tag("source", entry.source))
     return NoteSpec(
         guid=vocab_guid(entry.hanzi),
+        former_guid=_written_guid(entry.hanzi),
         model_id=VOCAB_MODEL_ID,
         deck_id=VOCAB_DECK_ID,
         fields=tuple(fields[name] for name in VOCAB_FIELDS),

@@ -33,7 +33,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import genanki
@@ -90,6 +90,7 @@ def write_package(
     previous = manifest.load(man_path)
     if not man_path.exists() and out_path.is_file():
         previous = manifest_from_package(out_path)
+    notes = keep_former_guids(notes, previous)
     items = [manifest.Item(n.guid, note_hash(n), n.kind, n.label) for n in notes]
     type_items = [manifest.Item(str(t.model_id), notetype_hash(t), "notetype", t.name) for t in types]
     plan = manifest.plan(previous, items, type_items, now)
@@ -107,6 +108,14 @@ def write_package(
         notes=len(notes),
         notetypes_updated=plan.notetypes_updated,
     )
+
+
+def keep_former_guids(notes: Sequence[deck.NoteSpec], previous: manifest.Manifest) -> list[deck.NoteSpec]:
+    """Notes the previous build knew under the GUID an earlier version gave them keep it,
+    so Anki updates them (and their reviews stay) instead of adding a second note."""
+    return [replace(n, guid=n.former_guid)
+            if n.former_guid and n.guid not in previous.notes and n.former_guid in previous.notes else n
+            for n in notes]
 
 
 def manifest_from_package(path: Path) -> manifest.Manifest:

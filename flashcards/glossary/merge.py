@@ -35,10 +35,12 @@ def _by_article(terms: Mapping[str, Sequence[Term]] | Sequence[Term]) -> Mapping
 
 
 def _gather(terms_by_article: Mapping[str, Sequence[Term]], max_examples: int) -> dict[str, _Seen]:
+    """Each headword's evidence under its Simplified form: a word met in a Simplified and a
+    Traditional article is one entry, written as the first article writes it."""
     seen: dict[str, _Seen] = {}
     for slug, terms in terms_by_article.items():
         for term in terms:
-            s = seen.setdefault(term.hanzi, _Seen(term))
+            s = seen.setdefault(dictionary.simplified(term.hanzi), _Seen(term))
             s.count += term.count
             if slug and slug not in s.articles:
                 s.articles.append(slug)
@@ -74,6 +76,7 @@ def _from_term(seen: _Seen, entry: GlossaryEntry | None) -> VocabEntry:
         base = _from_glossary(entry, source="both")
         return replace(
             base,
+            hanzi=t.hanzi,  # as the article writes it: 難民 on a Traditional article, as its examples
             context_english=t.context_english,
             measure_words=base.measure_words or t.measure_words,
             is_name=base.is_name or t.is_name,
@@ -126,7 +129,7 @@ def merge_vocab(
     out: list[VocabEntry] = []
     used: set[str] = set()
     for hanzi, s in seen.items():
-        entry = glossary.get(hanzi) if glossary is not None else None
+        entry = glossary.get(s.term.hanzi) if glossary is not None else None
         out.append(_from_term(s, entry))
         used.add(hanzi)
         if entry is not None:
