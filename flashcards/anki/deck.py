@@ -80,7 +80,7 @@ class NoteSpec:
     tags: tuple[str, ...]
     label: str
     kind: str  # "vocabulary" | "sentence"
-    # the GUID an earlier version gave this note, kept where a collection already has it:
+    # the GUID an earlier version gave this note, kept where the previous build has it
     # (a word from a Traditional article was keyed on its Traditional form)
     former_guid: str = ""
 

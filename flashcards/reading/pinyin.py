@@ -8,10 +8,10 @@ Which source reads a character, highest first:
    same way and no other: two dictionaries agreeing is the most reliable signal
    there is (中将, 给予, 补给线 ...; CC-CEDICT's unstressed 模糊 mo2 hu5 agrees with
    pypinyin's mó hú, read word by word), except that a noun suffix or particle
-   (子, 头, 得, 着 ...) CC-CEDICT reads unstressed is (小伙子 xiǎohuǒzi, not zǐ).
-   Where they disagree, pypinyin's phrase data is
-   often wrong (率部 lǜ, 一场 cháng) and the model decides; where CC-CEDICT has no
-   word there (军长, 过长), the phrase stands unless the model is sure (see below);
+   (子, 头, 儿, 得, 着 ...) CC-CEDICT reads unstressed is (小伙子 xiǎohuǒzi, not zǐ).
+   Where they disagree, pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng)
+   and the model decides; where CC-CEDICT has no word there (军长, 过长), the phrase
+   stands unless the model is sure (see below);
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
    an unstressed suffix or particle there (褂子 guàzi) is never re-read by the model;
