@@ -55,10 +55,9 @@ def _shuai(text: str, pos: int) -> str | None:
     (部长率团, 将军率一个师); after a verb or adjective it is the rate suffix lǜ
     (拦截/率: interception rate, 可用/率); else undecided."""
     before, after = _clause_words(text, pos)
-    tags = segmenter.word_tags()
-    if before and tags.get(before[-1], "")[:1] in ("v", "a"):
+    if before and verb_or_adjective(before[-1]):
         return "lǜ"
-    return "shuài" if before and after and tags.get(after[0], "")[:1] in ("n", "m", "r") else None
+    return "shuài" if before and after and segmenter.word_tags().get(after[0], "")[:1] in ("n", "m", "r") else None
 
 
 def _de(text: str, pos: int) -> str | None:
@@ -66,7 +65,7 @@ def _de(text: str, pos: int) -> str | None:
     complement (哭得昏昏沉沉, 看得见, 跑得快); else undecided (获得 is a word; 总得 děi
     "must", 得 dé "to obtain" follow other words)."""
     before, _ = _clause_words(text, pos)
-    return "de" if before and segmenter.word_tags().get(before[-1], "")[:1] in ("v", "a") else None
+    return "de" if before and verb_or_adjective(before[-1]) else None
 
 
 def _dou(text: str, pos: int) -> str:
@@ -96,6 +95,11 @@ def _zhang(text: str, pos: int) -> str | None:
 
 # a grammar rule reads a character standing alone as a word; None leaves it to the steps after
 BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang, "得": _de, "都": _dou, "着": _zhao}
+
+
+def verb_or_adjective(word: str) -> bool:
+    """A verb or an adjective by jieba's dictionary tags: what a complement or a suffix follows."""
+    return segmenter.word_tags().get(word, "")[:1] in ("v", "a")
 
 
 def _is_verb(word: str) -> bool:

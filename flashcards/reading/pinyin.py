@@ -215,7 +215,7 @@ def _unread_word(token: str) -> bool:
 def _complement_de(token: str, at: int) -> bool:
     """得 inside a token right after a verb or adjective, in no CC-CEDICT word there: the
     complement particle (睡得 | 着, 吃得下), not dé of 获得 or děi of 总得."""
-    return at > 0 and not _cedict_within(token)[at] and segmenter.word_tags().get(token[at - 1], "")[:1] in ("v", "a")
+    return at > 0 and not _cedict_within(token)[at] and grammar.verb_or_adjective(token[at - 1])
 
 
 # ── the converter ─────────────────────────────────────────────────────────────
