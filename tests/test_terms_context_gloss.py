@@ -63,6 +63,30 @@ def test_matching_rules():
     assert cg.gloss_variants("internal (to a country, province)") == ["internal"]
 
 
+def test_the_same_word_before_one_that_only_shares_its_stem():
+    # "located" and "location" both start like "location"; the word itself is the rendering,
+    # though the other comes first
+    sentence = "The depot is located near the coast, the closest location to the strait."
+    assert cg.english_text(sentence, ["location", "place", "site"]) == "location"
+    assert cg.english_text("The depot is located near the coast.", ["location"]) == "located"  # only the stem: still found
+    # "as a whole" is found by "whole", not by "integral" ~ "integrated" earlier in the sentence
+    assert cg.english_text("It must be integrated and promoted as a whole.", ["as a whole", "integral"]) == "whole"
+
+
+def test_one_everyday_word_is_no_rendering_of_a_phrase():
+    # "let it be" is not found by the "let" of "let's"; a phrase of three words needs more of
+    # them than one common word; a word that is the gloss's only word still counts alone
+    assert cg.english_match("Never mind, let's not quarrel.", ["let it be", "let it pass"])[2] < 0.5
+    assert cg.english_match("Things came easy to her.", ["to come out as"])[2] < 0.5
+    assert cg.english_match("They walked along holding hands.", ["hand in hand"])[2] < 0.5
+    assert cg.english_match("They walked hand in hand.", ["hand in hand"])[2] == 1.0
+    assert cg.english_match("Let it be, she said.", ["let it be"])[2] == 1.0
+    assert cg.english_match("It must be promoted as a whole.", ["as a whole"])[2] == 1.0  # articles are no words of a phrase
+    # a rarer word of a phrase is still half of it; an everyday one is less
+    assert cg.english_match("the barracks were in disrepair", ["to fall into disrepair"])[2] == 0.5
+    assert cg.english_match("after the fall of the city", ["to fall into disrepair"])[2] < 0.5
+
+
 def test_a_compound_or_an_agent_is_another_word():
     words = cg.english_words("the North East appropriators guidelines relationship sustainable")
     by = {w.lower: w for w in words}

@@ -39,6 +39,8 @@ _SHORT_ENDINGS = frozenset({"s", "es", "d", "ed", "e", "y", "ly", "al", "ic", "t
 # suffixes that are words too: "relationship" is still "relation", "sustainable" "sustain"
 _SUFFIX_WORDS = frozenset({"ship", "ships", "able", "ably", "less", "like", "wise", "ward", "wards", "hood"})
 _MAX_GAP = 2  # words between two matched words of one gloss
+_PHRASE_WORDS = 3  # a gloss this long ("let it be") is a phrase, not a word with its grammar
+_FRAME = frozenset({"to", "a", "an", "the"})  # not counted in a gloss's length: "as a whole" is no phrase
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,16 @@ def content_words(gloss: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _wanted_words(gloss: str) -> tuple[tuple[str, ...], ...]:
-    """The content words of each variant of ``gloss`` that has any: what is looked for
+def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+    """The content words of each variant of ``gloss`` that has any, how many words the
+    variant has besides "to" and articles, and the variant lower-cased: what is looked for
     in a sentence, worked out once per gloss instead of once per sentence searched."""
-    return tuple(wanted for wanted in map(content_words, gloss_variants(gloss)) if wanted)
+    out = []
+    for variant in gloss_variants(gloss):
+        if wanted := content_words(variant):
+            length = sum(w.lower() not in _FRAME for w in _LETTERS.findall(variant))
+            out.append((wanted, length, re.sub(r"^to ", "", variant.lower())))
+    return tuple(out)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -164,10 +172,18 @@ class Hit:
     last: int
     matched: int  # distinct gloss words found
     wanted: int  # gloss words there were
+    exact: int = 0  # of those found, how many as the same word, not one sharing its stem only
+    phrase: int = 0  # when the hit is one everyday word of a phrase: the phrase's words
 
     @property
     def coverage(self) -> float:
         return self.matched / self.wanted if self.wanted else 0.0
+
+    @property
+    def strength(self) -> float:
+        """How surely the hit renders the gloss: its coverage, but one everyday word of a
+        phrase is one word of all of them ("let" of "let it be")."""
+        return 1 / self.phrase if self.phrase else self.coverage
 
 
 def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
@@ -232,18 +248,24 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
     words = english_words(sentence)
     index = _word_index(sentence)
     hits = []
-    for wanted in _wanted_words(gloss):
+    for wanted, length, variant in _wanted_words(gloss):
         positions = sorted(
             {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
             | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
         )
+        same = {(i, g) for i, j, g in positions if i < j or g in (words[i].lower, words[i].lemma)}
         # group into clusters of nearby matches; ``reach`` is the cluster's last word
         cluster: list[tuple[int, int, str]] = []
         reach = 0
         for i, j, g in positions + [(10**9, 10**9, "")]:
             if cluster and i - reach > _MAX_GAP + 1:
                 first, last, found = _tightest(cluster)
-                hits.append(Hit(first, last, found, len(wanted)))
+                exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
+                # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
+                # "to come out as", "hand" of "hand in hand"; it covers one word of them all
+                lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
+                    and variant not in sentence.lower()
+                hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0))
                 cluster = []
             if g:
                 reach = max(reach, j) if cluster else j
@@ -254,7 +276,8 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
 def _best(hits: Sequence[Hit]) -> Hit | None:
     if not hits:
         return None
-    return max(hits, key=lambda h: (h.coverage >= 0.5, h.matched, h.coverage, -(h.last - h.first), -h.first))
+    # the same word before one sharing its stem: "location" for 地点, not "located" earlier
+    return max(hits, key=lambda h: (h.strength >= 0.5, h.matched, h.strength, h.exact, -(h.last - h.first), -h.first))
 
 
 def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int, int] | None:
@@ -263,7 +286,7 @@ def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int
     words = english_words(sentence)
     options = []
     for glosses in parts:
-        hits = [h for g in glosses for h in gloss_hits(g, sentence) if h.coverage >= 0.5 or h.matched >= 2]
+        hits = [h for g in glosses for h in gloss_hits(g, sentence) if h.strength >= 0.5 or h.matched >= 2]
         hits = sorted(set(hits), key=lambda h: (-h.matched, h.first))[:6]
         options.append([None, *hits])
     best = None
@@ -304,14 +327,14 @@ def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequenc
         return None
     whole = _best([h for g in glosses for h in gloss_hits(g, sentence)])
     found = None
-    if whole and whole.coverage >= 0.5:
-        found = (whole.first, whole.last, whole.coverage)
+    if whole and whole.strength >= 0.5:
+        found = (whole.first, whole.last, whole.strength)
     if found is None and len(parts) > 1:
         by_parts = _parts_span(parts, sentence)
         if by_parts:
             found = (by_parts[0], by_parts[1], 0.9 * by_parts[2] / len(parts))
     if found is None and whole is not None:
-        found = (whole.first, whole.last, 0.5 * whole.coverage)
+        found = (whole.first, whole.last, 0.5 * whole.strength)
     if found is None:
         return None
     end = words[found[1]].end
