@@ -227,6 +227,23 @@ def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, wo
     assert reading_of(sentence, word) == expected
 
 
+# Sentences written for these tests.
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("我爸爸在工厂上班。", "爸爸", "ba4 ba5"),  # pypinyin: bà bà
+        ("他舅舅昨天来了。", "舅舅", "jiu4 jiu5"),
+        ("她是我舅舅家的孩子。", "舅舅", "jiu4 jiu5"),  # inside the token 舅舅家
+        ("我们再看看吧。", "看看", "kan4 kan5"),  # pypinyin's phrase: kàn kàn
+        ("谢谢你的帮助。", "谢谢", "xie4 xie5"),
+        ("他刚刚离开会场。", "刚刚", "gang1 gang1"),  # an adverb keeps both tones
+        ("他常常加班。", "常常", "chang2 chang2"),  # CC-CEDICT reads both full
+    ],
+)
+def test_a_repeated_syllable_cc_cedict_reads_unstressed_is_unstressed(sentence, word, expected):
+    assert reading_of(sentence, word) == expected
+
+
 @pytest.mark.parametrize(
     "sentence, word, expected",
     [

@@ -15,6 +15,8 @@ Which source reads a character, highest first:
 3. a jieba word that pypinyin's phrases miss, as CC-CEDICT reads it as a common word
    where it gives one reading in a full tone (尊重 zūnzhòng), unless the model is sure;
    an unstressed suffix or particle there (褂子 guàzi) is never re-read by the model;
+   nor is the second of a doubled character CC-CEDICT reads unstressed, a kinship noun or
+   a tentative verb, wherever it stands (爸爸 bàba, 舅舅家 jiùjiu jiā, 看看 kànkan);
 4. 为, 地, 尽, 率, 长, 得, 着 and 都 standing alone as words, by grammar (the rules are in
    :mod:`flashcards.reading.grammar`): 为 wèi as a preposition followed by a verb in its
    clause, else wéi; 地 de between an adverbial and its verb, else dì
@@ -386,12 +388,30 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                     # it, the model decides
                     ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
         pos += len(piece)
+    for at in range(1, len(token)):
+        if (repeated := _unstressed_repeat(token[at - 1:at + 1])) is not None:
+            out[at] = repeated  # 舅舅 jiùjiu, also in 舅舅家; never re-read by the model
+            ask.pop(at, None)
     return tuple(out), tuple(ask.items())
 
 
 # noun suffixes and particles: unstressed after a root (桌子 zhuōzi, 石头 shítou, 睡得着
 # shuìdezháo) where CC-CEDICT says so; read alone, pypinyin gives them a full tone (zǐ, dé)
 _UNSTRESSED = frozenset("子头儿得的地着了过们么吧呢吗啊")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unstressed_repeat(pair: str) -> str | None:
+    """The second syllable of a doubled character that is a CC-CEDICT word reading it
+    unstressed, and no adverb: a kinship noun or a tentative verb (爸爸 bàba, 舅舅 jiùjiu,
+    看看 kànkan; pypinyin gives a full tone: bà, kàn). The adverb 刚刚 is gānggāng."""
+    if len(pair) != 2 or pair[0] != pair[1] or segmenter.word_tags().get(pair, "")[:1] == "d":
+        return None
+    seconds = {e.pinyin.split()[1] for e in cedict.lookup(pair) if e.pinyin[:1].islower() and len(e.pinyin.split()) == 2}
+    if len(seconds) != 1:
+        return None
+    second = seconds.pop()
+    return from_numbers(second) if second.endswith("5") else None
 
 
 def _same_syllable(neutral_or_same: str, full: str) -> bool:
