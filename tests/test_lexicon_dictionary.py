@@ -24,6 +24,13 @@ def test_reading_in_context_picks_the_cedict_entry():
     assert d.numbered(("lǜ", "de")) == "lu:4 de5"
 
 
+def test_a_word_both_a_name_and_a_common_word_is_so_in_either_script():
+    assert d.has_name_reading("高密")  # Gaomi; "high density"
+    assert d.has_name_reading("联通") and d.has_name_reading("聯通")  # China Unicom; "connection"
+    assert not d.has_name_reading("国家") and not d.has_name_reading("國家")
+    assert d.english("聯通", as_name=True) == d.english("联通", as_name=True)
+
+
 def test_measure_words_and_cross_references_are_data_not_gloss_text():
     assert d.word_info("直升机").measure_words == ("架",)  # CEDICT's own CL:
     assert d.word_info("护卫舰").measure_words == ("艘",)  # inherited: words ending in 舰 take 艘

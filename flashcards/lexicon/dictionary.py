@@ -52,8 +52,13 @@ class WordInfo:
 def has_name_reading(word: str) -> bool:
     """Whether CEDICT has ``word`` both as a common word and as a name (高密: "high density";
     Gaomi, a city)."""
-    cases = {e.pinyin[:1].isupper() for e in cedict.lookup(word) if e.simplified == word}
-    return cases == {True, False}
+    return {e.pinyin[:1].isupper() for e in _entries(word)} == {True, False}
+
+
+def _entries(word: str) -> list[cedict.CedictEntry]:
+    """CEDICT's entries with ``word`` as their Simplified headword, else those with it as
+    their Traditional one (聯通: 联通's entries)."""
+    return [e for e in cedict.lookup(word) if e.simplified == word] or list(cedict.lookup(word))
 
 
 def is_han(text: str) -> bool:
@@ -190,7 +195,7 @@ def choose_entries(word: str, reading: str = "", as_name: bool = False) -> tuple
     entries (lower-case reading), the proper-name ones are left out, unless the word
     is read ``as_name`` (高密 "Gaomi", not "high density"): then only those are kept.
     """
-    entries = [e for e in cedict.lookup(word) if e.simplified == word] or list(cedict.lookup(word))
+    entries = _entries(word)
     if reading:
         key = reading.lower().replace(" ", "")
         matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key]
