@@ -16,7 +16,7 @@ import pytest
 
 from flashcards.model import AnalysedSentence, SentencePair, Token
 from flashcards.terms.extract import extract_terms, textrank
-from flashcards.terms.units import Unit, is_candidate, sentence_units
+from flashcards.terms.units import Unit, is_candidate, sentence_units, verb_with_aspect
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
@@ -293,3 +293,21 @@ def test_two_characters_no_dictionary_has_make_no_card(run_cli, tmp_path):
                       "and that the talks would be difficult to change.", "该基金会表示仍愿与大陆保持对话，并称会谈难改。")
     assert {"基金会", "对话"} <= cards.keys()  # the article was read
     assert not cards.keys() & {"仍愿", "难改"}
+
+
+def test_a_verb_and_its_aspect_particle_is_the_verb():
+    # 成了 "became" is 成 + 了, not CC-CEDICT's 成了 "that's enough!"; 穿着 "wearing" is not
+    # 穿着 "attire"; a word meaning what its verb means (有着, 透过) is a word all the same
+    assert verb_with_aspect("成了", ["After a year they became close friends."])
+    assert verb_with_aspect("穿着", ["He came to the door wearing a new uniform."])
+    assert not verb_with_aspect("成了", ["The plan is ready, nothing more to add."])  # no verb rendered
+    assert not verb_with_aspect("有着", ["The two countries have a long history of trade."])
+    assert not verb_with_aspect("透过", ["Light passed through the window."])
+    assert not verb_with_aspect("国家", ["The country became richer."])
+
+
+def test_no_card_for_a_verb_with_its_aspect_particle(run_cli, tmp_path):
+    cards = _cards_of(run_cli, tmp_path, "After the exercise the two navies became close partners.",
+                      "演习之后，两国海军成了亲密的伙伴。")
+    assert "海军" in cards and "伙伴" in cards  # the article was read
+    assert "成了" not in cards

@@ -33,6 +33,7 @@ from flashcards.terms.units import (
     is_candidate,
     join_units,
     sentence_units,
+    verb_with_aspect,
     with_reading,
 )
 
@@ -451,6 +452,8 @@ def extract_terms(
         elif sureness < 1.0 and (not kind or in_glossary) and (info.english or entry) \
                 and not _keeps_head(rendering, entry.english if entry else info.english):
             rendering = ""  # part of a gloss without its head: "Foreign Ministry" is no spokesperson
+        if not (kind or in_glossary or rendering) and verb_with_aspect(text, own):
+            continue  # a verb and its aspect particle: 成了 "became", not "that's enough!"
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
         if kind and info.in_cedict and not in_glossary and not rendering and not _named_in(info.english, article_english[0]):

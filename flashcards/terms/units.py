@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
+from flashcards.reading import grammar
 from flashcards.reading.segmenter import simplified
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
-from flashcards.terms import name_sounds
+from flashcards.terms import context_gloss, name_sounds
 
 MAX_UNIT = 8  # Han characters in a joined unit
 
@@ -37,7 +38,8 @@ _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-NAME_DOTS = frozenset("·•‧・")  # between the parts of a foreign name: 易卜拉欣·莱西
+NAME_DOTS = frozenset("·•‧・")
+_ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过  # between the parts of a foreign name: 易卜拉欣·莱西
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,27 @@ def with_reading(unit: Unit) -> Unit:
     from flashcards.reading.style import from_numbers
 
     return replace(unit, syllables=tuple(from_numbers(x).lower() for x in syllables))
+
+
+def verb_with_aspect(text: str, english: Sequence[str]) -> bool:
+    """Whether ``text`` is a verb and its aspect particle where the ``english`` sentences
+    render the verb (成了 "became": 成 "to become"; 穿着 "wearing"), not the word CC-CEDICT
+    lists it as (成了 "that's enough!", 穿着 "attire"). Asked of a word with no in-context
+    English; one that means what its verb does (有着, 透过) is that verb's word anyway."""
+    stem = text[:-1]
+    if not stem or text[-1] not in _ASPECT:
+        return False
+    glosses = dictionary.english(stem)
+    if not (grammar.verb_or_adjective(stem) or any(g.startswith("to ") for g in glosses)) \
+            or _senses(glosses) & _senses(dictionary.english(text)):
+        return False
+    return any((hit := context_gloss.english_match(sentence, glosses)) and hit[2] >= 0.5 for sentence in english)
+
+
+def _senses(glosses: Sequence[str]) -> set[str]:
+    """The senses of ``glosses`` without their notes: "(bound form) to penetrate; to seep
+    through" -> {"to penetrate", "to seep through"}."""
+    return {" ".join(s.split()) for g in glosses for s in re.sub(r"\([^()]*\)", "", g).split(";")} - {""}
 
 
 def is_candidate(unit: Unit) -> bool:
