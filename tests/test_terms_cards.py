@@ -57,6 +57,12 @@ def test_grammar_labels_measure_word_uses_and_titles_of_works_are_not_senses(wor
     assert senses.card_senses(dictionary.english(word)) == english
 
 
+def test_a_note_on_how_a_sense_is_used_is_no_part_of_it():
+    # "(usu. used adverbially) all (or both) of them, independently": the sense is the rest
+    english = senses.card_senses(dictionary.english("不约而同"), ["Then both of them laughed at the same moment."])
+    assert english[0].startswith("all (or both) of them") and not any("used" in sense for sense in english)
+
+
 def test_a_person_is_glossed_by_the_name_alone():
     assert senses.card_senses(dictionary.english("习近平"), name=True) == ("Xi Jinping",)
 

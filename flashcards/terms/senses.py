@@ -43,7 +43,8 @@ _LABEL = re.compile(
     r"(?:verb|noun|adjective|adverb)"
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
     r"internet slang|in names|in compounds|used in \w+|(?:verb|directional) complement|suffix|prefix|"
-    r"interjection|(?:final )?particle|preposition|conjunction)\.?)$",
+    r"interjection|(?:final )?particle|preposition|conjunction|"
+    r"(?:usu\.? |usually |often )?used (?:adverbially|attributively|predicatively))\.?)$",
     re.I,
 )
 _NOT_A_MEANING = re.compile(
