@@ -87,6 +87,14 @@ def test_one_everyday_word_is_no_rendering_of_a_phrase():
     assert cg.english_match("after the fall of the city", ["to fall into disrepair"])[2] < 0.5
 
 
+def test_a_verb_and_its_particle_are_looked_for_together():
+    # "to go up" is not found whole by "went down", nor "to sign up" by "sign" alone
+    assert cg.content_words("to go up") == ("go", "up")
+    assert cg.english_match("and the two of them went down together", ["to go up"])[2] < 0.6
+    assert cg.english_text("Thousands signed up for the course.", ["to sign up"]) == "signed up"
+    assert cg.content_words("to come out as") == ("come",)  # a particle is a word of the verb only when it ends the gloss
+
+
 def test_a_compound_or_an_agent_is_another_word():
     words = cg.english_words("the North East appropriators guidelines relationship sustainable")
     by = {w.lower: w for w in words}

@@ -31,6 +31,8 @@ _STOP = frozenset(
     "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
     "something someone somebody kind type sort way very also have has do does if".split()
 )
+# a verb gloss of a verb and its particle, nothing else: "to go up", "to set out"
+_PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away)$")
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
@@ -102,8 +104,12 @@ def gloss_variants(gloss: str) -> list[str]:
 def content_words(gloss: str) -> tuple[str, ...]:
     """The meaning-bearing words of one gloss variant, lemmatised; affixes keep their dash."""
     out = []
+    phrasal = _PHRASAL_VERB.match(gloss.lower())
     for found in _GLOSS_WORD.finditer(gloss):
         word = found.group().lower()
+        if phrasal and found.start() == phrasal.start(2):
+            out.append(word)  # "to go up" is not "to go": the particle is a word of the verb
+            continue
         if word.strip("-") in _STOP or len(word.strip("-")) < 2:
             continue
         if word in _BE and not gloss[:found.start()].endswith("-"):
