@@ -61,6 +61,9 @@ def test_a_note_on_how_a_sense_is_used_is_no_part_of_it():
     # "(usu. used adverbially) all (or both) of them, independently": the sense is the rest
     english = senses.card_senses(dictionary.english("不约而同"), ["Then both of them laughed at the same moment."])
     assert english[0].startswith("all (or both) of them") and not any("used" in sense for sense in english)
+    # "to shout (i.e. ...) (usually followed by the words shouted)" is "to shout", not a sense
+    # whose long note explains it, to be left out for 喝道's archaic "to clear the way"
+    assert senses.card_senses(dictionary.english("喝道"))[0].startswith("to shout")
 
 
 def test_a_person_is_glossed_by_the_name_alone():

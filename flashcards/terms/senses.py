@@ -44,7 +44,7 @@ _LABEL = re.compile(
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
     r"internet slang|in names|in compounds|used in \w+|(?:verb|directional) complement|suffix|prefix|"
     r"interjection|(?:final )?particle|preposition|conjunction|"
-    r"(?:usu\.? |usually |often )?used (?:adverbially|attributively|predicatively))\.?)$",
+    r"(?:usu\.? |usually |often )?(?:used (?:adverbially|attributively|predicatively)|(?:followed|preceded) by [^()]+))\.?)$",
     re.I,
 )
 _NOT_A_MEANING = re.compile(
