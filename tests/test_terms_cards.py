@@ -91,6 +91,15 @@ def test_the_sense_the_article_uses_comes_first():
                               name=True) == ("Central African Republic",)
 
 
+@pytest.mark.parametrize("word, sentence, first", [
+    ("问道", '"Who sent you?" he asked.', "to ask"),  # not "to ask the way": the sense with least else in it
+    ("通信", "Satellite communication was cut for an hour.", "communication"),  # the word itself, not "to communicate"
+    ("整体", "The reforms must be promoted as a whole.", "whole"),  # not "integral", found by its stem alone
+])
+def test_of_senses_the_sentence_uses_alike_the_nearest_comes_first(word, sentence, first):
+    assert senses.card_senses(dictionary.english(word), [sentence])[0] == first
+
+
 def test_a_function_word_in_the_english_is_no_evidence_for_a_sense():
     # 便是 "... precisely; exactly; even; if ...": the "as if" of its sentence says nothing about it
     own = ["Then one day he showed up at her door, as if to make an announcement."]

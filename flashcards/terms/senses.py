@@ -179,7 +179,10 @@ def card_senses(
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
     # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], bool(_LITERAL.match(clean[k])), k))
+    # of senses the sentences use whole and alike, the one with least else in it: "asked" is
+    # "to ask" more than "to ask the way"
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], bool(_LITERAL.match(clean[k])),
+                                                      _length(clean[k]) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
         # unless the words it is found by are everyday English ("(of an illness) to return"
@@ -199,15 +202,22 @@ def card_senses(
     return tuple(out)
 
 
-def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int]:
+def _length(sense: str) -> int:
+    """Words of a sense besides "to" and articles, notes in brackets aside."""
+    return sum(w.lower() not in ("to", "a", "an", "the") for w in re.findall(r"[A-Za-z']+", _PAREN.sub("", sense)))
+
+
+def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int, int]:
     """How well any of ``sentences`` renders ``sense``: the best share of its content
-    words found together (1.0 = all of them), counted from ``least`` on, and how many
-    words that was (the more specific sense wins a tie: "Central African Republic" over
-    "Central Africa"). The term's own sentence counts half a sense; the rest of the
-    article only a whole one ("supply" elsewhere is no evidence for "in short supply")."""
-    best = (0.0, 0)
+    words found together (1.0 = all of them), counted from ``least`` on, how many words
+    that was (the more specific sense wins a tie: "Central African Republic" over
+    "Central Africa") and how many of them as the same word, not one sharing its stem
+    ("whole" for "whole", not "integrated" for "integral"). The term's own sentence
+    counts half a sense; the rest of the article only a whole one ("supply" elsewhere is
+    no evidence for "in short supply")."""
+    best = (0.0, 0, 0)
     for sentence in sentences:
         for hit in context_gloss.gloss_hits(sense, sentence):
-            if (hit.coverage, hit.matched) > best:
-                best = (hit.coverage, hit.matched)
-    return best if best[0] >= least else (0.0, 0)
+            if (hit.coverage, hit.matched, hit.exact) > best:
+                best = (hit.coverage, hit.matched, hit.exact)
+    return best if best[0] >= least else (0.0, 0, 0)
