@@ -146,16 +146,21 @@ def _cedict_word(word: str) -> tuple[str | None, ...]:
     """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
     entries aside), where it gives exactly one, in a full tone or as an unstressed suffix
     (褂子); else None. pypinyin's phrases lack some everyday words (尊重) jieba keeps whole."""
+    return tuple(
+        next(iter(s)) if len(s) == 1 and (tone(next(iter(s))) != 5 or (k and word[k] in _UNSTRESSED)) else None
+        for k, s in enumerate(_cedict_positions(word))
+    )
+
+
+def _cedict_positions(word: str) -> list[set[str]]:
+    """Every syllable CC-CEDICT's common-word entries of ``word`` give each of its characters."""
     seen: list[set[str]] = [set() for _ in word]
     for entry in cedict.lookup(word):
         parts = entry.pinyin.split()
         if len(parts) == len(word) and parts[0][:1].islower():
             for k, part in enumerate(parts):
                 seen[k].add(from_numbers(part))
-    return tuple(
-        next(iter(s)) if len(s) == 1 and (tone(next(iter(s))) != 5 or (k and word[k] in _UNSTRESSED)) else None
-        for k, s in enumerate(seen)
-    )
+    return seen
 
 
 def _place(index: int, length: int) -> str:
@@ -407,11 +412,8 @@ def _unstressed_repeat(pair: str) -> str | None:
     看看 kànkan; pypinyin gives a full tone: bà, kàn). The adverb 刚刚 is gānggāng."""
     if len(pair) != 2 or pair[0] != pair[1] or segmenter.word_tags().get(pair, "")[:1] == "d":
         return None
-    seconds = {e.pinyin.split()[1] for e in cedict.lookup(pair) if e.pinyin[:1].islower() and len(e.pinyin.split()) == 2}
-    if len(seconds) != 1:
-        return None
-    second = seconds.pop()
-    return from_numbers(second) if second.endswith("5") else None
+    seconds = _cedict_positions(pair)[1]
+    return next(iter(seconds)) if len(seconds) == 1 and tone(next(iter(seconds))) == 5 else None
 
 
 def _same_syllable(neutral_or_same: str, full: str) -> bool:

@@ -129,9 +129,13 @@ def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
     out = []
     for variant in gloss_variants(gloss):
         if wanted := content_words(variant):
-            length = sum(w.lower() not in _FRAME for w in _LETTERS.findall(variant))
-            out.append((wanted, length, re.sub(r"^to ", "", variant.lower())))
+            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", variant.lower())))
     return tuple(out)
+
+
+def phrase_length(text: str) -> int:
+    """Words of ``text`` besides "to" and articles: "as a whole" has two, "let it be" three."""
+    return sum(w.lower() not in _FRAME for w in _LETTERS.findall(text))
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -182,7 +182,7 @@ def card_senses(
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], bool(_LITERAL.match(clean[k])),
-                                                      _length(clean[k]) if own[k][0] == 1.0 else 0, k))
+                                                      context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
         # unless the words it is found by are everyday English ("(of an illness) to return"
@@ -200,11 +200,6 @@ def card_senses(
             break
         out.append(clean[k])
     return tuple(out)
-
-
-def _length(sense: str) -> int:
-    """Words of a sense besides "to" and articles, notes in brackets aside."""
-    return sum(w.lower() not in ("to", "a", "an", "the") for w in re.findall(r"[A-Za-z']+", _PAREN.sub("", sense)))
 
 
 def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int, int]:

@@ -38,8 +38,8 @@ _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-NAME_DOTS = frozenset("·•‧・")
-_ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过  # between the parts of a foreign name: 易卜拉欣·莱西
+NAME_DOTS = frozenset("·•‧・")  # between the parts of a foreign name: 易卜拉欣·莱西
+_ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过
 
 
 @dataclass(frozen=True)
