@@ -238,6 +238,7 @@ def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, wo
         ("谢谢你的帮助。", "谢谢", "xie4 xie5"),
         ("他刚刚离开会场。", "刚刚", "gang1 gang1"),  # an adverb keeps both tones
         ("他常常加班。", "常常", "chang2 chang2"),  # CC-CEDICT reads both full
+        ("他一向老老实实做事。", "老老实实", "lao3 lao3 shi2 shi2"),  # AABB: not 老老 "granny"
     ],
 )
 def test_a_repeated_syllable_cc_cedict_reads_unstressed_is_unstressed(sentence, word, expected):
