@@ -31,6 +31,13 @@ def test_a_word_both_a_name_and_a_common_word_is_so_in_either_script():
     assert d.english("聯通", as_name=True) == d.english("联通", as_name=True)
 
 
+def test_a_common_word_read_with_a_full_tone_is_not_taken_for_the_name_so_read():
+    # running text's 老子 lǎozǐ and 孙子 sūnzǐ: CC-CEDICT's common entries read the 子 unstressed
+    assert "father" in d.english("老子", "lao3 zi3") and not any("Laozi" in g for g in d.english("老子", "lao3 zi3"))
+    assert d.english("孙子", "sun1 zi3")[0] == "grandson"
+    assert any("Laozi" in g for g in d.english("老子", "Lao3 zi3", as_name=True))  # the name, when it is one
+
+
 def test_measure_words_and_cross_references_are_data_not_gloss_text():
     assert d.word_info("直升机").measure_words == ("架",)  # CEDICT's own CL:
     assert d.word_info("护卫舰").measure_words == ("艘",)  # inherited: words ending in 舰 take 艘

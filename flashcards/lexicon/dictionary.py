@@ -199,12 +199,22 @@ def choose_entries(word: str, reading: str = "", as_name: bool = False) -> tuple
     if reading:
         key = reading.lower().replace(" ", "")
         matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key]
+        if matching and not as_name and all(e.pinyin[:1].isupper() for e in matching):
+            # a common word read with a full tone where CC-CEDICT's common entry is unstressed:
+            # 老子 lǎozǐ in running text is "father" (lao3 zi5), not the philosopher Laozi
+            matching = [e for e in entries if not e.pinyin[:1].isupper() and _same_but_stress(e.pinyin, reading)] or matching
         if matching:
             entries = matching
     common = [e for e in entries if not e.pinyin[:1].isupper()]
     if as_name and len(common) < len(entries):
         return tuple(e for e in entries if e.pinyin[:1].isupper())
     return tuple(common or entries)  # "surname Neng" is no reading of 能 in running text
+
+
+def _same_but_stress(numbered: str, other: str) -> bool:
+    """The same syllables, a neutral tone in either standing for any tone (lao3 zi5 ~ lao3 zi3)."""
+    a, b = numbered.lower().split(), other.lower().split()
+    return len(a) == len(b) and all(x == y or (x[:-1] == y[:-1] and "5" in (x[-1], y[-1])) for x, y in zip(a, b))
 
 
 @cache.persistent(data_version)
