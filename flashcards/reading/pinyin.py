@@ -394,7 +394,7 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                     ask[at] = _SURE if reading and reading[k] and not within[k] else 0.0
         pos += len(piece)
     for at in range(1, len(token)):
-        if token[at + 1:at + 2] and token[at + 1:at + 2] == token[at + 2:at + 3]:
+        if at + 2 < len(token) and token[at + 1] == token[at + 2]:
             continue  # AABB: the pair is half a doubled adjective (老老实实), not a word (老老 "granny")
         if (repeated := _unstressed_repeat(token[at - 1:at + 1])) is not None:
             out[at] = repeated  # 舅舅 jiùjiu, also in 舅舅家; never re-read by the model
