@@ -19,6 +19,7 @@ from importlib import resources
 from flashcards.store import cache, tables
 from flashcards.lexicon import cedict, frequency, script
 from flashcards.reading import pypinyin_tables, segmenter
+from flashcards.reading.style import neutral_form
 
 HSK3_BANDS = ("entry", "intermediate", "advanced", "supplemental")
 
@@ -214,7 +215,7 @@ def choose_entries(word: str, reading: str = "", as_name: bool = False) -> tuple
 def _same_but_stress(numbered: str, other: str) -> bool:
     """The same syllables, a neutral tone in either standing for any tone (lao3 zi5 ~ lao3 zi3)."""
     a, b = numbered.lower().split(), other.lower().split()
-    return len(a) == len(b) and all(x == y or (x[:-1] == y[:-1] and "5" in (x[-1], y[-1])) for x, y in zip(a, b))
+    return len(a) == len(b) and all(x == y or neutral_form(x, y) or neutral_form(y, x) for x, y in zip(a, b))
 
 
 @cache.persistent(data_version)

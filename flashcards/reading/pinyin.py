@@ -77,7 +77,7 @@ from collections.abc import Mapping, Sequence
 from flashcards.store import cache
 from flashcards.lexicon import cedict
 from flashcards.reading import g2pm as pinyin_model, grammar, pypinyin_tables, segmenter
-from flashcards.reading.style import from_numbers, is_han, to_numbers, tone
+from flashcards.reading.style import from_numbers, is_han, neutral_form, to_numbers, tone
 
 _CITATION = {"一": "yī", "不": "bù"}
 _MAX_CONTEXT = 160  # longer texts are read by the model in sentence-sized pieces
@@ -334,7 +334,7 @@ def _reads(char: str, syllable: str | None) -> bool:
         return False
     numbered = to_numbers(syllable.lower())
     own = _readings_of(char)
-    return numbered in own or any(_neutral_form(numbered, r) for r in own)
+    return numbered in own or any(neutral_form(numbered, r) for r in own)
 
 
 @functools.cache
@@ -422,13 +422,8 @@ def _same_syllable(neutral_or_same: str, full: str) -> bool:
     """Whether a CC-CEDICT syllable agrees with pypinyin's: the same, or its neutral-tone form
     (CC-CEDICT writes the unstressed second syllable of 模糊 as "hu5"; read alone, it is hú),
     or the erhua r of ér (这儿 zhe4 r5)."""
-    return (neutral_or_same == full or _neutral_form(to_numbers(neutral_or_same), to_numbers(full))
+    return (neutral_or_same == full or neutral_form(to_numbers(neutral_or_same), to_numbers(full))
             or (neutral_or_same == "r" and full in ("ér", "er")))
-
-
-def _neutral_form(numbered: str, other: str) -> bool:
-    """Whether ``numbered`` is the neutral-tone form of the syllable ``other`` (hu5 of hu2)."""
-    return numbered.endswith("5") and numbered[:-1] == other[:-1]
 
 
 @functools.cache

@@ -79,6 +79,12 @@ def to_numbers(syllable: str) -> str:
     return base.replace("ü", "v").replace("Ü", "V") + str(number)
 
 
+def neutral_form(numbered: str, other: str) -> bool:
+    """Whether the numbered syllable ``numbered`` is the neutral-tone form of the numbered
+    syllable ``other`` (hu5 of hu2)."""
+    return numbered.endswith("5") and numbered[:-1] == other[:-1]
+
+
 def _mark_position(base: str) -> int:
     """Index of the vowel that carries the tone mark (a and e first, o in "ou", else the last vowel)."""
     low = base.lower()
