@@ -276,6 +276,27 @@ def test_a_transliterated_name_joins_across_a_character_jieba_tags_a_measure_wor
     assert terms["埃贡·克伦茨"].english == ("Egon Krenz",)
 
 
+def test_a_transliterated_place_name_keeps_its_last_syllables():
+    """斯卡多夫斯克 "Skadovsk" ends in 克, which jieba tags a measure word; 恰普林卡 "Chaplynka"
+    in 林卡, CC-CEDICT's Tibetan "garden". Both are names, one word each, not 斯卡多夫斯 + 克
+    and 恰普 + a card for "garden"."""
+    terms = cards_of("记者昨天先后抵达斯卡多夫斯克以及恰普林卡。",
+                     "The reporter reached Skadovsk and then Chaplynka yesterday.")
+    assert terms["斯卡多夫斯克"].english == ("Skadovsk",), sorted(terms)
+    assert terms["恰普林卡"].english == ("Chaplynka",) and terms["恰普林卡"].pinyin == "Qiàpǔlínkǎ"
+    assert "林卡" not in terms and "斯卡多夫斯" not in terms
+
+
+def test_a_name_the_segmenter_cut_across_is_cut_again_around_it():
+    """With the shipped glossary's words, jieba cuts 乔治华盛顿号 as 乔治华盛 (a leftover of
+    its dictionary) | 顿号 "back-sloping comma"; the English names Washington, so the cut is
+    乔治 | 华盛顿 | 号."""
+    terms = cards_of("乔治华盛顿号航母昨天驶离横须贺。", "The USS George Washington left Yokosuka yesterday.",
+                     pipeline.load_glossary(None))
+    assert "华盛顿" in terms and "乔治" in terms, sorted(terms)
+    assert "顿号" not in terms and "乔治华盛" not in terms
+
+
 def test_a_name_is_not_glued_to_the_word_after_it():
     """美国诉尼克松案中: "Nixon" is 尼克松 alone, not 尼克松 with 案中 "in the case" on it."""
     terms = cards_of("法院在1974年的美国诉尼克松案中指出，特权并非绝对。",

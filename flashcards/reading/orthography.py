@@ -283,7 +283,7 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
     if len(pieces) == 1 and len(word) > 1:  # 第四十八: one number
         return [((syl,), False)]
     common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
-    if kind == "person" or tag in ("nr", "nrfg", "nrt"):  # 马科斯 holds 马科 "Equidae"
+    if kind or tag in ("nr", "nrfg", "nrt"):  # 马科斯 holds 马科 "Equidae", 恰普林卡 林卡 "garden"
         common = [p for p in common if ev.foreignness(p, 0) < ev.FOREIGN and p not in ev.COMPOUND_SURNAMES]
     if not common:
         if kind == "person" or tag in _PERSON_TAGS:

@@ -137,31 +137,6 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     return found if found and (found[2] >= 3.0 or len(syllables) >= 3) else None
 
 
-def _named_in(glosses: Sequence[str], english: str) -> bool:
-    """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
-    one spelt nearly alike is: the same first four letters, the length within two
-    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
-    words, prefixes = _capitalised(english)
-    for gloss in glosses:
-        for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
-            w = w.lower()
-            if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
-                return True
-    return False
-
-
-@functools.lru_cache(maxsize=4)
-def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
-    """The capitalised words of an article's English, lower-cased, and the lengths of those
-    sharing each four-letter prefix: found once per article, not once per name looked for."""
-    words = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", english))
-    prefixes: dict[str, set[int]] = defaultdict(set)
-    for w in words:
-        if len(w) >= 4:
-            prefixes[w[:4]].add(len(w))
-    return words, prefixes
-
-
 def _adverb_and_verb(word: str) -> bool:
     """Two words a learner learns apart, a modifier and a verb (正确 处理 "to handle
     correctly", 迅速 发展 "to develop rapidly"), however CC-CEDICT happens to list them."""
@@ -456,7 +431,7 @@ def extract_terms(
             continue  # a verb and its aspect particle: 成了 "became", not "that's enough!"
         if not english and not in_glossary:
             continue  # nothing to show a learner: an unexplained name or a non-word
-        if kind and info.in_cedict and not in_glossary and not rendering and not _named_in(info.english, article_english[0]):
+        if kind and info.in_cedict and not in_glossary and not rendering and not name_sounds.named_in(info.english, article_english[0]):
             continue  # a dictionary name the English never names: a piece of another (巴斯 of 顿巴斯), or no name here
         if len(unit.syllables) != sum(map(dictionary.is_han, text)):
             continue  # no reading: not card material

@@ -4,7 +4,9 @@ told by the consonants both keep."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from flashcards.reading.word_evidence import plain
@@ -143,3 +145,28 @@ def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, 
     """The span of :func:`transliteration_match`, without its score."""
     found = transliteration_match(sentence, syllables)
     return found[:2] if found else None
+
+
+def named_in(glosses: Sequence[str], english: str) -> bool:
+    """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
+    one spelt nearly alike is: the same first four letters, the length within two
+    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
+    words, prefixes = _capitalised(english)
+    for gloss in glosses:
+        for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
+            w = w.lower()
+            if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
+    """The capitalised words of an article's English, lower-cased, and the lengths of those
+    sharing each four-letter prefix: found once per article, not once per name looked for."""
+    words = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", english))
+    prefixes: dict[str, set[int]] = defaultdict(set)
+    for w in words:
+        if len(w) >= 4:
+            prefixes[w[:4]].add(len(w))
+    return words, prefixes

@@ -155,7 +155,7 @@ def _name_like(unit: Unit) -> bool:
     if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
         return False
     if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
-        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_character(unit)
+        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
     return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
 
 
@@ -222,8 +222,8 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             syllables = tuple(x for u in run for x in u.syllables)
             if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
                 continue
-            if not (_name_like(run[0]) and _name_like(run[-1])
-                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_character(u) for u in run[1:-1])) \
+            if not (_name_like(run[0]) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
+                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
                     and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables)
@@ -239,10 +239,13 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     return out
 
 
-def _foreign_character(unit: Unit) -> bool:
-    """One character inside a name that transliteration uses far more than words do, whatever
-    jieba tags it (克 of 埃贡·克伦茨 "Egon Krenz" is tagged a measure word)."""
-    return len(unit.text) == 1 and dictionary.is_han(unit.text) and foreignness(unit.text, 0) >= FOREIGN
+def _foreign_sound(unit: Unit) -> bool:
+    """A piece of one or two characters inside or at the end of a name that transliteration
+    uses far more than words do, whatever jieba tags or CC-CEDICT makes of it: 克 of
+    埃贡·克伦茨 "Egon Krenz" and of 斯卡多夫斯克 "Skadovsk" is tagged a measure word, 林卡
+    of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
+    return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
+            and foreignness(unit.text, 0) >= FOREIGN)
 
 
 def _spelt_name(unit: Unit, sentence_en: str) -> bool:
@@ -253,6 +256,48 @@ def _spelt_name(unit: Unit, sentence_en: str) -> bool:
             and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
             and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text))
             and name_sounds.pinyin_span(sentence_en, unit.syllables) is not None)
+
+
+def _uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """A name two tokens cut across, one of them no CC-CEDICT word: jieba's dictionary
+    has 乔治华盛, a leftover of a longer name, so 乔治华盛顿号 came out 乔治华盛 | 顿号
+    "back-sloping comma". Where CC-CEDICT has a proper name across the cut (华盛顿) and
+    the English writes it ("Washington"), the tokens are cut again around it: 乔治 |
+    华盛顿 | 号, the rest by jieba's own dictionary."""
+    out = list(units)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        name = None
+        if (not (a.glossary or a.quoted or b.glossary or b.quoted) and dictionary.is_han(a.text + b.text)
+                and len(a.syllables) == len(a.text) and len(b.syllables) == len(b.text)
+                and not (dictionary.cedict.lookup(a.text) and dictionary.cedict.lookup(b.text))):
+            crossing = [(k, m) for k in range(len(a.text)) for m in range(1, len(b.text) + 1)
+                        if 0 < k or m < len(b.text)]
+            syllables = a.syllables + b.syllables
+            name = max((km for km in crossing if _written_proper_name(
+                a.text[km[0]:] + b.text[:km[1]], syllables[km[0]:len(a.text) + km[1]], sentence_en)),
+                key=lambda km: len(a.text) - km[0] + km[1], default=None)
+        if name is None:
+            i += 1
+            continue
+        k, m = name
+        left, right = a.text[:k], b.text[m:]
+        pieces = (_units_of(_recut(left), a.syllables[:k], a.start) if left else []) + [
+            Unit(a.text[k:] + b.text[:m], a.syllables[k:] + b.syllables[:m], a.start + k, named=True)] + (
+            _units_of(_recut(right), b.syllables[m:], b.start + m) if right else [])
+        out[i:i + 2] = pieces
+        i += len(pieces) - 1
+    return out
+
+
+def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) -> bool:
+    """``text`` is a proper name in CC-CEDICT that ``sentence_en`` writes: by one of its
+    glosses ("Washington") or as its sound."""
+    if len(text) < 2 or not dictionary.cedict.lookup(text) or not dictionary.word_info(text).proper:
+        return False
+    return (name_sounds.named_in(dictionary.word_info(text).english, sentence_en)
+            or name_sounds.written_name(sentence_en, syllables) is not None)
 
 
 def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
@@ -305,7 +350,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = _unglue_glossary_words(units)
+    units = _uncross_names(_unglue_glossary_words(units), sentence.pair.en)
     units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
