@@ -35,7 +35,6 @@ def _syl(reading: str) -> tuple[str, ...]:
         # places and organisations, word by word
         ("湖南日报", "hú nán rì bào", "Húnán Rìbào"),
         ("中非共和国", "zhōng fēi gòng hé guó", "Zhōngfēi Gònghéguó"),
-        ("西太平洋", "xī tài píng yáng", "Xī Tàipíngyáng"),
         ("中国人民解放军", "zhōng guó rén mín jiě fàng jūn", "Zhōngguó Rénmín Jiěfàngjūn"),
         ("中共中央", "zhōng gòng zhōng yāng", "Zhōnggòng Zhōngyāng"),
         ("美国全国广播公司", "měi guó quán guó guǎng bō gōng sī", "Měiguó Quánguó Guǎngbō Gōngsī"),
@@ -46,7 +45,16 @@ def _syl(reading: str) -> tuple[str, ...]:
         ("科罗拉多州", "kē luó lā duō zhōu", "Kēluólāduō Zhōu"),  # CEDICT does not
         ("第聂伯河", "dì niè bó hé", "Dìnièbó Hé"),  # no CEDICT entry: a transliteration
         ("南中国海", "nán zhōng guó hǎi", "Nán Zhōngguó Hǎi"),
-        ("太平洋", "tài píng yáng", "Tàipíngyáng"),  # 太平 is a word, not this name
+        # GB/T 16159 6.3.2.1: a place name's generic apart, where CEDICT capitalises it and
+        # its gloss names it ("Yellow Sea"); a single syllable before a name stays apart
+        ("太平洋", "tài píng yáng", "Tàipíng Yáng"),
+        ("黄海", "huáng hǎi", "Huáng Hǎi"),
+        ("渤海", "bó hǎi", "Bó Hǎi"),  # "Bohai Sea" romanises the name, and names the sea
+        ("长江", "cháng jiāng", "Cháng Jiāng"),
+        ("西太平洋", "xī tài píng yáng", "Xī Tàipíng Yáng"),
+        ("上海", "shàng hǎi", "Shànghǎi"),  # a city: CEDICT writes hai3, "Shanghai"
+        ("北海", "běi hǎi", "Běihǎi"),  # "Beihai", a park, besides "the North Sea"
+        ("宋江", "sòng jiāng", "Sòng Jiāng"),  # a person: no generic, but a surname apart
         ("黑龙江", "hēi lóng jiāng", "Hēilóngjiāng"),
         # an ordinal: 第 and its numeral hyphenated, the measure word apart
         ("第二次世界大战", "dì èr cì shì jiè dà zhàn", "Dì-èr Cì Shìjiè Dàzhàn"),

@@ -9,10 +9,11 @@ capitalised. The evidence is data, not lists of words:
   character joined to its neighbour (shèhuì zhǔyìzhě). A proper name is cut where CEDICT
   capitalises a syllable (Zhōngguó Rénmín Jiěfàngjūn, Xí Jìnpíng), except that capitalised
   single syllables are abbreviations that join their neighbours (Zhōngfēi Gònghéguó,
-  Zhōnggòng Zhōngyāng, Ānlǐhuì) or a generic joined to its name (Tàipíngyáng), unless the
-  English gloss romanises the name with the break (Wang Yi -> Wáng Yì, Beijing ->
-  Běijīng Shì, Diaoyu Islands -> Diàoyú Dǎo). A single syllable before a name stays apart
-  (Xī Tàipíngyáng, Běi Dàxīyáng). A generic noun of places after a name of its own stands
+  Zhōnggòng Zhōngyāng, Ānlǐhuì), unless the English gloss romanises the name with the
+  break (Wang Yi -> Wáng Yì, Beijing -> Běijīng Shì, Diaoyu Islands -> Diàoyú Dǎo) or names
+  the capitalised generic (Yellow Sea -> Huáng Hǎi, Pacific Ocean -> Tàipíng Yáng, as GB/T
+  writes place names: proper part and generic apart). A single syllable before a name
+  stays apart (Běi Dàxīyáng, Xī Tàipíng Yáng). A generic noun of places after a name of its own stands
   apart (Bólín Qiáng; Kēluólāduō Zhōu and Dìnièbó Hé, which CEDICT lacks or writes as one),
   and 第 takes its numeral with a hyphen, the measure word apart (Dì-èr Cì Shìjiè Dàzhàn).
 - Idioms (CEDICT "(idiom)", jieba's tag i): four characters as two halves with a hyphen
@@ -54,6 +55,14 @@ _SEPARATORS = re.compile(r"[·•‧・]")
 # Linguistic data: the generic nouns of place names, written apart from the name they
 # follow when that is a name of its own (Kēluólāduō Zhōu, Dìnièbó Hé, Běijīng Shì).
 _GENERICS = frozenset("州省市县区河江湖海洋湾峡岛山街路")
+# ... and the English words that name each in a gloss ("Yellow Sea", "Pacific Ocean"): where
+# CC-CEDICT capitalises the generic and glosses it so, it is a word of its own (Huáng Hǎi).
+_GENERIC_ENGLISH = {
+    "海": {"sea"}, "洋": {"ocean"}, "河": {"river"}, "江": {"river"}, "湖": {"lake"},
+    "山": {"mt", "mount", "mountain", "mountains", "hill"}, "岛": {"island", "islands", "isle"},
+    "湾": {"bay", "gulf"}, "峡": {"gorge", "strait"}, "省": {"province"}, "市": {"city", "municipality"},
+    "县": {"county"}, "州": {"state", "prefecture"}, "区": {"district"}, "街": {"street"}, "路": {"road"},
+}
 _NUMERALS = frozenset("一二三四五六七八九十百千万零〇两")
 _FIRST = "first"  # a Part capitalised on its first group only: Dì-èr
 
@@ -197,6 +206,8 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
     if len(word) >= 3 and (caps[-1] or word[-1] in _GENERICS) and _name_of_its_own(word[:-1], listed=not caps[-1]):
         caps[-1] = True  # 柏林墙 Bólín Qiáng, 科罗拉多州 Kēluólāduō Zhōu
         breaks.add(len(word) - 1)
+    if _generic_apart(word, syl, entries, caps):  # 黄海 Huáng Hǎi, 太平洋 Tàipíng Yáng
+        breaks.add(len(word) - 1)
     ordinal = _ordinal(word)
     if ordinal:  # 第二次世界大战: Dì-èr Cì Shìjiè Dàzhàn
         caps[ordinal] = True
@@ -217,7 +228,8 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
     i = 0
     while i < len(groups):
         a, b = groups[i]
-        if b - a == 1 and i + 1 < len(groups) and b not in breaks and not ev.is_name(ev.lookup(word[b:groups[i + 1][1]])):
+        if (b - a == 1 and i + 1 < len(groups) and b not in breaks and not ev.is_name(ev.lookup(word[b:groups[i + 1][1]]))
+                and not ev.is_name(ev.lookup(word[b:]))):  # 西 太平洋: the rest a name of its own
             merged.append([a, groups[i + 1][1]])
             i += 2
             continue
@@ -239,6 +251,24 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
         else:
             out.append(((syl[a:b],), cap))
     return out
+
+
+def _generic_apart(word: str, syl: tuple[str, ...], entries, caps: Sequence[bool]) -> bool:
+    """GB/T 16159 writes a place name's generic apart from its proper part (Huáng Hǎi, Tàipíng
+    Yáng, Cháng Jiāng). CC-CEDICT marks such a generic by capitalising it (Huang2 Hai3) and by
+    naming it in the gloss ("Yellow Sea", "Bohai Sea"); a gloss that romanises the whole as
+    one word and names no generic (北海 "Beihai", a park) keeps it joined, and a person's name
+    (宋江 "Song Jiang") names none."""
+    if len(word) < 2 or not caps[-1] or word[-1] not in _GENERIC_ENGLISH:
+        return False
+    generic = _GENERIC_ENGLISH[word[-1]]
+    named = False
+    for gloss in (g for e in entries for g in e.glosses):
+        says_generic = bool(generic & set(re.findall(r"[a-z]+", re.split(r"[(,;]", gloss)[0].lower())))
+        if ev.romanised(gloss, syl) == (len(syl),) and not says_generic:
+            return False
+        named = named or says_generic
+    return named
 
 
 def _ordinal(word: str) -> int:
