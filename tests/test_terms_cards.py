@@ -382,6 +382,19 @@ def test_a_neighbour_s_english_is_not_a_word_s_own():
     assert terms["打击"].context_english != "attacks"
 
 
+def test_a_word_of_a_name_is_the_name_s_english_not_a_common_word_s():
+    """"United" of "the United States" renders 美国, not 联合 "unite" beside it."""
+    terms = cards_of("美国和日本昨天举行了联合演习。", "The United States and Japan held exercises yesterday.")
+    assert terms["联合"].context_english == "", terms["联合"]
+    assert terms["美国"].context_english == "United States"
+
+
+def test_a_list_the_gloss_lists_is_one_rendering_commas_and_all():
+    terms = cards_of("各国陆海空三军的代表出席了会议。",
+                     "Representatives of the army, navy and air force of each country attended the meeting.")
+    assert terms["陆海空三军"].context_english == "army, navy and air force", terms["陆海空三军"]
+
+
 def test_a_dictionary_name_the_english_never_names_is_no_card():
     """Cut out of 顿巴斯 "Donbas", 巴斯 is CC-CEDICT's "Bath": no card for a city the article never names."""
     pairs = [SentencePair("俄军在顿巴斯地区推进。", "Russian forces advanced in the Donbas region.", 0)]

@@ -112,6 +112,24 @@ def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
     assert cg.english_text(sentence, [], [["national politics"], ["foundation"]]) == "National Government Foundation"
 
 
+def test_pieces_of_two_coordinated_phrases_are_no_rendering():
+    """"traditional security" is not "security and traditional" of "energy security and
+    traditional and non-traditional threats": the words come in the other order, with
+    "and" between them. In the gloss's order they are ("economic and trade cooperation")."""
+    sentence = "The report weighs energy security and traditional and non-traditional threats alike."
+    assert cg.english_text(sentence, ["traditional security"]) == ""
+    assert cg.english_text(sentence, ["non-traditional security"]) == ""
+    assert cg.english_text("Both sides seek economic and trade cooperation.", ["economic cooperation"]) \
+        == "economic and trade cooperation"
+
+
+def test_a_gloss_that_lists_things_is_rendered_by_the_whole_list():
+    """陆海空三军 "army, navy, air force": "air force" alone is a third of it."""
+    sentence = "Officers of the army, navy and air force met in the capital."
+    assert cg.english_text(sentence, ["army, navy, air force"]) == "army, navy and air force"
+    assert cg.is_list("army, navy, air force") and not cg.is_list("to discard, to abandon")
+
+
 def test_offsets_point_into_the_sentence():
     sentence = "Japan and the EU: a strategic partnership agreement took effect."
     start, end = cg.english_span(sentence, ["strategic partnership agreement"])

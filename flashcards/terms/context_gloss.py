@@ -25,6 +25,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
 CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
@@ -86,9 +87,11 @@ def english_words(sentence: str) -> tuple[Word, ...]:
 
 
 def gloss_variants(gloss: str) -> list[str]:
-    """A gloss without its parenthesised notes, plus any acronym they hold.
+    """A gloss without its parenthesised notes, plus any acronym they hold; the pieces of a
+    gloss that lists them, and the list whole.
 
-    "gross domestic product (GDP)" -> both; "internal (to a country, ...)" -> "internal".
+    "gross domestic product (GDP)" -> both; "internal (to a country, ...)" -> "internal";
+    "army, navy, air force" -> each, and "army navy air force".
     """
     inner = [p for p in _PAREN.findall(gloss) if _ACRONYM.search(p)]
     outer = _PAREN.sub(" ", gloss)
@@ -97,7 +100,15 @@ def gloss_variants(gloss: str) -> list[str]:
         for piece in _GLOSS_SEPARATOR.split(text):
             if _GLOSS_WORD.search(piece):
                 out.append(piece.strip())
+    if is_list(outer):  # "army, navy, air force": also all of it
+        out.append(" ".join(outer.replace(",", " ").split()))
     return out
+
+
+def is_list(gloss: str) -> bool:
+    """A gloss that lists three things or more ("army, navy, air force"), whose rendering
+    may list them too, commas and all."""
+    return _PAREN.sub(" ", gloss).count(",") >= 2 and ";" not in gloss
 
 
 @functools.cache
@@ -270,17 +281,29 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
         for i, j, g in positions + [(10**9, 10**9, "")]:
             if cluster and i - reach > _MAX_GAP + 1:
                 first, last, found = _tightest(cluster)
-                exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
-                # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
-                # "to come out as", "hand" of "hand in hand"; it covers one word of them all
-                lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
-                    and variant not in sentence.lower()
-                hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0))
+                if not _across_coordination(cluster, first, last, wanted, words, variant):
+                    exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
+                    # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
+                    # "to come out as", "hand" of "hand in hand"; it covers one word of them all
+                    lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
+                        and variant not in sentence.lower()
+                    hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0))
                 cluster = []
             if g:
                 reach = max(reach, j) if cluster else j
                 cluster.append((i, j, g))
     return tuple(hits)
+
+
+def _across_coordination(cluster, first: int, last: int, wanted: Sequence[str], words: Sequence[Word],
+                         variant: str) -> bool:
+    """The gloss's words found in another order with "and" or "or" between them: pieces of
+    two coordinated phrases, no rendering ("security and traditional" of "development
+    security and traditional and non-traditional threats" is not "traditional security")."""
+    if _COORDINATION.search(variant) or not any(words[k].lower in ("and", "or", "nor") for k in range(first + 1, last)):
+        return False
+    order = [wanted.index(g) for k, _, g in sorted(cluster) if first <= k <= last]
+    return order != sorted(order)
 
 
 def _best(hits: Sequence[Hit]) -> Hit | None:

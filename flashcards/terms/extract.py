@@ -171,7 +171,7 @@ def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
 
 def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span,
              curated: bool = False) -> bool:
-    """Another common word of the sentence renders the same English: 攻击 "to attack" and
+    """Another word of the sentence renders the same English: 攻击 "to attack" and
     打击 "to hit; to strike; to attack" both match "attacks", 创造 "to create" and 创意
     "creative" both match "creating". A dictionary word's English is then nobody's for
     sure, and none is shown (a guess teaches the wrong word). A ``curated`` glossary
@@ -187,7 +187,9 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
-        other = () if info.proper else info.english  # a name's gloss describes: "Putin, president of Russia"
+        # a name claims its name, not what its gloss says of it: "Putin", not "president of
+        # Russia"; 美国 claims "United States", and so 联合 "unite" is not rendered by "United"
+        other = [g.split("(")[0].split(",")[0] for g in info.english] if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
             continue
@@ -250,6 +252,17 @@ def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict
 # a sentence ends (not "U.S."), or a clause or list item does: "ballistic missiles, drones, anti-"
 # is no rendering of 反弹道导弹
 _PHRASE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s|[,;:]\s")
+
+
+def _breaks_phrase(rendering: str, glosses: Sequence[str]) -> bool:
+    """A rendering that runs across a sentence or clause end ('world. "At the') or a list
+    item's, unless the term's gloss is a list itself ("army, navy and air force" for
+    陆海空三军 "army, navy, air force")."""
+    found = _PHRASE_BREAK.search(rendering)
+    return bool(found) and not (found.group().startswith(",") and any(map(context_gloss.is_list, glosses))
+                                and not _PHRASE_BREAK.search(rendering.replace(", ", " ")))
+
+
 _CLAUSE_WORDS = frozenset(
     "had has have was were is are am be been being will would shall should can could may might must "
     "do does did that which who whom whose called said says".split())
@@ -393,7 +406,7 @@ def extract_terms(
     for text, (unit, info, kind, entry) in kept.items():
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
-                 and not _PHRASE_BREAK.search(sentences[i].pair.en[m[0]:m[1]])  # 'world. "At the': no phrase
+                 and not _breaks_phrase(sentences[i].pair.en[m[0]:m[1]], entry.english if entry else info.english)
                  and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
                                            curated=entry is not None))]
         if found:
