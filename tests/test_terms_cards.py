@@ -395,6 +395,22 @@ def test_a_list_the_gloss_lists_is_one_rendering_commas_and_all():
     assert terms["陆海空三军"].context_english == "army, navy and air force", terms["陆海空三军"]
 
 
+def test_a_common_word_the_english_spells_as_a_name_is_that_name():
+    """东风 is CC-CEDICT's "east wind"; a missile the English calls "Dongfeng" is a name,
+    taught as the English writes it. Where the English says "east wind", it is the wind."""
+    terms = cards_of("据报道，该国正在研制新型东风导弹。", "The country is reported to be developing a new Dongfeng missile.")
+    assert terms["东风"].english == ("Dongfeng",) and terms["东风"].pinyin == "Dōngfēng", terms.get("东风")
+    terms = cards_of("春天来了，东风吹过田野。", "Spring came, and the east wind blew across the fields.")
+    assert terms["东风"].pinyin == "dōngfēng" and "Dongfeng" not in terms["东风"].english
+
+
+def test_largest_after_an_ordinal_is_no_part_of_the_next_word():
+    """第二大城市 is "second-largest city": jieba's 第二 | 大城市 gives no card for 大城市 "metropolis"."""
+    terms = cards_of("哈尔科夫是乌克兰第二大城市。", "Kharkiv is Ukraine's second-largest city.")
+    assert "大城市" not in terms and terms["城市"].context_english == "city", sorted(terms)
+    assert "大城市" in cards_of("北京是一座大城市。", "Beijing is a big city.")
+
+
 def test_a_dictionary_name_the_english_never_names_is_no_card():
     """Cut out of 顿巴斯 "Donbas", 巴斯 is CC-CEDICT's "Bath": no card for a city the article never names."""
     pairs = [SentencePair("俄军在顿巴斯地区推进。", "Russian forces advanced in the Donbas region.", 0)]

@@ -132,9 +132,12 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     found = context_gloss.english_match(sentence_en, glosses, parts)
     if found and sentence_en[found[0]].isupper():
         return found
-    found = spelt() if info.in_cedict else None
-    # a sound match is evidence for a longer name; two syllables sound like too much (大桥 is not "Odesa")
-    return found if found and (found[2] >= 3.0 or len(syllables) >= 3) else None
+    found = name_sounds.written_name(sentence_en, syllables) if info.in_cedict else None
+    # a sound match is evidence for a longer name; two syllables sound like too much (大桥 is not
+    # "Odesa"), unless spelt out in pinyin for a common word the English uses as a name (东风
+    # "Dongfeng"): CC-CEDICT's own name 重阳 "Double Ninth Festival" is not "Chongyang" Investment
+    sure = found and (len(syllables) >= 3 or (found[2] >= 3.0 and not info.proper))
+    return (*found[:2], 1.0) if sure else None
 
 
 def _adverb_and_verb(word: str) -> bool:
@@ -431,6 +434,8 @@ def extract_terms(
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]
         english = senses.card_senses(info.english, own, article_english, name=bool(kind))
+        if kind and unit.named and info.in_cedict and not info.proper and not in_glossary:
+            english = (rendering,) if rendering else ()  # a common word the English spells as a name: 东风 "Dongfeng"
         if not english and in_glossary:
             english = entry.english
         if not english and rendering and sureness >= SURE and _phrase(rendering):

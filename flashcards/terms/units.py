@@ -251,11 +251,14 @@ def _foreign_sound(unit: Unit) -> bool:
 def _spelt_name(unit: Unit, sentence_en: str) -> bool:
     """A token the English spells in pinyin as a name, which no dictionary has (王沪宁 "Wang
     Huning": a name, not characters to cut into words, 王 | 沪宁 "Shanghai-Nanjing") or
-    CC-CEDICT has as a name besides a common word (高密 "Gaomi", not "high density")."""
+    CC-CEDICT has as a name besides a common word (高密 "Gaomi", not "high density"), or as
+    a common word only, which the English writes as one capitalised word (东风 "Dongfeng",
+    a missile, not "east wind")."""
     return (2 <= len(unit.text) <= 4 and not (unit.glossary or unit.quoted or unit.named)
             and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
-            and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text))
-            and name_sounds.pinyin_span(sentence_en, unit.syllables) is not None)
+            and (span := name_sounds.pinyin_span(sentence_en, unit.syllables)) is not None
+            and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text)
+                 or " " not in sentence_en[span[0]:span[1]]))
 
 
 def _uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
@@ -298,6 +301,20 @@ def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) 
         return False
     return (name_sounds.named_in(dictionary.word_info(text).english, sentence_en)
             or name_sounds.written_name(sentence_en, syllables) is not None)
+
+
+def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
+    """第二 | 大城市: after an ordinal, 大 is "largest" (第二大城市 "second-largest city"), so
+    a word the segmenter glued it to gives it back: 第二大 (a count, no term) | 城市."""
+    out = list(units)
+    for i in range(len(out) - 1, 0, -1):
+        ordinal, word = out[i - 1], out[i]
+        if (len(ordinal.text) >= 2 and ordinal.text[0] == "第" and all(c in NUMERALS for c in ordinal.text)
+                and word.text[:1] == "大" and len(word.syllables) == len(word.text) >= 3
+                and not (word.glossary or word.quoted) and dictionary.cedict.lookup(word.text[1:])):
+            largest, rest = _units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
+            out[i - 1:i + 1] = [join_units([ordinal, largest], counted=True), rest]
+    return out
 
 
 def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
@@ -350,7 +367,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = _uncross_names(_unglue_glossary_words(units), sentence.pair.en)
+    units = _uncross_names(_ordinal_superlative(_unglue_glossary_words(units)), sentence.pair.en)
     units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
