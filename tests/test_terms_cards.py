@@ -79,6 +79,14 @@ def test_a_place_is_described_up_to_its_cross_references(word, english):
     assert senses.card_senses(dictionary.english(word), name=True) == (english,)
 
 
+def test_a_name_s_description_ends_where_its_fame_begins():
+    """CC-CEDICT's 新竹: "..., noted for high tech industries" is an encyclopaedia's aside."""
+    assert senses.clean_sense("Xinzhu or Hsinchu city in northern Taiwan, noted for high tech industries",
+                              name=True) == "Xinzhu or Hsinchu city in northern Taiwan"
+    assert senses.clean_sense("Hunan province in south central China, abbr. 湘, capital Changsha 长沙",
+                              name=True) == "Hunan province in south central China"
+
+
 def test_the_sense_the_article_uses_comes_first():
     formation = senses.card_senses(dictionary.english("编队"), ["The two destroyers sailed in formation."])
     assert formation[0].startswith("formation")

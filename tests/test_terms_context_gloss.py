@@ -130,6 +130,20 @@ def test_a_gloss_that_lists_things_is_rendered_by_the_whole_list():
     assert cg.is_list("army, navy, air force") and not cg.is_list("to discard, to abandon")
 
 
+def test_a_hyphenated_word_of_the_gloss_is_rendered_whole():
+    """"intermediate-range missile" is rendered by "medium-range missile", not "range
+    missile"; 快速 "high-speed; fast" is "fast", not "fast-moving"."""
+    sentence = "After the launch of a medium-range missile, a fast-moving boat left the port."
+    assert cg.english_text(sentence, ["intermediate-range missile"]) == "medium-range missile"
+    assert cg.english_text(sentence, ["high-speed", "fast"]) == "fast"
+
+
+def test_a_word_between_counts_against_a_longer_rendering():
+    """会谈 "talks; hold talks": in "hold urgent talks", "urgent" is another word's."""
+    assert cg.english_text("Iran is to hold urgent talks on Tuesday.", ["talks", "hold talks"]) == "talks"
+    assert cg.english_text("They will hold talks on Tuesday.", ["talks", "hold talks"]) == "hold talks"
+
+
 def test_offsets_point_into_the_sentence():
     sentence = "Japan and the EU: a strategic partnership agreement took effect."
     start, end = cg.english_span(sentence, ["strategic partnership agreement"])

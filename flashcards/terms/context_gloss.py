@@ -25,6 +25,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
 CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_START = re.compile(r"[A-Za-z0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
 _STOP = frozenset(
@@ -195,6 +196,7 @@ class Hit:
     wanted: int  # gloss words there were
     exact: int = 0  # of those found, how many as the same word, not one sharing its stem only
     phrase: int = 0  # when the hit is one everyday word of a phrase: the phrase's words
+    gaps: int = 0  # content words between those found that the gloss does not have
 
     @property
     def coverage(self) -> float:
@@ -287,7 +289,9 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                     # "to come out as", "hand" of "hand in hand"; it covers one word of them all
                     lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
                         and variant not in sentence.lower()
-                    hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0))
+                    inside = {k for k, _, _ in cluster if first <= k <= last}
+                    gaps = sum(k not in inside and words[k].lower not in _STOP for k in range(first, last + 1))
+                    hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps))
                 cluster = []
             if g:
                 reach = max(reach, j) if cluster else j
@@ -309,8 +313,10 @@ def _across_coordination(cluster, first: int, last: int, wanted: Sequence[str], 
 def _best(hits: Sequence[Hit]) -> Hit | None:
     if not hits:
         return None
-    # the same word before one sharing its stem: "location" for 地点, not "located" earlier
-    return max(hits, key=lambda h: (h.strength >= 0.5, h.matched, h.strength, h.exact, -(h.last - h.first), -h.first))
+    # the same word before one sharing its stem: "location" for 地点, not "located" earlier; a
+    # word between counts against a longer hit: 会谈 "talks", not "hold urgent talks" by "hold talks"
+    return max(hits, key=lambda h: (h.strength >= 0.5, h.matched - h.gaps, h.strength, -h.gaps, h.exact, -(h.last - h.first),
+                                    -h.first))
 
 
 def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int, int] | None:
@@ -370,10 +376,20 @@ def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequenc
         found = (whole.first, whole.last, 0.5 * whole.strength)
     if found is None:
         return None
-    end = words[found[1]].end
+    start, end = words[found[0]].start, words[found[1]].end
     if sentence[end:end + 2] in ("'t", "’t"):
         end += 2  # "won't", not "won": a negation is one word, cut in two above
-    return words[found[0]].start, end, found[2]
+    # where the gloss has a hyphenated word, so has its rendering: "medium-range missile" for
+    # "intermediate-range missile", not "range missile"; 航母 "aircraft carrier" is no
+    # "anti-aircraft carrier", nor 快速 "fast" "fast-moving"
+    hyphenated = [t.lower().split("-") for g in itertools.chain(glosses, *parts) for t in re.findall(r"\w+(?:-\w+)+", g)]
+    if any(t[-1] == words[found[0]].lower for t in hyphenated):
+        while start > 1 and sentence[start - 1] == "-" and sentence[start - 2].isalnum():
+            start = _WORD_START.search(sentence[:start - 1]).start()
+    if any(t[0] == words[found[1]].lower for t in hyphenated):
+        while end + 1 < len(sentence) and sentence[end] == "-" and sentence[end + 1].isalnum():
+            end = _WORD.match(sentence, end + 1).end()
+    return start, end, found[2]
 
 
 def english_span(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence[str]] = ()) -> tuple[int, int] | None:

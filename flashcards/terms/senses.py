@@ -52,6 +52,8 @@ _NOT_A_MEANING = re.compile(
     r"also pr\.|pr\. |\w+ pr\. |Japanese variant|unofficial variant|erhua variant)",
     re.I,
 )
+# An encyclopaedia's aside on a name: what it is known for.
+_FAME = re.compile(r"\s*(?:noted|famous|known|renowned|well-known|celebrated)\s+(?:for|as)\b", re.I)
 # A sense of a specialist field: no sense for a news reader's card ("(math.) transitive").
 _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|medicine|med|biology|botany|zoology|"
                     r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
@@ -87,9 +89,10 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     text = _FIELD.sub("", text)
     if name and _LIFESPAN.search(text):
         text = text[: _LIFESPAN.search(text).start()]
-    if name:  # the description ends where its cross-references begin: "..., abbr. 湘, capital Changsha 长沙"
+    if name:  # the description ends where its cross-references or its fame begin: "..., abbr. 湘,
+        # capital Changsha 长沙", "Hsinchu city in northern Taiwan, noted for high tech industries"
         parts = _OUTSIDE_BRACKETS_COMMA.split(text)
-        first = next((k for k, part in enumerate(parts) if k and _HAN.search(part)), len(parts))
+        first = next((k for k, part in enumerate(parts) if k and (_HAN.search(part) or _FAME.match(part))), len(parts))
         text = ",".join(parts[:first])
     text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
     text = ";".join(filter(None, map(_without_references, text.split(";"))))
