@@ -13,9 +13,10 @@ capitalised. The evidence is data, not lists of words:
   break (Wang Yi -> Wáng Yì, Beijing -> Běijīng Shì, Diaoyu Islands -> Diàoyú Dǎo) or names
   the capitalised generic (Yellow Sea -> Huáng Hǎi, Pacific Ocean -> Tàipíng Yáng, as GB/T
   writes place names: proper part and generic apart). A single syllable before a name
-  stays apart (Běi Dàxīyáng, Xī Tàipíng Yáng). A generic noun of places after a name of its own stands
-  apart (Bólín Qiáng; Kēluólāduō Zhōu and Dìnièbó Hé, which CEDICT lacks or writes as one),
-  and 第 takes its numeral with a hyphen, the measure word apart (Dì-èr Cì Shìjiè Dàzhàn).
+  stays apart (Běi Dàxīyáng, Xī Tàipíng Yáng). A generic noun of places after a name of
+  its own stands apart (Bólín Qiáng; Kēluólāduō Zhōu and Dìnièbó Hé, which CEDICT lacks
+  or writes as one), and 第 takes its numeral with a hyphen, the measure word apart
+  (Dì-èr Cì Shìjiè Dàzhàn).
 - Idioms (CEDICT "(idiom)", jieba's tag i): four characters as two halves with a hyphen
   (zhìtóng-dàohé), joined when the second character is a conjunction or particle
   (qǔ'érdàizhī, GB/T's zǒng'éryánzhī); AABB likewise (fāngfāng-miànmiàn); longer

@@ -315,8 +315,8 @@ def _best(hits: Sequence[Hit]) -> Hit | None:
         return None
     # the same word before one sharing its stem: "location" for 地点, not "located" earlier; a
     # word between counts against a longer hit: 会谈 "talks", not "hold urgent talks" by "hold talks"
-    return max(hits, key=lambda h: (h.strength >= 0.5, h.matched - h.gaps, h.strength, -h.gaps, h.exact, -(h.last - h.first),
-                                    -h.first))
+    return max(hits, key=lambda h: (h.strength >= 0.5, h.matched - h.gaps, h.strength, -h.gaps, h.exact,
+                                    -(h.last - h.first), -h.first))
 
 
 def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int, int] | None:
