@@ -178,7 +178,16 @@ class VocabEntry:
 
 @dataclass(frozen=True)
 class AnalysedArticle:
-    """An article after alignment and analysis: what the renderers consume."""
+    """An article after alignment and analysis: what the renderers consume. ``headline`` is
+    its title pair read the same way (None without one): no sentence of the article, but
+    its words are the article's terms too."""
 
     article: Article
     sentences: tuple[AnalysedSentence, ...]
+    headline: AnalysedSentence | None = None
+
+    @property
+    def term_sentences(self) -> tuple[AnalysedSentence, ...]:
+        """What terms are taken from: the sentences, then the headline (last: a sentence of
+        the body is the better example, and its English the surer rendering)."""
+        return self.sentences + ((self.headline,) if self.headline is not None else ())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -257,7 +258,28 @@ def analyse_article(article: Article, reader) -> AnalysedArticle:
     from flashcards.align.beads import align_paragraphs
 
     pairs = align_paragraphs(article.paragraphs) if has_english(article) else chinese_only_pairs(article)
-    return AnalysedArticle(article, tuple(reader.analyse(pairs)))
+    headline = headline_pair(article.metadata)
+    analysed = reader.analyse(pairs + ([headline] if headline else []))
+    return AnalysedArticle(article, tuple(analysed[:len(pairs)]), analysed[-1] if headline else None)
+
+
+# what a web page's title puts between its headline and a section's or a site's name:
+# "重阳问答︱如何看待…", "… - 经济观察网 － 专业财经新闻网站", "首页 > 国际 > 正文"
+_TITLE_PARTS = re.compile(r"\s*[>|︱｜]\s*|\s+[-－–—]\s+|－")
+
+
+def headline_pair(meta: Metadata) -> SentencePair | None:
+    """The article's title pair as one more sentence to take terms from: the longest part
+    of each side, when both are a headline of some length (six Han characters, three
+    English words), not a breadcrumb ("首页 > 国际 > 正文")."""
+    from flashcards.reading.style import is_han
+
+    def han(text: str) -> int:
+        return sum(map(is_han, text))
+
+    zh = max(_TITLE_PARTS.split(meta.title_zh), key=han)
+    en = max(_TITLE_PARTS.split(meta.title_en), key=len).strip(" -–—－|︱>")
+    return SentencePair(zh.strip(), en, -1) if han(zh) >= 6 and len(en.split()) >= 3 else None
 
 
 def has_english(article: Article) -> bool:
@@ -417,7 +439,7 @@ def article_terms(analysed: AnalysedArticle, glossary, options: Options) -> list
     if handed is not None and handed[0] is analysed and handed[1] is glossary and handed[2] == options:
         return handed[3]
     digest = terms_key(analysed, glossary, options)
-    return cache.memoize("terms", digest, lambda: extract_terms(analysed.sentences, glossary, **options.extract_kwargs()))
+    return cache.memoize("terms", digest, lambda: extract_terms(analysed.term_sentences, glossary, **options.extract_kwargs()))
 
 
 def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple[str, ...]:
@@ -425,7 +447,7 @@ def glossary_entries_in(analysed: AnalysedArticle, glossary) -> tuple[str, ...]:
     file they stand left out): all that term extraction reads of the glossary."""
     if glossary is None:
         return ()
-    return tuple(_entry_text(e) for e in glossary.entries_in("".join(s.pair.zh for s in analysed.sentences)))
+    return tuple(_entry_text(e) for e in glossary.entries_in("".join(s.pair.zh for s in analysed.term_sentences)))
 
 
 @functools.lru_cache(maxsize=None)

@@ -88,7 +88,7 @@ def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_art
 
     text = repo_glossary.read_text(encoding="utf-8")
     (analysed,) = pipeline.analyse_articles(pipeline.read_articles([sample_article]), pipeline.load_glossary(repo_glossary))
-    assert "火箭军" not in "".join(s.pair.zh for s in analysed.sentences)
+    assert "火箭军" not in "".join(s.pair.zh for s in analysed.term_sentences)
     variants = {
         "unrelated": text.replace("english: [PLA Rocket Force", "english: [the PLA Rocket Force", 1),
         "related": text.replace("    english: quasi-alliance\n", "    english: near-alliance\n", 1),
@@ -103,7 +103,7 @@ def test_terms_key_follows_only_the_glossary_entries_the_article_uses(sample_art
         same_key = pipeline.glossary_entries_in(analysed, glossary) == base
         assert same_key == (name != "related"), name
         cached = pipeline.article_terms(analysed, glossary, pipeline.Options())
-        fresh = extract_terms(analysed.sentences, glossary, **pipeline.Options().extract_kwargs())
+        fresh = extract_terms(analysed.term_sentences, glossary, **pipeline.Options().extract_kwargs())
         assert cached == fresh, name
 
 

@@ -311,3 +311,38 @@ def test_no_card_for_a_verb_with_its_aspect_particle(run_cli, tmp_path):
                       "演习之后，两国海军成了亲密的伙伴。")
     assert "海军" in cards and "伙伴" in cards  # the article was read
     assert "成了" not in cards
+
+
+def test_a_headline_s_words_are_terms_but_no_sentence(run_cli, tmp_path):
+    """制裁 is only in the headline: it gets a card, with the headline as its example, and
+    the headline is still no sentence of the article (no sentence note, no alignment)."""
+    from flashcards import pipeline
+
+    article = tmp_path / "sanctions.txt"
+    article.write_text(
+        "美国宣布对伊朗实施新制裁\nUS Announces New Sanctions on Iran\n"
+        "美国财政部周五表示，将对十家公司采取措施。\nThe Treasury said on Friday it would take measures against ten companies.\n"
+        "这些公司被指协助伊朗获取导弹技术。\nThe companies are accused of helping Iran obtain missile technology.\n",
+        encoding="utf-8")
+    result = run_cli("vocab", article, "--format", "json", "--no-cache")
+    assert result.code == 0, result.err
+    cards = {e["hanzi"]: e for e in json.loads(result.out)}
+    assert "制裁" in cards, sorted(cards)
+    assert cards["制裁"]["examples"][0]["zh"] == "美国宣布对伊朗实施新制裁"
+    analysed = pipeline.analyse_article(pipeline.read_article(article), pipeline.analyser(None))
+    assert all("制裁" not in s.pair.zh for s in analysed.sentences)
+    assert analysed.headline is not None and analysed.headline.pair.en == "US Announces New Sanctions on Iran"
+
+
+@pytest.mark.parametrize("title_zh, title_en, headline", [
+    ("首页 > 国际 > 正文", "Home > International > Text", None),  # a breadcrumb is no headline
+    ("重阳问答︱美国就业数据大超预期 - 经济观察网", "Q&A ︱ US jobs data far exceed expectations - EEO",
+     ("美国就业数据大超预期", "US jobs data far exceed expectations")),  # the site's and the column's names go
+    ("美国宣布对伊朗实施新制裁", "", None),  # no English: no evidence for its terms
+])
+def test_the_headline_is_the_title_s_longest_part(title_zh, title_en, headline):
+    from flashcards import pipeline
+    from flashcards.model import Metadata
+
+    found = pipeline.headline_pair(Metadata(title_en=title_en, title_zh=title_zh))
+    assert ((found.zh, found.en) if found else None) == headline
