@@ -382,6 +382,8 @@ def english_match(sentence: str, glosses: Sequence[str], parts: Sequence[Sequenc
     # where the gloss has a hyphenated word, so has its rendering: "medium-range missile" for
     # "intermediate-range missile", not "range missile"; 航母 "aircraft carrier" is no
     # "anti-aircraft carrier", nor 快速 "fast" "fast-moving"
+    if "-" not in (sentence[start - 1:start], sentence[end:end + 1]):
+        return start, end, found[2]  # no hyphenated word cut: the common case, no gloss to read
     hyphenated = [t.lower().split("-") for g in itertools.chain(glosses, *parts) for t in re.findall(r"\w+(?:-\w+)+", g)]
     if any(t[-1] == words[found[0]].lower for t in hyphenated):
         while start > 1 and sentence[start - 1] == "-" and sentence[start - 2].isalnum():

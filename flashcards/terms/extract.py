@@ -121,23 +121,24 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
     # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
-    def spelt() -> tuple[int, int, float] | None:
-        found = name_sounds.written_name(sentence_en, syllables)
-        return (*found[:2], 1.0) if found else None
-
-    if not info.in_cedict and (found := spelt()):
-        return found
-    glosses = [g.split("(")[0].split(",")[0] for g in info.english]
+    if not info.in_cedict and (written := name_sounds.written_name(sentence_en, syllables)):
+        return (*written[:2], 1.0)
     parts = [] if kind == "person" else _parts_glosses(word)
-    found = context_gloss.english_match(sentence_en, glosses, parts)
+    found = context_gloss.english_match(sentence_en, _names_of(info.english), parts)
     if found and sentence_en[found[0]].isupper():
         return found
-    found = name_sounds.written_name(sentence_en, syllables) if info.in_cedict else None
+    written = name_sounds.written_name(sentence_en, syllables) if info.in_cedict else None
     # a sound match is evidence for a longer name; two syllables sound like too much (大桥 is not
     # "Odesa"), unless spelt out in pinyin for a common word the English uses as a name (东风
     # "Dongfeng"): CC-CEDICT's own name 重阳 "Double Ninth Festival" is not "Chongyang" Investment
-    sure = found and (len(syllables) >= 3 or (found[2] >= 3.0 and not info.proper))
-    return (*found[:2], 1.0) if sure else None
+    sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper))
+    return (*written[:2], 1.0) if sure else None
+
+
+def _names_of(glosses: Sequence[str]) -> list[str]:
+    """What a name's glosses call it, without what they say of it: "Putin, president of
+    Russia" -> "Putin", "Donald Trump (1946-), American ..." -> "Donald Trump"."""
+    return [g.split("(")[0].split(",")[0] for g in glosses]
 
 
 def _adverb_and_verb(word: str) -> bool:
@@ -190,9 +191,9 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
-        # a name claims its name, not what its gloss says of it: "Putin", not "president of
-        # Russia"; 美国 claims "United States", and so 联合 "unite" is not rendered by "United"
-        other = [g.split("(")[0].split(",")[0] for g in info.english] if info.proper else info.english
+        # a name claims its name, not what its gloss says of it: 美国 claims "United States",
+        # and so 联合 "unite" is not rendered by "United"
+        other = _names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
             continue

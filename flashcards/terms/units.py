@@ -297,10 +297,10 @@ def _uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
 def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) -> bool:
     """``text`` is a proper name in CC-CEDICT that ``sentence_en`` writes: by one of its
     glosses ("Washington") or as its sound."""
-    if len(text) < 2 or not dictionary.cedict.lookup(text) or not dictionary.word_info(text).proper:
+    info = dictionary.word_info(text) if len(text) >= 2 else None
+    if not (info and info.in_cedict and info.proper):
         return False
-    return (name_sounds.named_in(dictionary.word_info(text).english, sentence_en)
-            or name_sounds.written_name(sentence_en, syllables) is not None)
+    return name_sounds.named_in(info.english, sentence_en) or name_sounds.written_name(sentence_en, syllables) is not None
 
 
 def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
