@@ -221,6 +221,9 @@ def test_a_neutral_tone_in_cc_cedict_agrees_with_the_full_tone_of_the_same_sylla
         ("你到这儿来。", "这儿", "zhe4 r5"),  # erhua: zhèr, not zhè ér
         ("她一个劲儿地说。", "一个劲儿", "yi1 ge4 jin4 r5"),
         ("他的女儿很可爱。", "女儿", "nv3 er2"),  # a syllable of its own
+        ("这个理由站不住脚。", "站不住脚", "zhan4 bu5 zhu4 jiao3"),  # a potential complement's 不
+        ("他看不起别人。", "看不起", "kan4 bu5 qi3"),
+        ("我不同意。", "不同意", "bu4 tong2 yi4"),  # 不 of a word CC-CEDICT reads bu4
     ],
 )
 def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, word, expected):

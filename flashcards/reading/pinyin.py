@@ -50,7 +50,8 @@ confident, and below that level on policy text it is wrong more often than the e
 
 Tones are citation tones: pypinyin's phrase dictionary writes 一 and 不 with their
 sandhi tones (一个 yí gè), so those two always get their dictionary tone unless a
-curated phrase says otherwise. The neutral tone has no mark ("le"), ü is "ü".
+curated phrase says otherwise, or the CC-CEDICT word they stand in reads 不 unstressed,
+as in a potential complement (看不起 kànbuqǐ). The neutral tone has no mark ("le"), ü is "ü".
 
 Traditional text is read through its Simplified form (:func:`segmenter.simplified`, one
 character for one, so each syllable lands on the same position of the original): the
@@ -371,8 +372,8 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
             if not is_han(ch):
                 continue
             at = pos + k
-            if ch in _CITATION:
-                out[at] = _CITATION[ch]
+            if ch in _CITATION:  # save where the word's entry reads it unstressed (看不起 kànbuqǐ)
+                out[at] = word[at] if word[at] and tone(word[at]) == 5 else _CITATION[ch]
             elif ch == "得" and _complement_de(token, at):
                 out[at] = "de"
             elif reading is None and word[at]:
@@ -403,8 +404,9 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
 
 
 # noun suffixes and particles: unstressed after a root (桌子 zhuōzi, 石头 shítou, 睡得着
-# shuìdezháo) where CC-CEDICT says so; read alone, pypinyin gives them a full tone (zǐ, dé)
-_UNSTRESSED = frozenset("子头儿得的地着了过们么吧呢吗啊")
+# shuìdezháo) where CC-CEDICT says so; read alone, pypinyin gives them a full tone (zǐ, dé);
+# and 不 of a potential complement (站不住脚 zhànbuzhù, 了不起 liǎobuqǐ), a citation bù alone
+_UNSTRESSED = frozenset("子头儿得的地着了过们么吧呢吗啊不")
 
 
 @functools.lru_cache(maxsize=4096)
