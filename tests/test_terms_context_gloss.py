@@ -123,6 +123,15 @@ def test_pieces_of_two_coordinated_phrases_are_no_rendering():
         == "economic and trade cooperation"
 
 
+def test_words_framing_a_clause_in_the_other_order_are_no_rendering():
+    """"to reach agreement" is not "agreement Iran reached": the words come the other way
+    round with the clause's subject between them. Next to each other they may ("talks held"
+    renders "to hold talks")."""
+    sentence = "The ban followed an agreement Iran reached with six world powers."
+    assert cg.english_text(sentence, ["to reach agreement"]) != "agreement Iran reached"
+    assert cg.english_text("The talks held in Geneva ended late.", ["to hold talks"]) == "talks held"
+
+
 def test_a_gloss_that_lists_things_is_rendered_by_the_whole_list():
     """陆海空三军 "army, navy, air force": "air force" alone is a third of it."""
     sentence = "Officers of the army, navy and air force met in the capital."

@@ -283,14 +283,14 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
         for i, j, g in positions + [(10**9, 10**9, "")]:
             if cluster and i - reach > _MAX_GAP + 1:
                 first, last, found = _tightest(cluster)
-                if not _across_coordination(cluster, first, last, wanted, words, variant):
+                inside = {k for k, _, _ in cluster if first <= k <= last}
+                gaps = sum(k not in inside and words[k].lower not in _STOP for k in range(first, last + 1))
+                if not _out_of_order(cluster, first, last, wanted, words, variant, gaps):
                     exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
                     # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
                     # "to come out as", "hand" of "hand in hand"; it covers one word of them all
                     lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
                         and variant not in sentence.lower()
-                    inside = {k for k, _, _ in cluster if first <= k <= last}
-                    gaps = sum(k not in inside and words[k].lower not in _STOP for k in range(first, last + 1))
                     hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps))
                 cluster = []
             if g:
@@ -299,12 +299,15 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-def _across_coordination(cluster, first: int, last: int, wanted: Sequence[str], words: Sequence[Word],
-                         variant: str) -> bool:
-    """The gloss's words found in another order with "and" or "or" between them: pieces of
-    two coordinated phrases, no rendering ("security and traditional" of "development
-    security and traditional and non-traditional threats" is not "traditional security")."""
-    if _COORDINATION.search(variant) or not any(words[k].lower in ("and", "or", "nor") for k in range(first + 1, last)):
+def _out_of_order(cluster, first: int, last: int, wanted: Sequence[str], words: Sequence[Word],
+                  variant: str, gaps: int) -> bool:
+    """The gloss's words found in another order with a content word or "and" or "or" between
+    them: no rendering. Pieces of two coordinated phrases ("security and traditional" of
+    "development security and traditional and non-traditional threats" is not "traditional
+    security"), or a clause the term's own words only frame ("agreement Iran reached" is
+    no "to reach agreement": Iran is the subject). "talks held" may render "to hold talks"."""
+    if not gaps and (_COORDINATION.search(variant)
+                     or not any(words[k].lower in ("and", "or", "nor") for k in range(first + 1, last))):
         return False
     order = [wanted.index(g) for k, _, g in sorted(cluster) if first <= k <= last]
     return order != sorted(order)
