@@ -103,6 +103,10 @@ def test_the_sense_the_article_uses_comes_first():
     ("问道", '"Who sent you?" he asked.', "to ask"),  # not "to ask the way": the sense with least else in it
     ("通信", "Satellite communication was cut for an hour.", "communication"),  # the word itself, not "to communicate"
     ("整体", "The reforms must be promoted as a whole.", "whole"),  # not "integral", found by its stem alone
+    # the word's part of speech: a noun after a determiner, a verb after "to"
+    ("纪录", "The country staged 24 launches this year, a record.", "record (written account)"),
+    ("罚款", "The court imposed a fine on the company.", "fine (monetary)"),
+    ("罚款", "The regulator decided to fine the company.", "to fine"),
 ])
 def test_of_senses_the_sentence_uses_alike_the_nearest_comes_first(word, sentence, first):
     assert senses.card_senses(dictionary.english(word), [sentence])[0] == first

@@ -64,6 +64,7 @@ _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|med
 _USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
 _LITERAL = re.compile(r"^lit\.\s", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
+_DETERMINERS = frozenset("a an the this that these those its their his her our my your no every each another".split())
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 _SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
        (re.compile(r"\bsth\b"), "something"))
@@ -184,7 +185,7 @@ def card_senses(
     # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], bool(_LITERAL.match(clean[k])),
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], bool(_LITERAL.match(clean[k])),
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
@@ -205,17 +206,25 @@ def card_senses(
     return tuple(out)
 
 
-def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int, int]:
+def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int, int, int]:
     """How well any of ``sentences`` renders ``sense``: the best share of its content
     words found together (1.0 = all of them), counted from ``least`` on, how many words
     that was (the more specific sense wins a tie: "Central African Republic" over
     "Central Africa") and how many of them as the same word, not one sharing its stem
-    ("whole" for "whole", not "integrated" for "integral"). The term's own sentence
-    counts half a sense; the rest of the article only a whole one ("supply" elsewhere is
-    no evidence for "in short supply")."""
-    best = (0.0, 0, 0)
+    ("whole" for "whole", not "integrated" for "integral"), and whether the word is used as
+    the sense's part of speech (1), as another (-1) or either (0): after a determiner it is a
+    noun, after "to" a verb ("a record" is "record (in sports etc)", not "to record"). The
+    term's own sentence counts half a sense; the rest of the article only a whole one
+    ("supply" elsewhere is no evidence for "in short supply")."""
+    best = (0.0, 0, 0, 0)
+    verb = sense.startswith("to ")
     for sentence in sentences:
+        words = context_gloss.english_words(sentence)
         for hit in context_gloss.gloss_hits(sense, sentence):
-            if (hit.coverage, hit.matched, hit.exact) > best:
-                best = (hit.coverage, hit.matched, hit.exact)
-    return best if best[0] >= least else (0.0, 0, 0)
+            # a verb sense found as a noun ("a record" is no "to record"), or a noun sense as a verb
+            noun_use = hit.first > 0 and words[hit.first - 1].lower in _DETERMINERS
+            verb_use = hit.first > 0 and words[hit.first - 1].lower == "to"
+            agrees = 0 if not (noun_use or verb_use) else 1 if verb == verb_use else -1
+            if (hit.coverage, hit.matched, hit.exact, agrees) > best:
+                best = (hit.coverage, hit.matched, hit.exact, agrees)
+    return best if best[0] >= least else (0.0, 0, 0, 0)
