@@ -254,6 +254,12 @@ def test_a_glossary_word_does_not_take_a_character_of_the_word_after_it():
     assert "中共" not in terms and "共享" in terms, sorted(terms)
     terms = cards_of("中共中央召开会议。", "The CPC Central Committee held a meeting.", glossary)
     assert "中共中央" in terms, sorted(terms)  # where it is the word, it stays
+    # nor the first character of the word before: 以回 | 应对 is 以 | 回应 | 对, in either script
+    for zh in ("该协议于2015年签订，以回应对伊朗正在发展核武器的指控。", "該協議於2015年簽訂，以迴應對伊朗正在發展核武器的指控。"):
+        terms = cards_of(zh, "The deal came in response to allegations that Iran was developing nuclear weapons.", glossary)
+        assert not {"应对", "應對"} & set(terms), sorted(terms)
+    terms = cards_of("那张脸一直留在他的脑海里。", "That face stayed in his mind.", glossary)
+    assert "海里" not in terms, sorted(terms)  # the glossary's nautical mile, across 脑海 | 里
 
 
 def test_a_chinese_name_the_english_spells_is_not_cut_into_words():

@@ -199,10 +199,15 @@ def _recuttable(unit: Unit) -> bool:
 
 
 def _recut(text: str) -> list[str]:
-    """``text`` cut by jieba's own dictionary (no glossary words), without guessing unknown words."""
+    """``text`` cut by jieba's own dictionary (no glossary words), without guessing unknown
+    words; Traditional text where its Simplified form is cut (jieba's dictionary is Simplified)."""
     from flashcards.reading import segmenter
 
-    return list(segmenter.base().cut(text, HMM=False))
+    pieces, at = [], 0
+    for piece in segmenter.base().cut(simplified(text), HMM=False):
+        pieces.append(text[at:at + len(piece)])
+        at += len(piece)
+    return pieces
 
 
 def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
@@ -320,16 +325,27 @@ def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
 def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
     """A glossary word the segmenter took across a word of the text, leaving one character
     over: 互利共赢中共享 came out 中共 | 享 because 中共 is a glossary word, where jieba's own
-    dictionary cuts 中 | 共享. Cut so again."""
+    dictionary cuts 中 | 共享; 以回应对 came out 以回 | 应对 for the glossary's 应对, where it
+    cuts 以 | 回应 | 对. Cut so again."""
     out = list(units)
-    for i in range(len(out) - 1):
-        word, rest = out[i], out[i + 1]
-        if not (word.glossary and len(rest.text) == 1 and not rest.glossary and dictionary.is_han(rest.text)
-                and len(word.syllables) == len(word.text) and len(rest.syllables) == 1):
-            continue
-        pieces = _recut(word.text + rest.text)
-        if len(pieces) == 2 and pieces[0] == word.text[:-1] and dictionary.cedict.lookup(pieces[1]):
-            out[i:i + 2] = _units_of(pieces, word.syllables + rest.syllables, word.start)
+    for i in range(len(out) - 1, 0, -1):  # from the end: a recut may give three units for two
+        before, after = out[i - 1], out[i]
+        for word, other, forward in ((before, after, True), (after, before, False)):
+            if not (word.glossary and not other.glossary and len(other.text) <= (1 if forward else 2)
+                    and dictionary.is_han(other.text) and len(word.syllables) == len(word.text)
+                    and len(other.syllables) == len(other.text)):
+                continue
+            pieces = _recut(before.text + after.text)
+            if len(pieces) < 2:
+                continue
+            # the word gives its last character to the word after, or its first to the word before
+            if forward:
+                gives, taker = len(pieces) == 2 and pieces[0] == word.text[:-1], pieces[1]
+            else:
+                gives, taker = pieces[-1] == word.text[1:], pieces[-2]
+            if gives and len(taker) >= 2 - forward and dictionary.cedict.lookup(simplified(taker)):
+                out[i - 1:i + 1] = _units_of(pieces, before.syllables + after.syllables, before.start)
+                break
     return out
 
 
