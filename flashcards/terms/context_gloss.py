@@ -28,6 +28,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD_START = re.compile(r"[A-Za-z0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
+_INFINITIVE = re.compile(r"to\s+(?=[a-z])", re.I)
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
     "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
@@ -128,6 +129,8 @@ def content_words(gloss: str) -> tuple[str, ...]:
             continue  # "to come into being" is not found by "is"; "well-being" keeps its word
         if word.startswith("-") or word.endswith("-"):
             out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
+        elif _INFINITIVE.match(gloss) and found.start() == _INFINITIVE.match(gloss).end():
+            out.append(word)  # "to found" is the base form: no past tense of "to find"
         else:
             out.extend(lemma(w) for w in word.split("-") if w)
     return tuple(dict.fromkeys(out))
