@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
-from flashcards.terms import name_sounds, senses
+from flashcards.terms import context_gloss as cg, name_sounds, senses
 from flashcards.terms.extract import extract_terms
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -595,3 +595,14 @@ def test_the_english_of_a_term_is_not_read_across_a_comma():
     assert terms["意识形态安全"].context_english == ""
     terms = cards_of("他们强调意识形态安全。", "They stressed ideological security above all.", glossary)
     assert terms["意识形态安全"].context_english == "ideological security"
+
+
+def test_a_compound_the_english_writes_as_a_name_is_written_as_one():
+    """A quoted compound CC-CEDICT lacks, rendered by a run of capitalised words in running
+    text, is a name: its pinyin is capitalised word by word, as GB/T writes names."""
+    terms = cards_of("但“民族抵抗阵线”组织表示，塔利班并没有控制该山谷。",
+                     "But the National Resistance Front says the Taliban does not control the valley.")
+    front = terms["民族抵抗阵线"]
+    assert front.context_english == "National Resistance Front"
+    assert front.pinyin == "Mínzú Dǐkàng Zhènxiàn"
+    assert not cg.written_as_name("Annual Military", "Taiwan Launches Annual Military Drill")  # a headline's piece

@@ -451,3 +451,15 @@ def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
             start = end - len(rest)
         runs.append((start, end))
     return runs
+
+
+@functools.lru_cache(maxsize=64)
+def _runs_of(english: str) -> frozenset[str]:
+    return frozenset(english[a:b] for a, b in capitalised_runs(english))
+
+
+def written_as_name(rendering: str, english: str) -> bool:
+    """Whether ``rendering`` is two words or more that ``english`` writes as a name: one
+    whole run of capitalised words in running text ("the National Resistance Front says"),
+    not a piece of a run ("Annual Military" of a headline in title case)."""
+    return " " in rendering.strip() and rendering in _runs_of(english)

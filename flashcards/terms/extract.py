@@ -467,7 +467,8 @@ def extract_terms(
         examples = tuple(example(i) for i in where[text][:MAX_EXAMPLES])
         terms.append((-score, order, Term(
             hanzi=text,
-            pinyin=term_pinyin(text, unit.syllables, kind=kind, english=rendering),
+            pinyin=term_pinyin(text, unit.syllables, english=rendering, kind=kind or (
+                "name" if not in_glossary and context_gloss.written_as_name(rendering, article_english[0]) else "")),
             english=english,
             context_english=rendering,
             traditional=info.traditional,
