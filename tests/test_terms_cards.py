@@ -606,3 +606,12 @@ def test_a_compound_the_english_writes_as_a_name_is_written_as_one():
     assert front.context_english == "National Resistance Front"
     assert front.pinyin == "Mínzú Dǐkàng Zhènxiàn"
     assert not cg.written_as_name("Annual Military", "Taiwan Launches Annual Military Drill")  # a headline's piece
+
+
+def test_a_verb_the_tagger_takes_for_a_function_word_is_a_term():
+    """jieba tags 接管 "to take over" a conjunction; CC-CEDICT knows it only as a verb.
+    A suffix's frame (以南 "to the south of (suffix)") and a preposition stay out."""
+    terms = cards_of("缅甸军方通过政变正式接管国家。", "Myanmar's military formally took over the country in a coup.")
+    assert terms["接管"].context_english == "took over"
+    terms = cards_of("该岛位于台湾以南，渔船沿着海岸航行。", "The island lies south of Taiwan, and fishing boats sail along the coast.")
+    assert not {"以南", "沿着"} & set(terms), sorted(terms)

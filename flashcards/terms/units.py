@@ -469,4 +469,15 @@ def is_candidate(unit: Unit) -> bool:
         return False
     if _NUMERIC.match(text) or _DATE.match(text) or text in _FURNITURE or unit.counted:
         return False
-    return unit.quoted or dictionary.pos_tag(text) not in DROP_TAGS
+    tag = dictionary.pos_tag(text)
+    return unit.quoted or tag not in DROP_TAGS or (tag != "p" and _verb_by_dictionary(text))
+
+
+def _verb_by_dictionary(word: str) -> bool:
+    """A word jieba's tagger calls a function word (接管 "c", 整顿 "m", 南下 "f") that
+    CC-CEDICT only knows as a verb: "to take over; to assume control". Not one whose
+    verb is a copula or a suffix's frame (所致 "to be caused by", 以南 "to the south of
+    (suffix)"); nor a preposition, whose verb CC-CEDICT may give alone (沿着 "to go along")."""
+    senses = dictionary.english(word)
+    return bool(senses) and all(s.startswith("to ") and not s.startswith("to be ") and "suffix" not in s
+                                for s in senses)
