@@ -223,6 +223,7 @@ def test_a_neutral_tone_in_cc_cedict_agrees_with_the_full_tone_of_the_same_sylla
         ("他的女儿很可爱。", "女儿", "nv3 er2"),  # a syllable of its own
         ("这个理由站不住脚。", "站不住脚", "zhan4 bu5 zhu4 jiao3"),  # a potential complement's 不
         ("他看不起别人。", "看不起", "kan4 bu5 qi3"),
+        ("他恨不得马上回家。", "恨不得", "hen4 bu5 de5"),  # the word's entry, not 不得 bùdé inside it
         ("我不同意。", "不同意", "bu4 tong2 yi4"),  # 不 of a word CC-CEDICT reads bu4
     ],
 )

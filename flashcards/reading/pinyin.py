@@ -383,7 +383,10 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
             elif reading and reading[k] and within[k] and all(_same_syllable(r, reading[k]) for r in within[k]):
                 # two dictionaries agree; a noun suffix CC-CEDICT's words all read unstressed
                 # is (小伙子 xiǎohuǒzi: pypinyin writes zǐ)
-                out[at] = next(iter(within[k])) if ch in _UNSTRESSED and len(within[k]) == 1 else reading[k]
+                # (恨不得 hènbude: the whole word's entry over 不得 bùdé inside it)
+                unstressed = word[at] if word[at] and tone(word[at]) == 5 else \
+                    next(iter(within[k])) if len(within[k]) == 1 else None
+                out[at] = unstressed if ch in _UNSTRESSED and unstressed else reading[k]
             elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
                 out[at], ask[at] = _place_reading(ch, at, len(token))
             else:
