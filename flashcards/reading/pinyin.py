@@ -372,7 +372,7 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
             if not is_han(ch):
                 continue
             at = pos + k
-            if ch in _CITATION:  # save where the word's entry reads it unstressed (看不起 kànbuqǐ)
+            if ch in _CITATION:  # except where the word's entry reads it unstressed (看不起 kànbuqǐ)
                 out[at] = word[at] if word[at] and tone(word[at]) == 5 else _CITATION[ch]
             elif ch == "得" and _complement_de(token, at):
                 out[at] = "de"

@@ -27,8 +27,8 @@ CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:[-' ][A-Z][A-Za-z]*)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD_START = re.compile(r"[A-Za-z0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
+_INFINITIVE = re.compile(r"to\s+(?=[a-z])", re.I)  # a gloss that is a verb: "to found"
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").
-_INFINITIVE = re.compile(r"to\s+(?=[a-z])", re.I)
 _STOP = frozenset(
     "a an the to of in on for and or with by be is are as at from into onto up out off "
     "sb sth sb's one oneself one's it its etc esp e g i lit fig used idiom abbr "
@@ -115,9 +115,11 @@ def is_list(gloss: str) -> bool:
 
 @functools.cache
 def content_words(gloss: str) -> tuple[str, ...]:
-    """The meaning-bearing words of one gloss variant, lemmatised; affixes keep their dash."""
+    """The meaning-bearing words of one gloss variant, lemmatised (but a verb after "to",
+    a base form already); affixes keep their dash."""
     out = []
     phrasal = _PHRASAL_VERB.match(gloss.lower())
+    infinitive = _INFINITIVE.match(gloss)
     for found in _GLOSS_WORD.finditer(gloss):
         word = found.group().lower()
         if phrasal and found.start() == phrasal.start(2):
@@ -129,7 +131,7 @@ def content_words(gloss: str) -> tuple[str, ...]:
             continue  # "to come into being" is not found by "is"; "well-being" keeps its word
         if word.startswith("-") or word.endswith("-"):
             out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
-        elif _INFINITIVE.match(gloss) and found.start() == _INFINITIVE.match(gloss).end():
+        elif infinitive and found.start() == infinitive.end():
             out.append(word)  # "to found" is the base form: no past tense of "to find"
         else:
             out.extend(lemma(w) for w in word.split("-") if w)
