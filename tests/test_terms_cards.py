@@ -615,3 +615,15 @@ def test_a_verb_the_tagger_takes_for_a_function_word_is_a_term():
     assert terms["接管"].context_english == "took over"
     terms = cards_of("该岛位于台湾以南，渔船沿着海岸航行。", "The island lies south of Taiwan, and fishing boats sail along the coast.")
     assert not {"以南", "沿着"} & set(terms), sorted(terms)
+
+
+def test_a_glossary_compound_gives_its_head_a_card_but_not_its_other_halves():
+    """制裁 "sanctions" stood only inside the glossary's 实施制裁; 航母编队 ends with 编队.
+    Only the head: 航母 and 军事安全 would crowd the list."""
+    glossary = pipeline.load_glossary(None)
+    terms = cards_of("美国对俄罗斯实施制裁，航母编队驶入南海，日本推进军事安全合作。",
+                     "The US imposed sanctions on Russia, a carrier group sailed into the South China Sea, "
+                     "and Japan pushed military security cooperation.", glossary)
+    assert {"实施制裁", "制裁", "航母编队", "编队", "军事安全合作", "安全合作"} <= set(terms), sorted(terms)
+    assert terms["制裁"].context_english == "sanctions"
+    assert not {"航母", "军事安全", "军事"} & set(terms), sorted(terms)

@@ -28,6 +28,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
+_GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too
 _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
@@ -401,8 +402,10 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
     the head term a learner most needs gets its card too, also inside a long glossary
     formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
-    lies inside another found."""
-    if len(unit.text) < (_LONG_FORMULATION if unit.glossary else 3):
+    lies inside another found. Of a glossary compound of four to six characters only
+    the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队): its other halves
+    would crowd the list (军事 and 安全 of 军事安全合作)."""
+    if len(unit.text) < (_GLOSSARY_COMPOUND if unit.glossary else 3):
         return []
     text = unit.text
     simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
@@ -410,6 +413,8 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
              if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
     longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
+    if unit.glossary and len(text) < _LONG_FORMULATION:
+        longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
     return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
 
 
