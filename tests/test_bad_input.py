@@ -169,6 +169,16 @@ def test_other_encodings_work(run_cli, tmp_path, repo_glossary, encoding):
     assert " ".join(p["en"] for p in pairs) == f"{EN} {EN2}"
 
 
+@pytest.mark.parametrize("name, data, says", [
+    ("pairs.json", '{"zh": "海军", "en": "navy"}', r"holds JSON but no sentence pairs; an article in JSON is a list of pairs"),
+    ("pairs.json", '[{"zh": "海军举行演习。"}]', r"holds JSON but no sentence pairs"),
+    ("pairs.json", '[{"zh": "海军举行演习。", "en": ', r"is not valid JSON; an article in JSON is a list of sentence pairs"),
+])
+def test_json_that_is_no_list_of_sentence_pairs(run_cli, tmp_path, out, repo_glossary, name, data, says):
+    path = write(tmp_path / name, data)
+    build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=says)
+
+
 def test_english_only(run_cli, tmp_path, out, repo_glossary):
     path = write(tmp_path / "english.txt", f"{EN}\n\n{EN2}\n")
     build_fails(run_cli, tmp_path, out, path, "--glossary", repo_glossary, names=str(path), says=r"no Chinese text found in english\.txt; give the article with its Chinese version")

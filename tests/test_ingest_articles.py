@@ -143,3 +143,21 @@ def test_paragraphs_missing_their_translation():
     assert article.paragraphs[3].zh.startswith("与会者一致认为")
     assert article.paragraphs[4].zh == "（本文根据论坛发言整理，部分内容有删节。）"
     assert_clean(article)
+
+
+def test_a_json_file_of_sentence_pairs_is_read_as_its_pairs(tmp_path):
+    """Bilingual corpora give articles as [{"zh": ..., "en": ...}, ...]: each pair is a
+    paragraph pair, in order; the keys and quotes are no part of the text."""
+    import json
+
+    pairs = [{"zh": "海军周一举行了联合演习。", "en": "The navy held a joint exercise on Monday."},
+             {"zh": "空军派出战斗机参加演习。", "en": "The air force sent fighter jets to the drill."},
+             {"zh": "演习持续了两天。", "en": "It lasted two days."}]
+    path = tmp_path / "drill.pairs.json"
+    path.write_text(json.dumps(pairs, ensure_ascii=False, indent=1), encoding="utf-8")
+    article = read_article(path)
+    zh = "".join(p.zh for p in article.paragraphs)
+    en = " ".join(p.en for p in article.paragraphs)
+    assert "空军派出战斗机参加演习。" in zh and "The air force sent fighter jets to the drill." in en
+    assert '"zh"' not in zh + en and "{" not in zh + en
+    assert zh.index("海军") < zh.index("空军") < zh.index("两天")  # in the file's order

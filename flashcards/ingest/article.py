@@ -8,6 +8,7 @@ tidying live in :mod:`flashcards.ingest.textnorm`, layout parsing in
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import replace
@@ -69,11 +70,34 @@ def slug_for(path: str | os.PathLike) -> str:
 
 def _units_of(path: Path, data: bytes | None = None) -> tuple[dict[str, str], list[ingest_text.Unit]]:
     text = read_text(path, data)
+    text = _pairs_as_text(path, text)
     if is_html(path, text):
         from flashcards.ingest import html as ingest_html# lazily: trafilatura is slow to import
 
         return ingest_html.read_units(text)
     return ingest_text.read_units(text)
+
+
+def _pairs_as_text(path: Path, text: str) -> str:
+    """A JSON file of sentence pairs (``[{"zh": "...", "en": "..."}, ...]``, the first the
+    headline, as bilingual corpora give them) as the line-pairs text it stands for: each
+    pair a paragraph, Chinese line then English line. Other text comes back as it is; JSON
+    of another shape is an error, not an article whose braces and keys become its words."""
+    if path.suffix.lower() != ".json" and not text.lstrip().startswith(("[{", "[\n", "[\r")):
+        return text
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        if path.suffix.lower() == ".json":
+            raise InputError("is not valid JSON; an article in JSON is a list of sentence pairs, "
+                             '[{"zh": "...", "en": "..."}, ...]', path) from None
+        return text
+    pairs = doc if isinstance(doc, list) else []
+    if not pairs or not all(isinstance(p, dict) and isinstance(p.get("zh"), str) and isinstance(p.get("en"), str)
+                            for p in pairs):
+        raise InputError('holds JSON but no sentence pairs; an article in JSON is a list of pairs, '
+                         '[{"zh": "...", "en": "..."}, ...]', path)
+    return "\n\n".join(f"{' '.join(p['zh'].split())}\n{' '.join(p['en'].split())}" for p in pairs) + "\n"
 
 
 def _with_simplified(paragraph: Paragraph) -> Paragraph:
