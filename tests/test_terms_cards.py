@@ -107,6 +107,8 @@ def test_the_sense_the_article_uses_comes_first():
     ("纪录", "The country staged 24 launches this year, a record.", "record (written account)"),
     ("罚款", "The court imposed a fine on the company.", "fine (monetary)"),
     ("罚款", "The regulator decided to fine the company.", "to fine"),
+    # of senses found alike, the one whose other words the sentence has too, apart
+    ("安全问题", "The issues of subsistence and development security are interwoven.", "security issue"),
     # a gloss's verb is in its base form: "to found" is no past tense of "to find"
     ("建国", "The army has ruled the nation's politics since it was founded.", "to found a country"),
 ])

@@ -185,7 +185,9 @@ def card_senses(
     # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], bool(_LITERAL.match(clean[k])),
+    scattered = [_scattered(sense, own_sentences) if own[k][0] else 0.0 for k, sense in enumerate(clean)]
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3],
+                                                      bool(_LITERAL.match(clean[k])), -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
@@ -228,3 +230,19 @@ def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, in
             if (hit.coverage, hit.matched, hit.exact, agrees) > best:
                 best = (hit.coverage, hit.matched, hit.exact, agrees)
     return best if best[0] >= least else (0.0, 0, 0, 0)
+
+
+def _scattered(sense: str, sentences: Sequence[str]) -> float:
+    """The share of the sense's content words that a sentence has anywhere, together or
+    not: of senses found alike, the one whose other words the sentence also uses
+    ("security issue", not "safety issue", where it speaks of "issues of development
+    security")."""
+    best = 0.0
+    for sentence in sentences:
+        words = context_gloss.english_words(sentence)
+        for variant in context_gloss.gloss_variants(sense):
+            wanted = context_gloss.content_words(variant)
+            if wanted:
+                found = sum(any(context_gloss.matches(g, w) for w in words) for g in wanted)
+                best = max(best, found / len(wanted))
+    return best
