@@ -79,11 +79,11 @@ def _units_of(path: Path, data: bytes | None = None) -> tuple[dict[str, str], li
 
 
 def _pairs_as_text(path: Path, text: str) -> str:
-    """A JSON file of sentence pairs (``[{"zh": "...", "en": "..."}, ...]``, the first the
-    headline, as bilingual corpora give them) as the line-pairs text it stands for: each
-    pair a paragraph, Chinese line then English line. Other text comes back as it is; JSON
-    of another shape is an error, not an article whose braces and keys become its words."""
-    if path.suffix.lower() != ".json" and not text.lstrip().startswith(("[{", "[\n", "[\r")):
+    """A JSON file of sentence pairs (``[{"zh": "...", "en": "..."}, ...]``, as bilingual
+    corpora give them) as the line-pairs text it stands for: each pair a paragraph, Chinese
+    line then English line. Other text comes back as it is; JSON of another shape is an
+    error, not an article whose braces and keys become its words."""
+    if path.suffix.lower() != ".json" and not text.lstrip().startswith("["):
         return text
     try:
         doc = json.loads(text)
