@@ -265,7 +265,7 @@ def _generic_apart(word: str, syl: tuple[str, ...], entries, caps: Sequence[bool
     generic = _GENERIC_ENGLISH[word[-1]]
     named = False
     for gloss in (g for e in entries for g in e.glosses):
-        says_generic = bool(generic & set(re.findall(r"[a-z]+", re.split(r"[(,;]", gloss)[0].lower())))
+        says_generic = bool(generic & set(re.findall(r"[a-z]+", ev.gloss_head(gloss).lower())))
         if ev.romanised(gloss, syl) == (len(syl),) and not says_generic:
             return False
         named = named or says_generic

@@ -36,11 +36,17 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("v", "u")
 
 
+def gloss_head(gloss: str) -> str:
+    """A gloss's first clause, what it calls the thing before its notes, lists and asides:
+    "Yellow Sea (between ...)" -> "Yellow Sea", "Putin, president of Russia" -> "Putin"."""
+    return re.split(r"[(,;]", gloss)[0]
+
+
 def romanised(text: str, syl: Sequence[str]) -> tuple[int, ...]:
     """Where ``text`` spells the syllables from the first in pinyin words, the syllable
     index after each word ("Xi Jinping (1953-)" -> (1, 3)); () when it does not."""
     letters = [plain(s) for s in syl]
-    head = re.split(r"[(,;]", re.sub(r"\[[^\]]*\]", "", text))[0]
+    head = gloss_head(re.sub(r"\[[^\]]*\]", "", text))
     words = [plain(w).replace("'", "").replace("’", "").replace("-", "") for w in _LATIN_WORD.findall(head)]
     for start in range(min(2, len(words))):  # "Xi Jinping", "Mt Tai"
         ends, at = [], 0

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from flashcards.reading.word_evidence import plain
+from flashcards.reading.word_evidence import gloss_head, plain
 from flashcards.terms.context_gloss import CAPITALISED_RUN, capitalised_runs, common_english
 
 _NAME_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
@@ -153,7 +153,7 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
     (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
-        for w in re.findall(r"[A-Z][\w'-]*", re.split(r"[(,;]", gloss)[0]):
+        for w in re.findall(r"[A-Z][\w'-]*", gloss_head(gloss)):
             w = w.lower()
             if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
                 return True
