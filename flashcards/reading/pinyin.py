@@ -372,8 +372,9 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
             if not is_han(ch):
                 continue
             at = pos + k
+            unstressed = word[at] if word[at] and tone(word[at]) == 5 else None  # the word's own neutral tone
             if ch in _CITATION:  # except where the word's entry reads it unstressed (看不起 kànbuqǐ)
-                out[at] = word[at] if word[at] and tone(word[at]) == 5 else _CITATION[ch]
+                out[at] = unstressed or _CITATION[ch]
             elif ch == "得" and _complement_de(token, at):
                 out[at] = "de"
             elif reading is None and word[at]:
@@ -384,9 +385,8 @@ def _token_reading(token: str) -> tuple[tuple[str | None, ...], tuple[tuple[int,
                 # two dictionaries agree; a noun suffix CC-CEDICT's words all read unstressed
                 # is (小伙子 xiǎohuǒzi: pypinyin writes zǐ)
                 # (恨不得 hènbude: the whole word's entry over 不得 bùdé inside it)
-                unstressed = word[at] if word[at] and tone(word[at]) == 5 else \
-                    next(iter(within[k])) if len(within[k]) == 1 else None
-                out[at] = unstressed if ch in _UNSTRESSED and unstressed else reading[k]
+                suffix = unstressed or (next(iter(within[k])) if len(within[k]) == 1 else None)
+                out[at] = suffix if ch in _UNSTRESSED and suffix else reading[k]
             elif unread and model.knows_polyphone(ch) and _place_reading(ch, at, len(token)):
                 out[at], ask[at] = _place_reading(ch, at, len(token))
             else:
