@@ -629,3 +629,21 @@ def test_a_glossary_compound_gives_its_head_a_card_but_not_its_other_halves():
     assert {"实施制裁", "制裁", "航母编队", "编队", "军事安全合作", "安全合作"} <= set(terms), sorted(terms)
     assert terms["制裁"].context_english == "sanctions"
     assert not {"航母", "军事安全", "军事"} & set(terms), sorted(terms)
+
+
+def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
+    """jieba's dictionary has 军事演习 and 国际水域 whole: the glossary's 军事演习 ends with
+    演习, which got no card where the article said only "military exercises". A word
+    jieba has whole is cut as jieba would cut it if it were not (军事|演习)."""
+    from flashcards.terms.inner_glossary import inner_glossary
+    from flashcards.terms.units import Unit
+
+    glossary = pipeline.load_glossary(None)
+    assert {"军事演习", "演习"} <= {e.hanzi for e in glossary.entries}
+    terms = cards_of("美韩两国在黄海举行联合军事演习。",
+                     "The United States and South Korea held joint military exercises in the Yellow Sea.", glossary)
+    assert {"军事演习", "演习"} <= set(terms), sorted(terms)
+    assert terms["演习"].context_english == "exercises"
+    # no term across jieba's words: 国军 of 中国|军事|威胁 stays out, whole words or not
+    assert [u.text for u in inner_glossary(Unit("中国军事威胁", (), 0), {"国军", "威胁"})] == ["威胁"]
+    assert inner_glossary(Unit("民主党", (), 0, glossary=True), {"民主"}) == []

@@ -24,12 +24,12 @@ from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
 from flashcards.reading import segmenter, word_evidence
 from flashcards.reading.orthography import term_pinyin
+from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
     NAME_TAGS,
     NUMERALS,
     Unit,
-    inner_glossary,
     is_candidate,
     join_units,
     sentence_units,

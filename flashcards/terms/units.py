@@ -27,8 +27,6 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
-_LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
-_GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too
 _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
@@ -92,7 +90,7 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
 
 def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]:
     """Runs of 2-4 tokens whose text is one CEDICT headword become one unit (国内 生产总值,
-    可持续 发展: a glossary word inside still gets its card, see :func:`inner_glossary`)."""
+    可持续 发展: a glossary word inside still gets its card, see :mod:`flashcards.terms.inner_glossary`)."""
     texts = [u.text for u in units]
     out: list[Unit] = []
     i = 0
@@ -176,7 +174,7 @@ def _borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
             left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
             text = "".join(u.text for u in left) + before.text[:-1]
             syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
-            pieces = _units_of(_recut(text), syllables, left[0].start if left else before.start)
+            pieces = _units_of(recut(text), syllables, left[0].start if left else before.start)
             name = Unit(before.text[-1] + given.text, (before.syllables[-1], *given.syllables),
                         before.start + len(before.text) - 1, named=True)
             out[i - 1 - len(left):i + 1] = [*pieces, name]
@@ -199,7 +197,7 @@ def _recuttable(unit: Unit) -> bool:
             and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
 
 
-def _recut(text: str) -> list[str]:
+def recut(text: str) -> list[str]:
     """``text`` cut by jieba's own dictionary (no glossary words), without guessing unknown
     words; Traditional text where its Simplified form is cut (jieba's dictionary is Simplified)."""
     from flashcards.reading import segmenter
@@ -292,9 +290,9 @@ def _uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             continue
         k, m = name
         left, right = a.text[:k], b.text[m:]
-        pieces = (_units_of(_recut(left), a.syllables[:k], a.start) if left else []) + [
+        pieces = (_units_of(recut(left), a.syllables[:k], a.start) if left else []) + [
             Unit(a.text[k:] + b.text[:m], a.syllables[k:] + b.syllables[:m], a.start + k, named=True)] + (
-            _units_of(_recut(right), b.syllables[m:], b.start + m) if right else [])
+            _units_of(recut(right), b.syllables[m:], b.start + m) if right else [])
         out[i:i + 2] = pieces
         i += len(pieces) - 1
     return out
@@ -336,7 +334,7 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
                     and dictionary.is_han(other.text) and len(word.syllables) == len(word.text)
                     and len(other.syllables) == len(other.text)):
                 continue
-            pieces = _recut(before.text + after.text)
+            pieces = recut(before.text + after.text)
             if len(pieces) < 2:
                 continue
             # the word gives its last character to the word after, or its first to the word before
@@ -387,35 +385,6 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
     units = _uncross_names(_ordinal_superlative(_unglue_glossary_words(units)), sentence.pair.en)
     units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
-
-
-@functools.lru_cache(maxsize=4096)
-def _word_bounds(text: str) -> frozenset[int]:
-    """Where :func:`_recut` puts word boundaries in ``text``."""
-    ends = [0]
-    for word in _recut(text):
-        ends.append(ends[-1] + len(word))
-    return frozenset(ends)
-
-
-def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
-    """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
-    the head term a learner most needs gets its card too, also inside a long glossary
-    formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
-    lies inside another found. Of a glossary compound of four to six characters only
-    the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队): its other halves
-    would crowd the list (军事 and 安全 of 军事安全合作)."""
-    if len(unit.text) < (_GLOSSARY_COMPOUND if unit.glossary else 3):
-        return []
-    text = unit.text
-    simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
-    cuts = _word_bounds(simple)  # 国军 is no term of 中国|军事|威胁
-    found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
-             if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
-    longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
-    if unit.glossary and len(text) < _LONG_FORMULATION:
-        longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
-    return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
 
 
 def _mark_counted(units: list[Unit]) -> list[Unit]:

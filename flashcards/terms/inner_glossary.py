@@ -1,0 +1,63 @@
+"""The glossary terms inside a longer unit, which get cards of their own.
+
+A long unit is one card (可持续发展, 航母编队, 以习近平同志为核心的党中央), but a glossary
+term inside it is often the term a learner most needs (发展, 编队, 党中央). Inner terms
+are cut where jieba's own dictionary cuts the unit (国军 is no term of 中国|军事|威胁);
+a unit that is one word of jieba's dictionary (军事演习, 国际水域) is cut where jieba
+would cut it if it were not (军事|演习, 国际|水域).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+
+from flashcards.reading import segmenter
+from flashcards.reading.segmenter import simplified
+from flashcards.terms.units import Unit, recut
+
+_LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
+_GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[int, int], ...]:
+    """The words of ``text`` as (start, end) pairs: where :func:`~flashcards.terms.units.recut`
+    cuts it, or, where jieba's dictionary has it whole (军事演习), jieba's best cut of it
+    with the whole left out (军事|演习)."""
+    spans, at = [], 0
+    for word in recut(text):
+        spans.append((at, at + len(word)))
+        at += len(word)
+    if len(spans) > 1 or len(text) < 3:
+        return tuple(spans)
+    tokenizer = segmenter.base()
+    dag = tokenizer.get_DAG(text)
+    dag[0] = [end for end in dag[0] if end != len(text) - 1] or [0]
+    route: dict = {}
+    tokenizer.calc(text, dag, route)
+    spans, at = [], 0
+    while at < len(text):
+        spans.append((at, route[at][1] + 1))
+        at = spans[-1][1]
+    return tuple(spans)
+
+
+def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
+    """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
+    the head term a learner most needs gets its card too, also inside a long glossary
+    formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
+    lies inside another found. Of a glossary compound of four to six characters only
+    the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队): its other halves
+    would crowd the list (军事 and 安全 of 军事安全合作)."""
+    if len(unit.text) < (_GLOSSARY_COMPOUND if unit.glossary else 3):
+        return []
+    text = unit.text
+    simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
+    cuts = {a for a, _ in _words(simple)} | {len(text)}
+    found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
+             if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
+    longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
+    if unit.glossary and len(text) < _LONG_FORMULATION:
+        longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
+    return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
