@@ -647,3 +647,15 @@ def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
     # no term across jieba's words: 国军 of 中国|军事|威胁 stays out, whole words or not
     assert [u.text for u in inner_glossary(Unit("中国军事威胁", (), 0), {"国军", "威胁"})] == ["威胁"]
     assert inner_glossary(Unit("民主党", (), 0, glossary=True), {"民主"}) == []
+
+
+def test_a_name_inside_a_longer_name_is_that_name_only_where_the_rest_names_whose():
+    """The Social Democratic Party 社会民主党 is no 民主党, the Democrats; 美国民主党 is, and
+    联合国安理会 is the UN's 安理会."""
+    glossary = pipeline.load_glossary(None)
+    terms = cards_of("德国社会民主党在选举中获胜。", "Germany's Social Democratic Party won the election.", glossary)
+    assert "民主党" not in terms, sorted(terms)
+    terms = cards_of("美国民主党在选举中获胜。", "The US Democratic Party won the election.", glossary)
+    assert "民主党" in terms, sorted(terms)
+    terms = cards_of("联合国安理会召开紧急会议。", "The UN Security Council held an emergency meeting.", glossary)
+    assert "安理会" in terms, sorted(terms)

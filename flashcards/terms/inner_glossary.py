@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection
 
+from flashcards.lexicon import dictionary
 from flashcards.reading import segmenter
 from flashcards.reading.segmenter import simplified
 from flashcards.terms.units import Unit, recut
@@ -57,7 +58,16 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     cuts = {a for a, _ in _words(simple)} | {len(text)}
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
              if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
-    longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)]
+    longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)
+               and not _word_of_a_name(simple, a, b)]
     if unit.glossary and len(text) < _LONG_FORMULATION:
         longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
     return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
+
+
+def _word_of_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` is only a word of the longer name ``text``: the
+    Social Democratic Party 社会民主党 is no 民主党, the Democrats. A name is itself where
+    what comes before it is a name too, whose it is: 美国|民主党, 联合国|安理会."""
+    return (start > 0 and dictionary.word_info(text[start:end]).proper
+            and not dictionary.word_info(text[:start]).proper)
