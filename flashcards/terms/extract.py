@@ -31,6 +31,7 @@ from flashcards.terms.units import (
     NUMERALS,
     Unit,
     is_candidate,
+    name_kind,
     join_units,
     sentence_units,
     verb_with_aspect,
@@ -73,28 +74,9 @@ class Term:
 
 # --- filtering -----------------------------------------------------------------------
 
-_LIFESPAN = re.compile(r"\(\d{3,4}-")
 
 
 @cache.persistent(dictionary.data_version)
-def name_kind(text: str) -> str:
-    """"person", "place", "organisation" or "name" for a proper name; "" otherwise.
-
-    CC-CEDICT decides whether a word it holds is a name (its reading is capitalised:
-    北约 yes, 大国 no); jieba's tag then says what kind, a person only when the
-    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone.
-    """
-    kind = NAME_TAGS.get(dictionary.pos_tag(text), "")
-    info = dictionary.word_info(text)
-    if not info.in_cedict:
-        return kind
-    if not info.proper:
-        return ""
-    if kind == "person" and not any(_LIFESPAN.search(g) for g in info.english):
-        return "name"
-    return kind or "name"
-
-
 # --- the stage -----------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from flashcards.lexicon import dictionary
 from flashcards.reading import segmenter
 from flashcards.reading.segmenter import simplified
-from flashcards.terms.units import Unit, recut
+from flashcards.terms.units import Unit, name_kind, recut
 
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
 _GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too
@@ -68,6 +68,7 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
 def _word_of_a_name(text: str, start: int, end: int) -> bool:
     """Whether the name ``text[start:end]`` is only a word of the longer name ``text``: the
     Social Democratic Party 社会民主党 is no 民主党, the Democrats. A name is itself where
-    what comes before it is a name too, whose it is: 美国|民主党, 联合国|安理会."""
-    return (start > 0 and dictionary.word_info(text[start:end]).proper
+    what comes before it is a name too, whose it is: 美国|民主党, 联合国|安理会; and inside
+    a formulation that is no name (党中央 of 以习近平同志为核心的党中央)."""
+    return (start > 0 and dictionary.word_info(text[start:end]).proper and name_kind(text) != ""
             and not dictionary.word_info(text[:start]).proper)

@@ -28,6 +28,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
 _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
+_LIFESPAN = re.compile(r"\(\d{3,4}-")
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
 _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
@@ -432,6 +433,24 @@ def _senses(glosses: Sequence[str]) -> set[str]:
     """The senses of ``glosses`` without their notes: "(bound form) to penetrate; to seep
     through" -> {"to penetrate", "to seep through"}."""
     return {" ".join(s.split()) for g in glosses for s in re.sub(r"\([^()]*\)", "", g).split(";")} - {""}
+
+
+def name_kind(text: str) -> str:
+    """"person", "place", "organisation" or "name" for a proper name; "" otherwise.
+
+    CC-CEDICT decides whether a word it holds is a name (its reading is capitalised:
+    北约 yes, 大国 no); jieba's tag then says what kind, a person only when the
+    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone.
+    """
+    kind = NAME_TAGS.get(dictionary.pos_tag(text), "")
+    info = dictionary.word_info(text)
+    if not info.in_cedict:
+        return kind
+    if not info.proper:
+        return ""
+    if kind == "person" and not any(_LIFESPAN.search(g) for g in info.english):
+        return "name"
+    return kind or "name"
 
 
 def is_candidate(unit: Unit) -> bool:
