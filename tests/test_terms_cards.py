@@ -659,3 +659,26 @@ def test_a_name_inside_a_longer_name_is_that_name_only_where_the_rest_names_whos
     assert "民主党" in terms, sorted(terms)
     terms = cards_of("联合国安理会召开紧急会议。", "The UN Security Council held an emergency meeting.", glossary)
     assert "安理会" in terms, sorted(terms)
+
+
+def test_a_foreign_name_the_chinese_hyphenates_is_one_name():
+    """纳戈尔诺-卡拉巴赫 "Nagorno Karabakh": its halves were two cards, 纳戈尔诺 and 卡拉
+    "karaoke". The parts the Chinese joins by a hyphen are one name where the English
+    writes the whole as one; its pinyin keeps the hyphen."""
+    terms = cards_of("这个地区名为纳戈尔诺-卡拉巴赫。", "The region is named Nagorno Karabakh.")
+    assert "纳戈尔诺-卡拉巴赫" in terms, sorted(terms)
+    assert not {"纳戈尔诺", "卡拉", "巴赫"} & set(terms), sorted(terms)
+    assert terms["纳戈尔诺-卡拉巴赫"].pinyin == "Nàgē'ěrnuò-Kǎlābāhè"
+    assert terms["纳戈尔诺-卡拉巴赫"].context_english == "Nagorno Karabakh"
+
+
+def test_a_note_on_other_uses_does_not_cost_a_sense():
+    """好事 'good action, deed, thing or work (also sarcastic, "a fine thing indeed")': the
+    aside is no part of the meaning, so the sense stays without it; a note that explains
+    the sense still takes it along."""
+    assert senses.clean_sense('good action, deed, thing or work (also sarcastic, "a fine thing indeed")') \
+        == "good action, deed, thing or work"
+    assert senses.clean_sense("to distribute (e.g. disaster relief to victims)") == "to distribute"
+    assert senses.clean_sense("world with only two people (usually refers to a romantic couple)") is None
+    assert senses.card_senses(dictionary.english("好事"), ["Sweden joining NATO is a good thing."])[0] \
+        == "good action, deed, thing or work"

@@ -53,6 +53,7 @@ _NAME_KINDS = frozenset({"person", "place", "organisation", "name"})
 _JOINS_BEFORE = frozenset({"k", "ul", "uz", "ug"})  # suffix; le, zhe, guo: joined to the word before
 _BINDS_IDIOM = ("c", "u")  # a second character of these tags: no two halves (qǔ'érdàizhī)
 _SEPARATORS = re.compile(r"[·•‧・]")
+_HYPHENS = re.compile(r"[-‐－]")
 # Linguistic data: the generic nouns of place names, written apart from the name they
 # follow when that is a name of its own (Kēluólāduō Zhōu, Dìnièbó Hé, Běijīng Shì).
 _GENERICS = frozenset("州省市县区河江湖海洋湾峡岛山街路")
@@ -113,6 +114,23 @@ def _render(parts: Sequence[Part]) -> str:
     )
 
 
+def _hyphenated(word: str, syl: tuple[str, ...], kind: str, english: str) -> list[Part]:
+    """A word whose parts the Chinese joins by a hyphen (纳戈尔诺-卡拉巴赫) is one word whose
+    parts are joined by a hyphen: Nàgē'ěrnuò-Kǎlābāhè; as it comes when a part is no word."""
+    from flashcards.reading.style import is_han
+
+    groups, caps, at = [], [], 0
+    for piece in filter(None, _HYPHENS.split(word)):
+        n = sum(map(is_han, piece))
+        parts = _parts(piece, syl[at:at + n], kind, english) if n == len(piece) else []
+        if len(parts) != 1:
+            return [((syl,), False)]
+        groups.extend(parts[0][0])
+        caps.append(parts[0][1] is True)
+        at += n
+    return [(tuple(groups), all(caps))] if at == len(syl) else [((syl,), False)]
+
+
 # ── deciding the words ────────────────────────────────────────────────────────────
 
 
@@ -123,6 +141,8 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
     if len(han) != len(syl):  # not one syllable per character: as it comes
         return [((syl,), False)]
     if len(han) != len(word):
+        if _HYPHENS.search(word) and not _SEPARATORS.search(word):
+            return _hyphenated(word, syl, kind, english)
         if _SEPARATORS.search(word):  # 易卜拉欣·莱西: part by part
             out, at = [], 0
             for piece in _SEPARATORS.split(word):

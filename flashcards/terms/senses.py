@@ -63,6 +63,7 @@ _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|med
 # the meaning of its use as a measure word (一巴掌, a slap)
 _USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
 _LITERAL = re.compile(r"^lit\.\s", re.I)
+_ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _DETERMINERS = frozenset("a an the this that these those its their his her our my your no every each another".split())
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
@@ -133,11 +134,13 @@ def _drop_note(note: str) -> bool:
 
 
 def _explains(note: str) -> bool:
-    """A long note in brackets that is part of the meaning, not history, a label or a list
-    of examples ("to make (a choice, decision, proposal, response, comment etc)")."""
+    """A long note in brackets that is part of the meaning, not history, a label, a list
+    of examples ("to make (a choice, decision, proposal, response, comment etc)") or an
+    aside on other uses ("good action, deed, thing or work (also sarcastic, "a fine thing
+    indeed")", "to distribute (e.g. disaster relief to victims)")."""
     note = note.strip()
     return (len(note) > 30 and not _HAN.search(note) and not _YEAR.search(note) and not _LABEL.match(note)
-            and not re.search(r"\betc\.?$", note))
+            and not re.search(r"\betc\.?$", note) and not _ASIDE.match(note))
 
 
 def _shorten(text: str) -> str:

@@ -38,7 +38,7 @@ _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-NAME_DOTS = frozenset("·•‧・")  # between the parts of a foreign name: 易卜拉欣·莱西
+NAME_DOTS = frozenset("·•‧・-‐－")  # between the parts of a foreign name: 易卜拉欣·莱西, 纳戈尔诺-卡拉巴赫
 _ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过
 
 
@@ -221,7 +221,7 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
-        best, best_score = 0, 0.0
+        best, best_score, best_span = 0, 0.0, (0, 0)
         for j in range(i + 2, min(len(units), i + 6) + 1):
             run = units[i:j]
             syllables = tuple(x for u in run for x in u.syllables)
@@ -233,8 +233,13 @@ def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 continue
             found = name_sounds.written_name(sentence_en, syllables)
             score = found[2] if found else 0.0
-            if score >= best_score and score and _every_unit_counts(run, found, sentence_en):
-                best, best_score = j, score  # a tie goes to the longer run
+            # a tie goes to the longer run; so does a name the Chinese writes in parts joined
+            # by a dot or hyphen where the English writes more of it (纳戈尔诺-卡拉巴赫
+            # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
+            longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
+                and found[0] <= best_span[0] and found[1] > best_span[1]
+            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en):
+                best, best_score, best_span = j, score, found[:2]
         if best:
             out.append(join_units(units[i:best], named=True))
             i = best
