@@ -682,3 +682,19 @@ def test_a_note_on_other_uses_does_not_cost_a_sense():
     assert senses.clean_sense("world with only two people (usually refers to a romantic couple)") is None
     assert senses.card_senses(dictionary.english("好事"), ["Sweden joining NATO is a good thing."])[0] \
         == "good action, deed, thing or work"
+
+
+def test_a_curated_sense_marked_for_one_country_leads_only_where_the_article_uses_it():
+    """The glossary's 国务院 is "State Council (PRC); State Department (US)": in a report on
+    the US State Department the US sense leads. An unmarked first sense stays first
+    (主席 "chairman", whatever synonym the translator chose)."""
+    from flashcards.glossary.merge import merge_vocab
+
+    glossary = pipeline.load_glossary(None)
+    terms = cards_of("美国国务院发言人表示，国务院将继续关注此事。",
+                     "A US State Department spokesman said the State Department would keep following the matter.", glossary)
+    entry = next(e for e in merge_vocab(glossary, list(terms.values())) if e.hanzi == "国务院")
+    assert entry.english[0] == "State Department (US)", entry.english
+    assert senses.used_first(("State Council (PRC)", "State Department (US)"), ["China's State Council met."]) \
+        == ("State Council (PRC)", "State Department (US)")
+    assert senses.used_first(("chairman", "chair", "President (of the PRC)"), ["The president spoke."])[0] == "chairman"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from flashcards.lexicon import dictionary
 from flashcards.model import Example, GlossaryEntry, VocabEntry
+from flashcards.terms import senses
 from flashcards.terms.extract import Term
 
 MAX_EXAMPLES = 3
@@ -77,6 +78,7 @@ def _from_term(seen: _Seen, entry: GlossaryEntry | None) -> VocabEntry:
         return replace(
             base,
             hanzi=t.hanzi,  # as the article writes it: 難民 on a Traditional article, as its examples
+            english=senses.used_first(entry.english, [e.en for e in seen.examples]),
             context_english=t.context_english,
             measure_words=base.measure_words or t.measure_words,
             is_name=base.is_name or t.is_name,

@@ -211,6 +211,19 @@ def card_senses(
     return tuple(out)
 
 
+def used_first(senses: Sequence[str], sentences: Sequence[str]) -> tuple[str, ...]:
+    """Curated ``senses`` in their curated order, unless the first is marked for one use
+    ("State Council (PRC)") that the term's own ``sentences`` do not have and another
+    sense is what they use: that one leads (国务院 "State Department (US); State Council
+    (PRC)" in a report on the US State Department). An unmarked first sense stays first:
+    the curator's main sense ("chairman" of 主席) is no worse for a synonym the
+    translator chose."""
+    if not senses or not _PAREN.search(senses[0]) or _used(senses[0], sentences, 1.0)[0]:
+        return tuple(senses)
+    used = next((k for k, sense in enumerate(senses) if _used(sense, sentences, 1.0)[0]), None)
+    return tuple(senses) if used is None else (senses[used], *senses[:used], *senses[used + 1:])
+
+
 def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, int, int, int]:
     """How well any of ``sentences`` renders ``sense``: the best share of its content
     words found together (1.0 = all of them), counted from ``least`` on, how many words
