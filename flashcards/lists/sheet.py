@@ -18,16 +18,16 @@ STYLE = """
 main { columns: 2; column-gap: 7mm; column-rule: .5pt solid var(--rule); }
 section.group > h2 { font-size: 10pt; margin: 0 0 .5mm; padding: .6mm 0 .4mm; border-bottom: 1pt solid var(--ink);
   break-after: avoid; page-break-after: avoid; }
-section.group + section.group > h2 { margin-top: 2.5mm; }
+section.group + section.group > h2 { margin-top: 1.8mm; }
 table.terms { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.terms col.n { width: 6%; } table.terms col.h { width: 29%; } table.terms col.e { width: 54%; }
 table.terms col.x { width: 11%; }
 table.terms tr { break-inside: avoid; page-break-inside: avoid; }
-table.terms td { vertical-align: top; padding: .35mm .8mm .35mm 0; border-bottom: .5pt solid var(--rule); }
+table.terms td { vertical-align: top; padding: .25mm .8mm .25mm 0; border-bottom: .5pt solid var(--rule); }
 td.n { color: var(--muted); font-size: 6.5pt; padding-top: 1.2mm; text-align: right; padding-right: 1.4mm; }
 td.h { font-size: 11.5pt; line-height: 1.15; overflow-wrap: anywhere; }
 td.h .trad { font-size: 7pt; color: var(--muted); line-height: 1.2; }
-td.e { font-size: 8pt; line-height: 1.18; padding-top: .7mm; }
+td.e { font-size: 8pt; line-height: 1.18; padding-top: .5mm; }
 td.e .pinyin { display: block; font-size: 8.5pt; }
 td.x { font-size: 6.5pt; color: var(--muted); padding-top: 1.1mm; line-height: 1.35; }
 @media screen { main { columns: 1; } body { max-width: 44rem; } }  /* one column to scroll through */
