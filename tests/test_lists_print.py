@@ -220,3 +220,14 @@ def test_printed_rows_are_never_split_across_pages(tmp_path, layout):
             assert re.search(r"ENTRY\d{3}", text[heading.end():]), f"{heading.group()} ends page {number}"
         seen += starts
     assert sorted(seen) == [f"{i:03d}" for i in range(len(entries))]
+
+
+def test_pdf_to_a_relative_output_path(tmp_path):
+    """`--output sheet.pdf`, as the README shows it: the page is printed from a folder
+    beside the output, and the browser needs its absolute address."""
+    command = [sys.executable, "-m", "flashcards", "vocab", SAMPLE, "--glossary", GLOSSARY, "--top", "5",
+               "--format", "pdf", "--output", "sheet.pdf"]
+    done = subprocess.run([str(a) for a in command], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert page_count(tmp_path / "sheet.pdf") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.pdf"]  # no print folder left behind

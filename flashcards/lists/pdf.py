@@ -74,7 +74,7 @@ def print_pdf(html: str, *, browser: str | None = None, workdir: Path | None = N
         except OSError as exc:
             raise InputError(f"cannot write here: {exc.strerror or exc}", workdir) from exc
     with tempfile.TemporaryDirectory(prefix="flashcards-print-", dir=workdir) as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp).resolve()  # a file URI needs an absolute path: --output list.pdf
         page, pdf = folder / "page.html", folder / "page.pdf"
         page.write_text(html, encoding="utf-8")
         command = [
