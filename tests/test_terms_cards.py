@@ -698,3 +698,5 @@ def test_a_curated_sense_marked_for_one_country_leads_only_where_the_article_use
     assert senses.used_first(("State Council (PRC)", "State Department (US)"), ["China's State Council met."]) \
         == ("State Council (PRC)", "State Department (US)")
     assert senses.used_first(("chairman", "chair", "President (of the PRC)"), ["The president spoke."])[0] == "chairman"
+    assert senses.used_first(("to make (a decision or choice)", "to take (measures)"),
+                             ["They will take measures and make an appropriate response."])[0] == "to make (a decision or choice)"

@@ -212,13 +212,14 @@ def card_senses(
 
 
 def used_first(senses: Sequence[str], sentences: Sequence[str]) -> tuple[str, ...]:
-    """Curated ``senses`` in their curated order, unless the first is marked for one use
-    ("State Council (PRC)") that the term's own ``sentences`` do not have and another
+    """Curated ``senses`` in their curated order, unless the first is marked for one country
+    or body ("State Council (PRC)") that the term's own ``sentences`` do not have and another
     sense is what they use: that one leads (国务院 "State Department (US); State Council
-    (PRC)" in a report on the US State Department). An unmarked first sense stays first:
-    the curator's main sense ("chairman" of 主席) is no worse for a synonym the
-    translator chose."""
-    if not senses or not _PAREN.search(senses[0]) or _used(senses[0], sentences, 1.0)[0]:
+    (PRC)" in a report on the US State Department). Another first sense stays first: the
+    curator's main sense ("chairman" of 主席, "to make (a decision or choice)" of 做出) is
+    no worse for a synonym the translator chose."""
+    marked = re.search(r"\([^()]*\b[A-Z][^()]*\)", senses[0]) if senses else None  # (PRC), (of the US), not (a decision)
+    if not marked or _used(senses[0], sentences, 1.0)[0]:
         return tuple(senses)
     used = next((k for k, sense in enumerate(senses) if _used(sense, sentences, 1.0)[0]), None)
     return tuple(senses) if used is None else (senses[used], *senses[:used], *senses[used + 1:])
