@@ -647,6 +647,9 @@ def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
     # no term across jieba's words: 国军 of 中国|军事|威胁 stays out, whole words or not
     assert [u.text for u in inner_glossary(Unit("中国军事威胁", (), 0), {"国军", "威胁"})] == ["威胁"]
     assert inner_glossary(Unit("民主党", (), 0, glossary=True), {"民主"}) == []
+    # a term and one character: the term counts where the English renders it
+    assert [u.text for u in inner_glossary(Unit("火箭弹", (), 0), {"火箭"}, "Hamas fired rockets.")] == ["火箭"]
+    assert inner_glossary(Unit("安全帽", (), 0), {"安全"}, "Workers must wear helmets.") == []
 
 
 def test_a_name_inside_a_longer_name_is_that_name_only_where_the_rest_names_whose():

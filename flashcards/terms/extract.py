@@ -353,7 +353,7 @@ def extract_terms(
         candidates = [u for u in units if is_candidate(u)]
         for u in candidates:
             record(i, u)
-            for inner in inner_glossary(u, glossary_words):
+            for inner in inner_glossary(u, glossary_words, sentences[i].pair.en):
                 record(i, inner)
         sequences.append([u.text for u in candidates])
     ranks = textrank(sequences)

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from flashcards.lexicon import dictionary
 from flashcards.reading import segmenter
 from flashcards.reading.segmenter import simplified
+from flashcards.terms import context_gloss
 from flashcards.terms.units import Unit, name_kind, recut
 
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
@@ -44,13 +45,16 @@ def _words(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
+def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str = "") -> list[Unit]:
     """The glossary terms inside a longer unit that is not one itself (发展 in 可持续发展):
     the head term a learner most needs gets its card too, also inside a long glossary
     formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
     lies inside another found. Of a glossary compound of four to six characters only
     the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队): its other halves
-    would crowd the list (军事 and 安全 of 军事安全合作)."""
+    would crowd the list (军事 and 安全 of 军事安全合作). In a word jieba has whole that is
+    a term and one character (火箭|弹, 安全|帽), the term counts where ``sentence_en``, the
+    English of the unit's sentence, renders it: "rockets" for 火箭弹, but 安全帽 "helmets"
+    is no 安全 "security"."""
     if len(unit.text) < (_GLOSSARY_COMPOUND if unit.glossary else 3):
         return []
     text = unit.text
@@ -58,8 +62,10 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str]) -> list[Unit]:
     cuts = {a for a, _ in _words(simple)} | {len(text)}
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
              if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
+    bound = len(_words(simple)) > len(recut(simple)) and any(b - a == 1 for a, b in _words(simple))
     longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)
-               and not _word_of_a_name(simple, a, b)]
+               and not _word_of_a_name(simple, a, b)
+               and not (bound and not context_gloss.english_match(sentence_en, dictionary.english(simple[a:b])))]
     if unit.glossary and len(text) < _LONG_FORMULATION:
         longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
     return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
