@@ -703,3 +703,11 @@ def test_a_curated_sense_marked_for_one_country_leads_only_where_the_article_use
     assert senses.used_first(("chairman", "chair", "President (of the PRC)"), ["The president spoke."])[0] == "chairman"
     assert senses.used_first(("to make (a decision or choice)", "to take (measures)"),
                              ["They will take measures and make an appropriate response."])[0] == "to make (a decision or choice)"
+
+
+def test_a_date_the_segmenter_cut_across_gives_no_card():
+    """週 | 一時 was cut across 週一 "Monday" + 時 "when", and 一時 "for a moment" became a
+    card; a word that took the end of a date gives it back. 一时 after no date stays."""
+    terms = cards_of("北韓週一時發射飛彈。", "North Korea launched missiles on Monday.")
+    assert not {"一時", "週一"} & set(terms), sorted(terms)
+    assert "一时" in cards_of("他一时无法回答。", "He could not answer for a moment.")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
 from flashcards.reading import grammar
+from flashcards.lexicon.script import to_simplified
 from flashcards.reading.segmenter import simplified
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
 from flashcards.terms import context_gloss, name_sounds
@@ -31,6 +32,7 @@ _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _LIFESPAN = re.compile(r"\(\d{3,4}-")
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
+_WEEKDAY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天末]$")
 _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
 # Words of a news page's frame, not of its content.
 _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
@@ -327,6 +329,19 @@ def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _uncut_dates(units: list[Unit]) -> list[Unit]:
+    """週 | 一時 -> 週一 | 時: a weekday the segmenter cut across (週一 "Monday" and 時 "when",
+    not 一时 "for a moment") takes its last character back from the word after it."""
+    out = list(units)
+    for i in range(len(out) - 1, 0, -1):
+        before, word = out[i - 1], out[i]
+        if (len(word.text) >= 2 and len(word.syllables) == len(word.text) and not (word.glossary or word.quoted)
+                and _WEEKDAY.match(to_simplified(before.text + word.text[0]))):
+            first, rest = _units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
+            out[i - 1:i + 1] = [join_units([before, first]), rest]
+    return out
+
+
 def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
     """A glossary word the segmenter took across a word of the text, leaving one character
     over: 互利共赢中共享 came out 中共 | 享 because 中共 is a glossary word, where jieba's own
@@ -388,7 +403,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = _uncross_names(_ordinal_superlative(_unglue_glossary_words(units)), sentence.pair.en)
+    units = _uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
     units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
@@ -465,7 +480,7 @@ def is_candidate(unit: Unit) -> bool:
         return True
     if not dictionary.is_han(text) or len(text) < 2:
         return False
-    if _NUMERIC.match(text) or _DATE.match(text) or text in _FURNITURE or unit.counted:
+    if _NUMERIC.match(text) or _DATE.match(to_simplified(text)) or text in _FURNITURE or unit.counted:
         return False
     tag = dictionary.pos_tag(text)
     return unit.quoted or tag not in DROP_TAGS or (tag != "p" and _verb_by_dictionary(text))
