@@ -711,3 +711,12 @@ def test_a_date_the_segmenter_cut_across_gives_no_card():
     terms = cards_of("北韓週一時發射飛彈。", "North Korea launched missiles on Monday.")
     assert not {"一時", "週一"} & set(terms), sorted(terms)
     assert "一时" in cards_of("他一时无法回答。", "He could not answer for a moment.")
+
+
+def test_a_wade_giles_given_name_keeps_its_hyphenated_syllable():
+    """Taiwan's English writes given names with a hyphen (Kuo Chun-te): the run of
+    capitalised words went on only to "Chun", and 郭俊德 was "Kuo Chun"."""
+    assert cg.capitalised_runs("Kuo Chun-te, the commander, said so.") == [(0, 11)]
+    terms = cards_of("特战指挥官郭俊德说，今天演练的是反空降作战。",
+                     "Kuo Chun-te, Special Operation Commander: today we practised the anti-airborne operation.")
+    assert terms["郭俊德"].context_english == "Kuo Chun-te", terms["郭俊德"]
