@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from flashcards.store import cache
 from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
@@ -27,12 +26,11 @@ from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
 from flashcards.terms.units import (
-    NAME_TAGS,
     NUMERALS,
     Unit,
     is_candidate,
-    name_kind,
     join_units,
+    name_kind,
     sentence_units,
     verb_with_aspect,
     with_reading,
@@ -72,11 +70,6 @@ class Term:
     examples: tuple[Example, ...] = field(default=())
 
 
-# --- filtering -----------------------------------------------------------------------
-
-
-
-@cache.persistent(dictionary.data_version)
 # --- the stage -----------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -16,10 +16,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from flashcards.lexicon import dictionary
+from flashcards.lexicon.script import to_simplified
 from flashcards.model import AnalysedSentence
 from flashcards.reading import grammar
-from flashcards.lexicon.script import to_simplified
 from flashcards.reading.segmenter import simplified
+from flashcards.store import cache
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
 from flashcards.terms import context_gloss, name_sounds
 
@@ -455,6 +456,7 @@ def _senses(glosses: Sequence[str]) -> set[str]:
     return {" ".join(s.split()) for g in glosses for s in re.sub(r"\([^()]*\)", "", g).split(";")} - {""}
 
 
+@cache.persistent(dictionary.data_version)
 def name_kind(text: str) -> str:
     """"person", "place", "organisation" or "name" for a proper name; "" otherwise.
 
