@@ -117,18 +117,28 @@ def _render(parts: Sequence[Part]) -> str:
 def _hyphenated(word: str, syl: tuple[str, ...], kind: str, english: str) -> list[Part]:
     """A word whose parts the Chinese joins by a hyphen (纳戈尔诺-卡拉巴赫) is one word whose
     parts are joined by a hyphen: Nàgē'ěrnuò-Kǎlābāhè; as it comes when a part is no word."""
-    from flashcards.reading.style import is_han
-
-    groups, caps, at = [], [], 0
-    for piece in filter(None, _HYPHENS.split(word)):
-        n = sum(map(is_han, piece))
-        parts = _parts(piece, syl[at:at + n], kind, english) if n == len(piece) else []
+    groups, caps = [], []
+    for piece, piece_syl in _pieces(word, syl, _HYPHENS):
+        if not piece:
+            continue  # a hyphen at an end, or two together
+        parts = _parts(piece, piece_syl, kind, english) if piece_syl and len(piece_syl) == len(piece) else []
         if len(parts) != 1:
             return [((syl,), False)]
         groups.extend(parts[0][0])
         caps.append(parts[0][1] is True)
+    return [(tuple(groups), all(caps))]
+
+
+def _pieces(word: str, syl: tuple[str, ...], separators: re.Pattern) -> list[tuple[str, tuple[str, ...]]]:
+    """``word`` cut at its ``separators``, each piece with its syllables (one per Han character)."""
+    from flashcards.reading.style import is_han
+
+    out, at = [], 0
+    for piece in separators.split(word):
+        n = sum(map(is_han, piece))
+        out.append((piece, syl[at:at + n]))
         at += n
-    return [(tuple(groups), all(caps))] if at == len(syl) else [((syl,), False)]
+    return out
 
 
 # ── deciding the words ────────────────────────────────────────────────────────────
@@ -144,13 +154,8 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         if _HYPHENS.search(word) and not _SEPARATORS.search(word):
             return _hyphenated(word, syl, kind, english)
         if _SEPARATORS.search(word):  # 易卜拉欣·莱西: part by part
-            out, at = [], 0
-            for piece in _SEPARATORS.split(word):
-                n = sum(map(is_han, piece))
-                if n:
-                    out.extend(_parts(piece, syl[at:at + n], kind, english))
-                at += n
-            return out
+            return [part for piece, piece_syl in _pieces(word, syl, _SEPARATORS) if piece_syl
+                    for part in _parts(piece, piece_syl, kind, english)]
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]

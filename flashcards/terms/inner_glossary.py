@@ -23,16 +23,16 @@ _GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head get
 
 
 @functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[tuple[int, int], ...]:
-    """The words of ``text`` as (start, end) pairs: where :func:`~flashcards.terms.units.recut`
-    cuts it, or, where jieba's dictionary has it whole (军事演习), jieba's best cut of it
-    with the whole left out (军事|演习)."""
+def _words(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The words of ``text`` as (start, end) pairs, and whether jieba's dictionary has it
+    whole: where :func:`~flashcards.terms.units.recut` cuts it, or, for such a word
+    (军事演习), jieba's best cut of it with the whole left out (军事|演习)."""
     spans, at = [], 0
     for word in recut(text):
         spans.append((at, at + len(word)))
         at += len(word)
     if len(spans) > 1 or len(text) < 3:
-        return tuple(spans)
+        return tuple(spans), False
     tokenizer = segmenter.base()
     dag = tokenizer.get_DAG(text)
     dag[0] = [end for end in dag[0] if end != len(text) - 1] or [0]
@@ -42,7 +42,7 @@ def _words(text: str) -> tuple[tuple[int, int], ...]:
     while at < len(text):
         spans.append((at, route[at][1] + 1))
         at = spans[-1][1]
-    return tuple(spans)
+    return tuple(spans), len(spans) > 1
 
 
 def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str = "") -> list[Unit]:
@@ -59,10 +59,11 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
         return []
     text = unit.text
     simple = simplified(text)  # a Traditional article's unit: the glossary is Simplified
-    cuts = {a for a, _ in _words(simple)} | {len(text)}
+    words, whole = _words(simple)
+    cuts = {a for a, _ in words} | {len(text)}
     found = [(a, b) for a in range(len(text)) for b in range(len(text), a + 1, -1)
              if (a, b) != (0, len(text)) and a in cuts and b in cuts and simple[a:b] in glossary_words]
-    bound = len(_words(simple)) > len(recut(simple)) and any(b - a == 1 for a, b in _words(simple))
+    bound = whole and any(b - a == 1 for a, b in words)  # a term and one character: 火箭|弹
     longest = [(a, b) for a, b in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)
                and not _word_of_a_name(simple, a, b)
                and not (bound and not context_gloss.english_match(sentence_en, dictionary.english(simple[a:b])))]

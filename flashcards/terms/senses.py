@@ -221,7 +221,7 @@ def used_first(senses: Sequence[str], sentences: Sequence[str]) -> tuple[str, ..
     marked = re.search(r"\([^()]*\b[A-Z][^()]*\)", senses[0]) if senses else None  # (PRC), (of the US), not (a decision)
     if not marked or _used(senses[0], sentences, 1.0)[0]:
         return tuple(senses)
-    used = next((k for k, sense in enumerate(senses) if _used(sense, sentences, 1.0)[0]), None)
+    used = next((k for k in range(1, len(senses)) if _used(senses[k], sentences, 1.0)[0]), None)
     return tuple(senses) if used is None else (senses[used], *senses[:used], *senses[used + 1:])
 
 

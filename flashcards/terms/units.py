@@ -319,27 +319,27 @@ def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) 
 def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
     """第二 | 大城市: after an ordinal, 大 is "largest" (第二大城市 "second-largest city"), so
     a word the segmenter glued it to gives it back: 第二大 (a count, no term) | 城市."""
-    out = list(units)
-    for i in range(len(out) - 1, 0, -1):
-        ordinal, word = out[i - 1], out[i]
-        if (len(ordinal.text) >= 2 and ordinal.text[0] == "第" and all(c in NUMERALS for c in ordinal.text)
-                and word.text[:1] == "大" and len(word.syllables) == len(word.text) >= 3
-                and not (word.glossary or word.quoted) and dictionary.cedict.lookup(word.text[1:])):
-            largest, rest = _units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
-            out[i - 1:i + 1] = [join_units([ordinal, largest], counted=True), rest]
-    return out
+    return _first_character_back(units, lambda ordinal, word: (
+        len(ordinal.text) >= 2 and ordinal.text[0] == "第" and all(c in NUMERALS for c in ordinal.text)
+        and word.text[:1] == "大" and len(word.text) >= 3 and dictionary.cedict.lookup(word.text[1:])), counted=True)
 
 
 def _uncut_dates(units: list[Unit]) -> list[Unit]:
     """週 | 一時 -> 週一 | 時: a weekday the segmenter cut across (週一 "Monday" and 時 "when",
     not 一时 "for a moment") takes its last character back from the word after it."""
+    return _first_character_back(units, lambda before, word: (
+        len(word.text) >= 2 and _WEEKDAY.match(to_simplified(before.text + word.text[0]))))
+
+
+def _first_character_back(units: list[Unit], takes, **flags) -> list[Unit]:
+    """Units where ``takes(before, word)`` holds for a word with a reading, not curated or
+    quoted: the word gives its first character to the unit before it (joined with ``flags``)."""
     out = list(units)
     for i in range(len(out) - 1, 0, -1):
         before, word = out[i - 1], out[i]
-        if (len(word.text) >= 2 and len(word.syllables) == len(word.text) and not (word.glossary or word.quoted)
-                and _WEEKDAY.match(to_simplified(before.text + word.text[0]))):
+        if len(word.syllables) == len(word.text) and not (word.glossary or word.quoted) and takes(before, word):
             first, rest = _units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
-            out[i - 1:i + 1] = [join_units([before, first]), rest]
+            out[i - 1:i + 1] = [join_units([before, first], **flags), rest]
     return out
 
 
@@ -351,12 +351,13 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
     out = list(units)
     for i in range(len(out) - 1, 0, -1):  # from the end: a recut may give three units for two
         before, after = out[i - 1], out[i]
+        pieces: list[str] = []
         for word, other, forward in ((before, after, True), (after, before, False)):
             if not (word.glossary and not other.glossary and len(other.text) <= (1 if forward else 2)
                     and dictionary.is_han(other.text) and len(word.syllables) == len(word.text)
                     and len(other.syllables) == len(other.text)):
                 continue
-            pieces = recut(before.text + after.text)
+            pieces = pieces or recut(before.text + after.text)  # once for the pair, either way
             if len(pieces) < 2:
                 continue
             # the word gives its last character to the word after, or its first to the word before
