@@ -193,6 +193,24 @@ _FIRST_EN = "The strategic partnership agreement between Japan and the EU took e
 _LAST_EN = "The two sides, as like-minded global partners, will jointly maintain regional peace and security."
 
 
+def test_a_paired_sentence_the_dictionary_cannot_link_is_kept():
+    # no word of either side is found in the other, but the layout paired them
+    pairs = align_paragraphs([Paragraph(en="So where does that leave us?", zh="这究竟意味着什么呢？")])
+    assert [(p.zh, p.en) for p in pairs] == [("这究竟意味着什么呢？", "So where does that leave us?")]
+
+
+_HAN_CLAUSE = st.text(alphabet=list("这究竟意味着什么呢那么接下来会发生说到底"), min_size=1, max_size=20)
+_WORDS = st.lists(st.sampled_from("so where does that leave us what happens next then".split()), min_size=1, max_size=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_HAN_CLAUSE, _WORDS)
+def test_a_paragraph_of_one_sentence_a_side_is_one_pair(zh, words):
+    en = " ".join(words).capitalize() + "."
+    pairs = align_paragraphs([Paragraph(en=en, zh=zh + "。")])
+    assert [(p.zh, p.en) for p in pairs] == [(zh + "。", en)]
+
+
 @pytest.mark.parametrize("extra_en", ["", " Editor: Li Jiayao, China Military Online, Beijing."])
 def test_an_untranslated_sentence_in_a_paragraph_makes_no_card(extra_en):
     pairs = align_paragraphs([Paragraph(en=_FIRST_EN + extra_en + " " + _LAST_EN, zh=_PARAGRAPH_ZH)])

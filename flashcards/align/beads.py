@@ -348,7 +348,7 @@ def _align_block(paragraphs: Sequence[Paragraph], first: int) -> list[SentencePa
         en.extend(split_en(para.en))
     beads, evidence = _align_units(zh, en, starts)
     if evidence is not None:
-        beads = _trim_untranslated(beads, evidence, zh, en)
+        beads = _trim_untranslated(beads, evidence, zh, en, paired=len(beads) == 1 and len(paragraphs) == 1)
     return _pairs(zh, en, beads, where)
 
 
@@ -358,12 +358,16 @@ UNTRANSLATED_MASS = 2.0  # "almost none": less word weight than one uncommon wor
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
-def _trim_untranslated(beads: list[Bead], evidence, zh: Sequence[str], en: Sequence[str]) -> list[Bead]:
+def _trim_untranslated(beads: list[Bead], evidence, zh: Sequence[str], en: Sequence[str], *,
+                       paired: bool = False) -> list[Bead]:
     """Split off the edge sentences of a bead that its other side does not translate.
 
     Lexical evidence cannot tell an untranslated sentence from its neighbour's run-on,
     so the search glues it to a neighbour; a long sentence of which the other side of its
-    bead translates almost nothing is taken out again and makes no card.
+    bead translates almost nothing is taken out again and makes no card. What is left of
+    a ``paired`` bead (the one bead of a paragraph whose layout paired its two sides) is
+    kept even where the dictionary finds no word of it translated: the layout says more
+    than the dictionary ("So what broke the logjam here?").
     """
     out: list[Bead] = []
     for zs, es in beads:
@@ -387,7 +391,7 @@ def _trim_untranslated(beads: list[Bead], evidence, zh: Sequence[str], en: Seque
             before.append(((), (es_.pop(0),)))
         while len(es_) > 1 and zs_ and lone_en(es_[-1]):
             after.insert(0, ((), (es_.pop(),)))
-        if zs_ and es_ and all(map(lone_zh, zs_)) and all(map(lone_en, es_)):
+        if zs_ and es_ and not paired and all(map(lone_zh, zs_)) and all(map(lone_en, es_)):
             middle = [((z,), ()) for z in zs_] + [((), (e,)) for e in es_]  # nothing translates
         else:
             middle = [(tuple(zs_), tuple(es_))]
