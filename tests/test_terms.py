@@ -16,7 +16,8 @@ import pytest
 
 from flashcards.model import AnalysedSentence, SentencePair, Token
 from flashcards.terms.extract import extract_terms, textrank
-from flashcards.terms.units import Unit, is_candidate, sentence_units, verb_with_aspect
+from flashcards.terms.unit import Unit
+from flashcards.terms.units import is_candidate, sentence_units, verb_with_aspect
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"

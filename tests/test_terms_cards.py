@@ -636,7 +636,7 @@ def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
     演习, which got no card where the article said only "military exercises". A word
     jieba has whole is cut as jieba would cut it if it were not (军事|演习)."""
     from flashcards.terms.inner_glossary import inner_glossary
-    from flashcards.terms.units import Unit
+    from flashcards.terms.unit import Unit
 
     glossary = pipeline.load_glossary(None)
     assert {"军事演习", "演习"} <= {e.hanzi for e in glossary.entries}

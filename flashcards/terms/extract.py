@@ -25,16 +25,8 @@ from flashcards.reading import segmenter, word_evidence
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
-from flashcards.terms.units import (
-    NUMERALS,
-    Unit,
-    is_candidate,
-    join_units,
-    name_kind,
-    sentence_units,
-    verb_with_aspect,
-    with_reading,
-)
+from flashcards.terms.unit import Unit, join_units
+from flashcards.terms.units import NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
 DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words

@@ -16,7 +16,8 @@ from flashcards.lexicon import dictionary
 from flashcards.reading import segmenter
 from flashcards.reading.segmenter import simplified
 from flashcards.terms import context_gloss
-from flashcards.terms.units import Unit, name_kind, recut
+from flashcards.terms.unit import Unit, recut
+from flashcards.terms.units import name_kind
 
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
 _GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too

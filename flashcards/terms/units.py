@@ -2,18 +2,17 @@
 
 Units come from the analysed tokens (glossary terms are already whole); quoted phrases
 (“准同盟”), runs of tokens that form a CC-CEDICT headword (国内 + 生产总值) and the
-pieces of a name the aligned English writes as one (布 + 林肯 -> 布林肯 "Blinken")
-are joined; tokens that are neither in the dictionary nor names are cut into
+pieces of a name the aligned English writes as one (布 + 林肯 -> 布林肯 "Blinken",
+see ``name_units``) are joined; tokens that are neither in the dictionary nor names are cut into
 dictionary words (不断扩大 -> 不断 + 扩大). ``is_candidate`` says which units could be
 terms at all: not function words, numbers, dates or page furniture.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from flashcards.lexicon import dictionary
 from flashcards.lexicon.script import to_simplified
@@ -21,15 +20,10 @@ from flashcards.model import AnalysedSentence
 from flashcards.reading import grammar
 from flashcards.reading.segmenter import simplified
 from flashcards.store import cache
-from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
-from flashcards.terms import context_gloss, name_sounds
+from flashcards.terms import context_gloss
+from flashcards.terms.name_units import borrow_surnames, join_names, uncross_names
+from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, Unit, is_headword, join_units, recut, units_of
 
-MAX_UNIT = 8  # Han characters in a joined unit
-
-# jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
-# particles, pronouns, locality words, interjections, onomatopoeia, non-words.
-DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
-_MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _LIFESPAN = re.compile(r"\(\d{3,4}-")
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
@@ -41,30 +35,7 @@ _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-NAME_DOTS = frozenset("·•‧・-‐－")  # between the parts of a foreign name: 易卜拉欣·莱西, 纳戈尔诺-卡拉巴赫
 _ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A stretch of a sentence that may be a term."""
-
-    text: str
-    syllables: tuple[str, ...]
-    start: int  # character offset in the sentence
-    quoted: bool = False
-    glossary: bool = False
-    counted: bool = False  # follows a number it belongs to: 5|年内
-    pieces: tuple[int, ...] = ()  # lengths of the tokens a joined unit was made of
-    named: bool = False  # tokens joined because the English writes them as one name
-
-
-# --- units ---------------------------------------------------------------------------
-
-def join_units(units: Sequence[Unit], **flags) -> Unit:
-    pieces = tuple(n for u in units for n in (u.pieces or (len(u.text),)))
-    return Unit("".join(u.text for u in units), tuple(s for u in units for s in u.syllables), units[0].start,
-                pieces=pieces, **flags)
 
 
 def _has_function_word(units: Sequence[Unit]) -> bool:
@@ -100,7 +71,7 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
     i = 0
     while i < len(units):
         for j in range(min(len(units), i + max_tokens), i + 1, -1):
-            if _headword("".join(texts[i:j])) and not any(u.quoted for u in units[i:j]):
+            if is_headword("".join(texts[i:j])) and not any(u.quoted for u in units[i:j]):
                 out.append(join_units(units[i:j]))
                 i = j
                 break
@@ -108,13 +79,6 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
             out.append(units[i])
             i += 1
     return out
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _headword(text: str) -> bool:
-    """Whether ``text`` is a CEDICT headword short enough to be one unit (remembered: a
-    text asks about the same runs of tokens again and again)."""
-    return len(text) <= MAX_UNIT and dictionary.is_han(text) and text in dictionary.cedict.load()
 
 
 def _is_name_tag(text: str) -> bool:
@@ -140,7 +104,7 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
             if _is_name_tag(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
                 parts = ()
             if len(parts) > 1:
-                out.extend(_units_of(parts, u.syllables, u.start))
+                out.extend(units_of(parts, u.syllables, u.start))
                 continue
         out.append(u)
     return out
@@ -149,171 +113,6 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
 def _name_and_particle(parts: Sequence[str]) -> bool:
     """A known name with a character glued on (莫斯科 + 也): the name is a word of its own."""
     return len(parts) == 2 and any(len(p) >= 2 and dictionary.word_info(p).proper for p in parts)
-
-
-def _name_like(unit: Unit) -> bool:
-    """A token that may be a piece of a name the segmenter cut up: one character that is
-    no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
-    lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德)."""
-    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
-        return False
-    if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
-        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
-    return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
-
-
-def _borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
-    """A Chinese name whose surname the segmenter glued to the word before (主任何立峰 cut
-    委主 任何 立峰): where the English spells the name in pinyin ("He Lifeng"), the
-    surname comes back to it and what is left before is cut again by the dictionary
-    (委 主任 | 何立峰)."""
-    out = list(units)
-    i = 1
-    while i < len(out):
-        before, given = out[i - 1], out[i]
-        if (len(before.text) >= 2 and 1 <= len(given.text) <= 2 and before.syllables and given.syllables
-                and before.text[-1] in SURNAMES and dictionary.is_han(before.text + given.text)
-                and not (before.glossary or before.quoted or given.glossary or given.quoted)
-                and name_sounds.pinyin_span(sentence_en, (before.syllables[-1], *given.syllables))):
-            left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
-            text = "".join(u.text for u in left) + before.text[:-1]
-            syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
-            pieces = _units_of(recut(text), syllables, left[0].start if left else before.start)
-            name = Unit(before.text[-1] + given.text, (before.syllables[-1], *given.syllables),
-                        before.start + len(before.text) - 1, named=True)
-            out[i - 1 - len(left):i + 1] = [*pieces, name]
-            i += len(pieces) - len(left)
-        i += 1
-    return out
-
-
-def _units_of(words: Sequence[str], syllables: Sequence[str], start: int) -> list[Unit]:
-    """Units of ``words``, which rejoin to a text read ``syllables`` that begins at ``start``."""
-    units, at = [], 0
-    for word in words:
-        units.append(Unit(word, syllables[at:at + len(word)], start + at))
-        at += len(word)
-    return units
-
-
-def _recuttable(unit: Unit) -> bool:
-    return (2 <= len(unit.text) <= 3 and bool(unit.syllables) and dictionary.is_han(unit.text)
-            and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
-
-
-def recut(text: str) -> list[str]:
-    """``text`` cut by jieba's own dictionary (no glossary words), without guessing unknown
-    words; Traditional text where its Simplified form is cut (jieba's dictionary is Simplified)."""
-    from flashcards.reading import segmenter
-
-    pieces, at = [], 0
-    for piece in segmenter.base().cut(simplified(text), HMM=False):
-        pieces.append(text[at:at + len(piece)])
-        at += len(piece)
-    return pieces
-
-
-def _join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
-    """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
-    布 林肯 -> 布林肯 "Blinken", 阿 克塞尔罗德 -> 阿克塞尔罗德 "Axelrod", 易卜拉欣 · 莱西 ->
-    "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound
-    alike). The run that best sounds like (or is spelt as) a capitalised name of the
-    sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
-    if not sentence_en:
-        return units
-    out: list[Unit] = []
-    i = 0
-    while i < len(units):
-        best, best_score, best_span = 0, 0.0, (0, 0)
-        for j in range(i + 2, min(len(units), i + 6) + 1):
-            run = units[i:j]
-            syllables = tuple(x for u in run for x in u.syllables)
-            if not 2 <= len(syllables) <= MAX_UNIT or _headword("".join(u.text for u in run)):
-                continue
-            if not (_name_like(run[0]) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
-                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
-                    and not _spelt_chinese_name(run, syllables, sentence_en):
-                continue
-            found = name_sounds.written_name(sentence_en, syllables)
-            score = found[2] if found else 0.0
-            # a tie goes to the longer run; so does a name the Chinese writes in parts joined
-            # by a dot or hyphen where the English writes more of it (纳戈尔诺-卡拉巴赫
-            # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
-            longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
-                and found[0] <= best_span[0] and found[1] > best_span[1]
-            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en):
-                best, best_score, best_span = j, score, found[:2]
-        if best:
-            out.append(join_units(units[i:best], named=True))
-            i = best
-        else:
-            out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
-            i += 1
-    return out
-
-
-def _foreign_sound(unit: Unit) -> bool:
-    """A piece of one or two characters inside or at the end of a name that transliteration
-    uses far more than words do, whatever jieba tags or CC-CEDICT makes of it: 克 of
-    埃贡·克伦茨 "Egon Krenz" and of 斯卡多夫斯克 "Skadovsk" is tagged a measure word, 林卡
-    of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
-    return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
-            and foreignness(unit.text, 0) >= FOREIGN)
-
-
-def _spelt_name(unit: Unit, sentence_en: str) -> bool:
-    """A token the English spells in pinyin as a name, which no dictionary has (王沪宁 "Wang
-    Huning": a name, not characters to cut into words, 王 | 沪宁 "Shanghai-Nanjing") or
-    CC-CEDICT has as a name besides a common word (高密 "Gaomi", not "high density"), or as
-    a common word only, which the English writes as one capitalised word (东风 "Dongfeng",
-    a missile, not "east wind")."""
-    return (2 <= len(unit.text) <= 4 and not (unit.glossary or unit.quoted or unit.named)
-            and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
-            and (span := name_sounds.pinyin_span(sentence_en, unit.syllables)) is not None
-            and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text)
-                 or " " not in sentence_en[span[0]:span[1]]))
-
-
-def _uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
-    """A name two tokens cut across, one of them no CC-CEDICT word: jieba's dictionary
-    has 乔治华盛, a leftover of a longer name, so 乔治华盛顿号 came out 乔治华盛 | 顿号
-    "back-sloping comma". Where CC-CEDICT has a proper name across the cut (华盛顿) and
-    the English writes it ("Washington"), the tokens are cut again around it: 乔治 |
-    华盛顿 | 号, the rest by jieba's own dictionary."""
-    out = list(units)
-    i = 0
-    while i < len(out) - 1:
-        a, b = out[i], out[i + 1]
-        name = None
-        if (not (a.glossary or a.quoted or b.glossary or b.quoted) and dictionary.is_han(a.text + b.text)
-                and len(a.syllables) == len(a.text) and len(b.syllables) == len(b.text)
-                and not (dictionary.cedict.lookup(a.text) and dictionary.cedict.lookup(b.text))):
-            crossing = [(k, m) for k in range(len(a.text)) for m in range(1, len(b.text) + 1)
-                        if 0 < k or m < len(b.text)]
-            syllables = a.syllables + b.syllables
-            name = max((km for km in crossing if _written_proper_name(
-                a.text[km[0]:] + b.text[:km[1]], syllables[km[0]:len(a.text) + km[1]], sentence_en)),
-                key=lambda km: len(a.text) - km[0] + km[1], default=None)
-        if name is None:
-            i += 1
-            continue
-        k, m = name
-        left, right = a.text[:k], b.text[m:]
-        pieces = (_units_of(recut(left), a.syllables[:k], a.start) if left else []) + [
-            Unit(a.text[k:] + b.text[:m], a.syllables[k:] + b.syllables[:m], a.start + k, named=True)] + (
-            _units_of(recut(right), b.syllables[m:], b.start + m) if right else [])
-        out[i:i + 2] = pieces
-        i += len(pieces) - 1
-    return out
-
-
-def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) -> bool:
-    """``text`` is a proper name in CC-CEDICT that ``sentence_en`` writes: by one of its
-    glosses ("Washington") or as its sound."""
-    info = dictionary.word_info(text) if len(text) >= 2 else None
-    if not (info and info.in_cedict and info.proper):
-        return False
-    return name_sounds.named_in(info.english, sentence_en) or name_sounds.written_name(sentence_en, syllables) is not None
 
 
 def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
@@ -338,7 +137,7 @@ def _first_character_back(units: list[Unit], takes, **flags) -> list[Unit]:
     for i in range(len(out) - 1, 0, -1):
         before, word = out[i - 1], out[i]
         if len(word.syllables) == len(word.text) and not (word.glossary or word.quoted) and takes(before, word):
-            first, rest = _units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
+            first, rest = units_of([word.text[:1], word.text[1:]], word.syllables, word.start)
             out[i - 1:i + 1] = [join_units([before, first], **flags), rest]
     return out
 
@@ -366,34 +165,9 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
             else:
                 gives, taker = pieces[-1] == word.text[1:], pieces[-2]
             if gives and len(taker) >= 2 - forward and dictionary.cedict.lookup(simplified(taker)):
-                out[i - 1:i + 1] = _units_of(pieces, before.syllables + after.syllables, before.start)
+                out[i - 1:i + 1] = units_of(pieces, before.syllables + after.syllables, before.start)
                 break
     return out
-
-
-def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_en: str) -> bool:
-    """A surname and a given name that happens to be a word (夏 立言 "Xia Liyan": 立言 is
-    CC-CEDICT's "to expound one's theory"), which the English spells in pinyin."""
-    return (len(syllables) <= 4 and run[0].text[:1] in SURNAMES and len(run[0].text) <= 2
-            and all(dictionary.is_han(u.text) and not (u.glossary or u.quoted) for u in run)
-            and name_sounds.pinyin_span(sentence_en, syllables) is not None)
-
-
-def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str) -> bool:
-    """Whether the name ``found`` for a run needs both of its end units: without either,
-    the rest finds no name, a shorter one inside it, or the same one sounding no better
-    (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
-    sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
-    "Dresden"."""
-    start, end, score = found
-    for part in (run[1:], run[:-1]):
-        alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
-        if alone is None:
-            continue
-        inside = start <= alone[0] and alone[1] <= end
-        if not inside or ((alone[0], alone[1]) == (start, end) and alone[2] > score):
-            return False
-    return True
 
 
 def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] = ()) -> list[Unit]:
@@ -405,8 +179,8 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = _uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
-    units = _join_names(_join_dictionary_words(_join_quoted(_borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
+    units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
+    units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
 

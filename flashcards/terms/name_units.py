@@ -1,0 +1,189 @@
+"""Names the segmenter cut up, joined again where the aligned English writes them as one.
+
+jieba knows few foreign names and cuts them into whatever words it has (布 | 林肯,
+乔治华盛 | 顿号); a Chinese name's surname may be glued to the word before
+(主任何立峰 -> 委主 | 任何 | 立峰). These rules rejoin or recut the units of a sentence
+where its English spells the name, and only there: without evidence nothing is joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from flashcards.lexicon import dictionary
+from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
+from flashcards.terms import name_sounds
+from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, Unit, is_headword, join_units, recut, units_of
+
+_MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
+
+
+def _name_like(unit: Unit) -> bool:
+    """A token that may be a piece of a name the segmenter cut up: one character that is
+    no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
+    lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德)."""
+    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
+        return False
+    if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
+        return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
+    return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
+
+
+def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """A Chinese name whose surname the segmenter glued to the word before (主任何立峰 cut
+    委主 任何 立峰): where the English spells the name in pinyin ("He Lifeng"), the
+    surname comes back to it and what is left before is cut again by the dictionary
+    (委 主任 | 何立峰)."""
+    out = list(units)
+    i = 1
+    while i < len(out):
+        before, given = out[i - 1], out[i]
+        if (len(before.text) >= 2 and 1 <= len(given.text) <= 2 and before.syllables and given.syllables
+                and before.text[-1] in SURNAMES and dictionary.is_han(before.text + given.text)
+                and not (before.glossary or before.quoted or given.glossary or given.quoted)
+                and name_sounds.pinyin_span(sentence_en, (before.syllables[-1], *given.syllables))):
+            left = [out[i - 2]] if i >= 2 and _recuttable(out[i - 2]) else []
+            text = "".join(u.text for u in left) + before.text[:-1]
+            syllables = tuple(s for u in left for s in u.syllables) + before.syllables[:-1]
+            pieces = units_of(recut(text), syllables, left[0].start if left else before.start)
+            name = Unit(before.text[-1] + given.text, (before.syllables[-1], *given.syllables),
+                        before.start + len(before.text) - 1, named=True)
+            out[i - 1 - len(left):i + 1] = [*pieces, name]
+            i += len(pieces) - len(left)
+        i += 1
+    return out
+
+
+def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
+    布 林肯 -> 布林肯 "Blinken", 阿 克塞尔罗德 -> 阿克塞尔罗德 "Axelrod", 易卜拉欣 · 莱西 ->
+    "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound
+    alike). The run that best sounds like (or is spelt as) a capitalised name of the
+    sentence wins (布林肯, not 布林肯周五); without such evidence nothing is joined."""
+    if not sentence_en:
+        return units
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        best, best_score, best_span = 0, 0.0, (0, 0)
+        for j in range(i + 2, min(len(units), i + 6) + 1):
+            run = units[i:j]
+            syllables = tuple(x for u in run for x in u.syllables)
+            if not 2 <= len(syllables) <= MAX_UNIT or is_headword("".join(u.text for u in run)):
+                continue
+            if not (_name_like(run[0]) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
+                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
+                    and not _spelt_chinese_name(run, syllables, sentence_en):
+                continue
+            found = name_sounds.written_name(sentence_en, syllables)
+            score = found[2] if found else 0.0
+            # a tie goes to the longer run; so does a name the Chinese writes in parts joined
+            # by a dot or hyphen where the English writes more of it (纳戈尔诺-卡拉巴赫
+            # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
+            longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
+                and found[0] <= best_span[0] and found[1] > best_span[1]
+            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en):
+                best, best_score, best_span = j, score, found[:2]
+        if best:
+            out.append(join_units(units[i:best], named=True))
+            i = best
+        else:
+            out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
+            i += 1
+    return out
+
+
+def _foreign_sound(unit: Unit) -> bool:
+    """A piece of one or two characters inside or at the end of a name that transliteration
+    uses far more than words do, whatever jieba tags or CC-CEDICT makes of it: 克 of
+    埃贡·克伦茨 "Egon Krenz" and of 斯卡多夫斯克 "Skadovsk" is tagged a measure word, 林卡
+    of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
+    return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
+            and foreignness(unit.text, 0) >= FOREIGN)
+
+
+def _spelt_name(unit: Unit, sentence_en: str) -> bool:
+    """A token the English spells in pinyin as a name, which no dictionary has (王沪宁 "Wang
+    Huning": a name, not characters to cut into words, 王 | 沪宁 "Shanghai-Nanjing") or
+    CC-CEDICT has as a name besides a common word (高密 "Gaomi", not "high density"), or as
+    a common word only, which the English writes as one capitalised word (东风 "Dongfeng",
+    a missile, not "east wind")."""
+    return (2 <= len(unit.text) <= 4 and not (unit.glossary or unit.quoted or unit.named)
+            and len(unit.syllables) == len(unit.text) and dictionary.is_han(unit.text)
+            and (span := name_sounds.pinyin_span(sentence_en, unit.syllables)) is not None
+            and (not dictionary.cedict.lookup(unit.text) or dictionary.has_name_reading(unit.text)
+                 or " " not in sentence_en[span[0]:span[1]]))
+
+
+def uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
+    """A name two tokens cut across, one of them no CC-CEDICT word: jieba's dictionary
+    has 乔治华盛, a leftover of a longer name, so 乔治华盛顿号 came out 乔治华盛 | 顿号
+    "back-sloping comma". Where CC-CEDICT has a proper name across the cut (华盛顿) and
+    the English writes it ("Washington"), the tokens are cut again around it: 乔治 |
+    华盛顿 | 号, the rest by jieba's own dictionary."""
+    out = list(units)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        name = None
+        if (not (a.glossary or a.quoted or b.glossary or b.quoted) and dictionary.is_han(a.text + b.text)
+                and len(a.syllables) == len(a.text) and len(b.syllables) == len(b.text)
+                and not (dictionary.cedict.lookup(a.text) and dictionary.cedict.lookup(b.text))):
+            crossing = [(k, m) for k in range(len(a.text)) for m in range(1, len(b.text) + 1)
+                        if 0 < k or m < len(b.text)]
+            syllables = a.syllables + b.syllables
+            name = max((km for km in crossing if _written_proper_name(
+                a.text[km[0]:] + b.text[:km[1]], syllables[km[0]:len(a.text) + km[1]], sentence_en)),
+                key=lambda km: len(a.text) - km[0] + km[1], default=None)
+        if name is None:
+            i += 1
+            continue
+        k, m = name
+        left, right = a.text[:k], b.text[m:]
+        pieces = (units_of(recut(left), a.syllables[:k], a.start) if left else []) + [
+            Unit(a.text[k:] + b.text[:m], a.syllables[k:] + b.syllables[:m], a.start + k, named=True)] + (
+            units_of(recut(right), b.syllables[m:], b.start + m) if right else [])
+        out[i:i + 2] = pieces
+        i += len(pieces) - 1
+    return out
+
+
+def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) -> bool:
+    """``text`` is a proper name in CC-CEDICT that ``sentence_en`` writes: by one of its
+    glosses ("Washington") or as its sound."""
+    info = dictionary.word_info(text) if len(text) >= 2 else None
+    if not (info and info.in_cedict and info.proper):
+        return False
+    return name_sounds.named_in(info.english, sentence_en) or name_sounds.written_name(sentence_en, syllables) is not None
+
+
+def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_en: str) -> bool:
+    """A surname and a given name that happens to be a word (夏 立言 "Xia Liyan": 立言 is
+    CC-CEDICT's "to expound one's theory"), which the English spells in pinyin."""
+    return (len(syllables) <= 4 and run[0].text[:1] in SURNAMES and len(run[0].text) <= 2
+            and all(dictionary.is_han(u.text) and not (u.glossary or u.quoted) for u in run)
+            and name_sounds.pinyin_span(sentence_en, syllables) is not None)
+
+
+def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str) -> bool:
+    """Whether the name ``found`` for a run needs both of its end units: without either,
+    the rest finds no name, a shorter one inside it, or the same one sounding no better
+    (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
+    sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
+    "Dresden"."""
+    start, end, score = found
+    for part in (run[1:], run[:-1]):
+        alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
+        if alone is None:
+            continue
+        inside = start <= alone[0] and alone[1] <= end
+        if not inside or ((alone[0], alone[1]) == (start, end) and alone[2] > score):
+            return False
+    return True
+
+
+def _recuttable(unit: Unit) -> bool:
+    """A short token no dictionary has, which may be cut again around a borrowed surname."""
+    return (2 <= len(unit.text) <= 3 and bool(unit.syllables) and dictionary.is_han(unit.text)
+            and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
