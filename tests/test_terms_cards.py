@@ -720,3 +720,12 @@ def test_a_wade_giles_given_name_keeps_its_hyphenated_syllable():
     terms = cards_of("特战指挥官郭俊德说，今天演练的是反空降作战。",
                      "Kuo Chun-te, Special Operation Commander: today we practised the anti-airborne operation.")
     assert terms["郭俊德"].context_english == "Kuo Chun-te", terms["郭俊德"]
+
+
+def test_a_name_the_segmenter_cut_after_a_country_is_one_name():
+    """jieba cuts 马里乌波尔 "Mariupol" as 马里 "Mali" | 乌波尔 and tags 马里 a measure word,
+    so the run was no name and 乌波尔 lost its first two syllables."""
+    terms = cards_of("俄军持续炮击马里乌波尔。", "Russian forces kept shelling Mariupol.")
+    assert "马里乌波尔" in terms and not {"马里", "乌波尔"} & set(terms), sorted(terms)
+    assert terms["马里乌波尔"].context_english == "Mariupol"
+

@@ -1,7 +1,7 @@
 """Names the segmenter cut up, joined again where the aligned English writes them as one.
 
 jieba knows few foreign names and cuts them into whatever words it has (布 | 林肯,
-乔治华盛 | 顿号); a Chinese name's surname may be glued to the word before
+马里 | 乌波尔, 乔治华盛 | 顿号); a Chinese name's surname may be glued to the word before
 (主任何立峰 -> 委主 | 任何 | 立峰). These rules rejoin or recut the units of a sentence
 where its English spells the name, and only there: without evidence nothing is joined.
 """
@@ -22,12 +22,17 @@ _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 def _name_like(unit: Unit) -> bool:
     """A token that may be a piece of a name the segmenter cut up: one character that is
     no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
-    lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德)."""
-    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) in DROP_TAGS:
+    lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德; 马里 "Mali" of
+    马里乌波尔 "Mariupol", whatever jieba tags it: a measure word)."""
+    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text):
+        return False
+    if len(unit.text) >= 2 and dictionary.word_info(unit.text).proper:
+        return True
+    if dictionary.pos_tag(unit.text) in DROP_TAGS:
         return False
     if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
         return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
-    return not dictionary.cedict.lookup(unit.text) or dictionary.word_info(unit.text).proper
+    return not dictionary.cedict.lookup(unit.text)
 
 
 def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
