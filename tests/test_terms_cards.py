@@ -20,6 +20,7 @@ from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
 from flashcards.terms import context_gloss as cg, name_sounds, senses
+from flashcards.reading.word_evidence import gloss_head
 from flashcards.terms.extract import extract_terms
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -728,4 +729,13 @@ def test_a_name_the_segmenter_cut_after_a_country_is_one_name():
     terms = cards_of("俄军持续炮击马里乌波尔。", "Russian forces kept shelling Mariupol.")
     assert "马里乌波尔" in terms and not {"马里", "乌波尔"} & set(terms), sorted(terms)
     assert terms["马里乌波尔"].context_english == "Mariupol"
+
+
+def test_a_region_label_before_a_gloss_does_not_hide_the_name():
+    """CC-CEDICT's 北韩 is "(Tw, HK) North Korea": the label was read as the whole of the
+    gloss, so the English "North Korea" did not name it and the card was dropped."""
+    assert gloss_head("(Tw, HK) North Korea") == "North Korea"
+    assert gloss_head("Yellow Sea (between China and Korea)").strip() == "Yellow Sea"
+    terms = cards_of("北韩周一再次试射导弹。", "North Korea test-fired missiles again on Monday.")
+    assert "北韩" in terms and "North Korea" in terms["北韩"].english[0], sorted(terms)
 

@@ -38,8 +38,9 @@ def plain(text: str) -> str:
 
 def gloss_head(gloss: str) -> str:
     """A gloss's first clause, what it calls the thing before its notes, lists and asides:
-    "Yellow Sea (between ...)" -> "Yellow Sea", "Putin, president of Russia" -> "Putin"."""
-    return re.split(r"[(,;]", gloss)[0]
+    "Yellow Sea (between ...)" -> "Yellow Sea", "Putin, president of Russia" -> "Putin";
+    a label in front is no note ("(Tw, HK) North Korea" -> "North Korea")."""
+    return re.split(r"[(,;]", re.sub(r"^\s*\([^)]*\)\s*", "", gloss))[0]
 
 
 def romanised(text: str, syl: Sequence[str]) -> tuple[int, ...]:
