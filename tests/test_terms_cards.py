@@ -739,3 +739,10 @@ def test_a_region_label_before_a_gloss_does_not_hide_the_name():
     terms = cards_of("北韩周一再次试射导弹。", "North Korea test-fired missiles again on Monday.")
     assert "北韩" in terms and "North Korea" in terms["北韩"].english[0], sorted(terms)
 
+
+def test_a_reading_that_differs_only_by_a_neutral_tone_keeps_to_its_entry():
+    """好处 read hǎochù is CC-CEDICT's hao3 chu5 "benefit", not hao3 chu3 "easy to get
+    along with": an entry that differs only by a neutral tone is the reading's own."""
+    assert dictionary.english("好处", "hao3 chu4")[0] == "benefit; advantage; merit"
+    terms = cards_of("这项协议对两国都有好处。", "The agreement is good for both countries.")
+    assert "easy to get along with" not in terms["好处"].english, terms["好处"].english

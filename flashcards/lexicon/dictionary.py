@@ -192,14 +192,16 @@ def _glosses(entry: cedict.CedictEntry) -> list[str]:
 def choose_entries(word: str, reading: str = "", as_name: bool = False) -> tuple[cedict.CedictEntry, ...]:
     """The CEDICT entries of ``word`` for ``reading`` (numbered, any case).
 
-    With no reading, or none matching, every entry; when there are common-word
+    An entry that differs from ``reading`` only by a neutral tone matches when none
+    matches exactly. With no reading, or none matching, every entry; when there are common-word
     entries (lower-case reading), the proper-name ones are left out, unless the word
     is read ``as_name`` (高密 "Gaomi", not "high density"): then only those are kept.
     """
     entries = _entries(word)
     if reading:
         key = reading.lower().replace(" ", "")
-        matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key]
+        matching = [e for e in entries if e.pinyin.lower().replace(" ", "") == key] \
+            or [e for e in entries if _same_but_stress(e.pinyin, reading)]  # 好处 hǎochù is hao3 chu5
         if matching and not as_name and all(e.pinyin[:1].isupper() for e in matching):
             # a common word read with a full tone where CC-CEDICT's common entry is unstressed:
             # 老子 lǎozǐ in running text is "father" (lao3 zi5), not the philosopher Laozi
