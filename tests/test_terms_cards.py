@@ -109,9 +109,9 @@ def test_the_sense_the_article_uses_comes_first():
     ("罚款", "The court imposed a fine on the company.", "fine (monetary)"),
     ("罚款", "The regulator decided to fine the company.", "to fine"),
     # of senses found alike, the one whose other words the sentence has too, apart
-    ("安全问题", "The issues of subsistence and development security are interwoven.", "security issue"),
+    ("安全问题", "Questions of survival and of development security are intertwined.", "security issue"),
     # a gloss's verb is in its base form: "to found" is no past tense of "to find"
-    ("建国", "The army has ruled the nation's politics since it was founded.", "to found a country"),
+    ("建国", "The army has dominated the country since it was founded.", "to found a country"),
 ])
 def test_of_senses_the_sentence_uses_alike_the_nearest_comes_first(word, sentence, first):
     assert senses.card_senses(dictionary.english(word), [sentence])[0] == first
@@ -243,7 +243,7 @@ def test_a_name_the_segmenter_cut_up_is_one_card_with_its_english(terms):
 def test_a_given_name_that_is_also_a_word_stays_in_its_name():
     """夏立言 is cut 夏 | 立言, and 立言 is CC-CEDICT's "to expound one's theory": the English
     spells "Xia Liyan", so the name is one card and its given name no card of its own."""
-    terms = cards_of("国民党副主席夏立言今天会见了宋涛。", "KMT Vice Chairman Xia Liyan met Song Tao today.")
+    terms = cards_of("夏立言副主席昨天在台北会见了访客。", "Vice Chairman Xia Liyan met visitors in Taipei yesterday.")
     assert "夏立言" in terms and terms["夏立言"].is_name, sorted(terms)
     assert terms["夏立言"].pinyin == "Xià Lìyán"
     assert "立言" not in terms
@@ -294,7 +294,7 @@ def test_a_name_only_in_the_dictionary_needs_its_own_spelling_in_the_english():
 
 def test_a_transliterated_name_joins_across_a_character_jieba_tags_a_measure_word():
     """埃贡 · 克 伦茨 "Egon Krenz": jieba tags 克 (gram) a measure word, yet it is a syllable of the name."""
-    terms = cards_of("强硬派领导人埃贡·克伦茨下台了。", "Hard-line leader Egon Krenz stepped down.")
+    terms = cards_of("当年埃贡·克伦茨很快就下台了。", "Back then Egon Krenz soon stepped down.")
     assert "埃贡·克伦茨" in terms, sorted(terms)
     assert terms["埃贡·克伦茨"].english == ("Egon Krenz",)
 
@@ -303,7 +303,7 @@ def test_a_transliterated_place_name_keeps_its_last_syllables():
     """斯卡多夫斯克 "Skadovsk" ends in 克, which jieba tags a measure word; 恰普林卡 "Chaplynka"
     in 林卡, CC-CEDICT's Tibetan "garden". Both are names, one word each, not 斯卡多夫斯 + 克
     and 恰普 + a card for "garden"."""
-    terms = cards_of("记者昨天先后抵达斯卡多夫斯克以及恰普林卡。",
+    terms = cards_of("记者昨天先后抵达斯卡多夫斯克和恰普林卡两地。",
                      "The reporter reached Skadovsk and then Chaplynka yesterday.")
     assert terms["斯卡多夫斯克"].english == ("Skadovsk",), sorted(terms)
     assert terms["恰普林卡"].english == ("Chaplynka",) and terms["恰普林卡"].pinyin == "Qiàpǔlínkǎ"
@@ -322,8 +322,8 @@ def test_a_name_the_segmenter_cut_across_is_cut_again_around_it():
 
 def test_a_name_is_not_glued_to_the_word_after_it():
     """美国诉尼克松案中: "Nixon" is 尼克松 alone, not 尼克松 with 案中 "in the case" on it."""
-    terms = cards_of("法院在1974年的美国诉尼克松案中指出，特权并非绝对。",
-                     "In United States v. Nixon in 1974, the Court said that the privilege is not absolute.")
+    terms = cards_of("在美国诉尼克松案中，法院认为总统特权并非绝对。",
+                     "In United States v. Nixon, the Court held that presidential privilege is not absolute.")
     assert not any(h.startswith("尼克松") and h != "尼克松" for h in terms), sorted(terms)
 
 
@@ -448,7 +448,7 @@ def test_a_name_takes_no_adverb_glued_on():
                           "As its troops advanced in the east, Moscow also tried to cut the other side's supplies.", 0)]
     sentences = pipeline.analyser(None).analyse(pairs)
     assert not any(t.hanzi.startswith("莫斯科") and t.hanzi != "莫斯科" for t in extract_terms(sentences, None, max_zipf=None))
-    cards = cards_of("我们确实有马约卡斯部长在场。", "We do have Secretary Mayorkas here.")
+    cards = cards_of("今天我们有马约卡斯部长出席。", "Today we have Secretary Mayorkas with us.")
     assert "马约卡斯" in cards and not any(h.startswith("有马") for h in cards), sorted(cards)  # 有 "have" is no name's
 
 
@@ -603,8 +603,8 @@ def test_the_english_of_a_term_is_not_read_across_a_comma():
 def test_a_compound_the_english_writes_as_a_name_is_written_as_one():
     """A quoted compound CC-CEDICT lacks, rendered by a run of capitalised words in running
     text, is a name: its pinyin is capitalised word by word, as GB/T writes names."""
-    terms = cards_of("但“民族抵抗阵线”组织表示，塔利班并没有控制该山谷。",
-                     "But the National Resistance Front says the Taliban does not control the valley.")
+    terms = cards_of("“民族抵抗阵线”的发言人称，塔利班仍未控制那里。",
+                     "A spokesman for the National Resistance Front said the Taliban still did not control it.")
     front = terms["民族抵抗阵线"]
     assert front.context_english == "National Resistance Front"
     assert front.pinyin == "Mínzú Dǐkàng Zhènxiàn"
@@ -614,7 +614,7 @@ def test_a_compound_the_english_writes_as_a_name_is_written_as_one():
 def test_a_verb_the_tagger_takes_for_a_function_word_is_a_term():
     """jieba tags 接管 "to take over" a conjunction; CC-CEDICT knows it only as a verb.
     A suffix's frame (以南 "to the south of (suffix)") and a preposition stay out."""
-    terms = cards_of("缅甸军方通过政变正式接管国家。", "Myanmar's military formally took over the country in a coup.")
+    terms = cards_of("缅甸军方在政变后接管了政权。", "Myanmar's military took over power after the coup.")
     assert terms["接管"].context_english == "took over"
     terms = cards_of("该岛位于台湾以南，渔船沿着海岸航行。", "The island lies south of Taiwan, and fishing boats sail along the coast.")
     assert not {"以南", "沿着"} & set(terms), sorted(terms)
@@ -641,8 +641,8 @@ def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
 
     glossary = pipeline.load_glossary(None)
     assert {"军事演习", "演习"} <= {e.hanzi for e in glossary.entries}
-    terms = cards_of("美韩两国在黄海举行联合军事演习。",
-                     "The United States and South Korea held joint military exercises in the Yellow Sea.", glossary)
+    terms = cards_of("两国海军本月将在黄海进行军事演习。",
+                     "The two navies will stage military exercises in the Yellow Sea this month.", glossary)
     assert {"军事演习", "演习"} <= set(terms), sorted(terms)
     assert terms["演习"].context_english == "exercises"
     # no term across jieba's words: 国军 of 中国|军事|威胁 stays out, whole words or not
@@ -669,7 +669,7 @@ def test_a_foreign_name_the_chinese_hyphenates_is_one_name():
     """纳戈尔诺-卡拉巴赫 "Nagorno Karabakh": its halves were two cards, 纳戈尔诺 and 卡拉
     "karaoke". The parts the Chinese joins by a hyphen are one name where the English
     writes the whole as one; its pinyin keeps the hyphen."""
-    terms = cards_of("这个地区名为纳戈尔诺-卡拉巴赫。", "The region is named Nagorno Karabakh.")
+    terms = cards_of("双方再次争夺纳戈尔诺-卡拉巴赫。", "The two sides fought over Nagorno Karabakh again.")
     assert "纳戈尔诺-卡拉巴赫" in terms, sorted(terms)
     assert not {"纳戈尔诺", "卡拉", "巴赫"} & set(terms), sorted(terms)
     assert terms["纳戈尔诺-卡拉巴赫"].pinyin == "Nàgē'ěrnuò-Kǎlābāhè"

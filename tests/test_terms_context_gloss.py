@@ -90,7 +90,7 @@ def test_one_everyday_word_is_no_rendering_of_a_phrase():
 def test_a_verb_and_its_particle_are_looked_for_together():
     # "to go up" is not found whole by "went down", nor "to sign up" by "sign" alone
     assert cg.content_words("to go up") == ("go", "up")
-    assert cg.english_match("and the two of them went down together", ["to go up"])[2] < 0.6
+    assert cg.english_match("and then both of them went down together", ["to go up"])[2] < 0.6
     assert cg.english_text("Thousands signed up for the course.", ["to sign up"]) == "signed up"
     assert cg.content_words("to come out as") == ("come",)  # a particle is a word of the verb only when it ends the gloss
 
@@ -114,9 +114,9 @@ def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
 
 def test_pieces_of_two_coordinated_phrases_are_no_rendering():
     """"traditional security" is not "security and traditional" of "energy security and
-    traditional and non-traditional threats": the words come in the other order, with
+    traditional and non-traditional risks": the words come in the other order, with
     "and" between them. In the gloss's order they are ("economic and trade cooperation")."""
-    sentence = "The report weighs energy security and traditional and non-traditional threats alike."
+    sentence = "The paper weighs energy security and traditional and non-traditional risks alike."
     assert cg.english_text(sentence, ["traditional security"]) == ""
     assert cg.english_text(sentence, ["non-traditional security"]) == ""
     assert cg.english_text("Both sides seek economic and trade cooperation.", ["economic cooperation"]) \
@@ -127,7 +127,7 @@ def test_words_framing_a_clause_in_the_other_order_are_no_rendering():
     """"to reach agreement" is not "agreement Iran reached": the words come the other way
     round with the clause's subject between them. Next to each other they may ("talks held"
     renders "to hold talks")."""
-    sentence = "The ban followed an agreement Iran reached with six world powers."
+    sentence = "The deal followed an agreement Iran reached with the major powers."
     assert cg.english_text(sentence, ["to reach agreement"]) != "agreement Iran reached"
     assert cg.english_text("The talks held in Geneva ended late.", ["to hold talks"]) == "talks held"
 

@@ -308,7 +308,7 @@ def _out_of_order(cluster, first: int, last: int, wanted: Sequence[str], words: 
                   variant: str, gaps: int) -> bool:
     """The gloss's words found in another order with a content word or "and" or "or" between
     them: no rendering. Pieces of two coordinated phrases ("security and traditional" of
-    "development security and traditional and non-traditional threats" is not "traditional
+    "energy security and traditional and non-traditional risks" is not "traditional
     security"), or a clause the term's own words only frame ("agreement Iran reached" is
     no "to reach agreement": Iran is the subject). "talks held" may render "to hold talks"."""
     if not gaps and (_COORDINATION.search(variant)
