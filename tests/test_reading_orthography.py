@@ -164,3 +164,10 @@ def test_the_syllables_come_out_as_they_went_in(words, kind, english, dotted):
     want = [s.casefold() for s in syllables]
     for written in (written_pinyin(text, syllables), term_pinyin(text, syllables, kind, english)):
         assert [s.casefold() for s in split_syllables(written)] == want, written
+
+
+def test_a_foreign_person_the_english_writes_in_one_word_is_one_word():
+    assert term_pinyin("哈立德", ("hā", "lì", "dé"), "person", "Khalid") == "Hālìdé"
+    assert term_pinyin("哈立德", ("hā", "lì", "dé"), "person", "") == "Hā Lìdé"  # no English: a Chinese name
+    assert term_pinyin("郭俊德", ("guō", "jùn", "dé"), "person", "Kuo Chun-te") == "Guō Jùndé"
+    assert term_pinyin("阿斯玛·哈立德", ("ā", "sī", "mǎ", "hā", "lì", "dé"), "person", "Asma Khalid") == "Āsīmǎ Hālìdé"

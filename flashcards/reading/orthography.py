@@ -153,9 +153,11 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
     if len(han) != len(word):
         if _HYPHENS.search(word) and not _SEPARATORS.search(word):
             return _hyphenated(word, syl, kind, english)
-        if _SEPARATORS.search(word):  # 易卜拉欣·莱西: part by part
-            return [part for piece, piece_syl in _pieces(word, syl, _SEPARATORS) if piece_syl
-                    for part in _parts(piece, piece_syl, kind, english)]
+        if _SEPARATORS.search(word):  # 易卜拉欣·莱西: part by part, "Ebrahim Raisi" word by word
+            pieces = [(piece, piece_syl) for piece, piece_syl in _pieces(word, syl, _SEPARATORS) if piece_syl]
+            words = english.split()
+            own = words if len(words) == len(pieces) else [english] * len(pieces)
+            return [part for (piece, piece_syl), en in zip(pieces, own) for part in _parts(piece, piece_syl, kind, en)]
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]
@@ -180,7 +182,7 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         for piece in pieces:
             ends.append((ends[-1] if ends else 0) + len(piece))
         return [p for piece, end in zip(pieces, ends) for p in _parts(piece, syl[end - len(piece):end])]
-    return _unknown(word, syl, kind)
+    return _unknown(word, syl, kind, english)
 
 
 def _dictionary_word(word: str, syl: tuple[str, ...], cap: bool = False) -> list[Part]:
@@ -332,8 +334,12 @@ def _name_tail(piece: str) -> tuple[str, ...]:
     return ()
 
 
-def _unknown(word: str, syl: tuple[str, ...], kind: str) -> list[Part]:
-    """A token CEDICT lacks: a person, a foreign name, or words."""
+def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> list[Part]:
+    """A token CEDICT lacks: a person, a foreign name, or words. A person the article's
+    English writes as one word that is not its pinyin is foreign, one word: 哈立德
+    "Khalid" is Hālìdé, not the surname 哈 and a given name 立德."""
+    if kind in ("person", "name") and english and " " not in english.strip() and not ev.romanised(english, syl):
+        return [((syl,), True)]
     tag = ev.pos_tag(word)
     pieces = _runs(ev.split(word), lambda a, b: ev.pos_tag(a) == ev.pos_tag(b) == "m")  # a number: 第四十八
     if len(pieces) == 1 and len(word) > 1:  # 第四十八: one number
