@@ -51,6 +51,11 @@ class Analyser:
         self._written = dict(written or {})
         self._tokens: dict[tuple[str, tuple[str, ...], str], Token] = {}  # a text repeats its words
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The words the segmenter keeps whole: the glossary's terms."""
+        return self._words
+
     def segment(self, text: str) -> list[str]:
         from flashcards.reading.segmenter import cut
 

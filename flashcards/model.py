@@ -98,6 +98,13 @@ class AnalysedSentence:
 
     pair: SentencePair
     tokens: tuple[Token, ...]
+    # the tokens as the pinyin writes them, where that differs: a name the segmenter cut up
+    # is one word there (莫 | 德罗 "Modrow" -> 莫德罗 Mòdéluó); empty when the tokens are
+    written: tuple[Token, ...] = ()
+
+    def written_tokens(self) -> tuple[Token, ...]:
+        """The tokens the sentence's pinyin and ruby are written from."""
+        return self.written or self.tokens
 
     @property
     def pinyin(self) -> str:
@@ -118,7 +125,7 @@ class AnalysedSentence:
                 parts.append(text)
             run.clear()
 
-        for t in self.tokens:
+        for t in self.written_tokens():
             if t.pinyin:
                 end_run()
                 parts.append(t)

@@ -254,12 +254,14 @@ def glossary_readings(glossary) -> dict[str, list[str]]:
 
 
 def analyse_article(article: Article, reader) -> AnalysedArticle:
-    """Align the article's paragraphs into sentence pairs and read them in context."""
+    """Align the article's paragraphs into sentence pairs and read them in context; a name
+    the segmenter cut up is written as one word where the English writes it as one."""
     from flashcards.align.beads import align_paragraphs
+    from flashcards.terms.written_names import with_names
 
     pairs = align_paragraphs(article.paragraphs) if has_english(article) else chinese_only_pairs(article)
     headline = headline_pair(article.metadata)
-    analysed = reader.analyse(pairs + ([headline] if headline else []))
+    analysed = [with_names(s, reader.words) for s in reader.analyse(pairs + ([headline] if headline else []))]
     return AnalysedArticle(article, tuple(analysed[:len(pairs)]), analysed[-1] if headline else None)
 
 

@@ -193,3 +193,20 @@ def test_sentence_pinyin_keeps_numbers_and_reads_as_the_sentence_pinyin():
     for sentence in articles[0].sentences:
         if sentence.pair.en:
             assert text(_field(notes[sentence.pair.zh], "Pinyin")) == sentence.pinyin
+
+
+def test_a_sentence_note_writes_a_name_as_the_sentence_spells_it():
+    """A name the segmenter cut up (莫 | 德罗) is one word in the note's ruby and pinyin,
+    where the analysis wrote it so (``AnalysedSentence.written``)."""
+    from test_anki_fixtures import T
+
+    from flashcards.model import AnalysedArticle, AnalysedSentence, SentencePair, Token
+
+    tokens = (T("莫", "mò"), T("德罗", "dé", "luó"), T("去世", "qù", "shì"), T("。"))
+    sentence = AnalysedSentence(SentencePair("莫德罗去世。", "Modrow died.", 0), tokens,
+                                written=(Token("莫德罗", ("mò", "dé", "luó"), "Mòdéluó"), *tokens[2:]))
+    note = next(n for n in deck.build_notes((AnalysedArticle(ARTICLES[0].article, (sentence,)),), ())
+                if n.kind == "sentence")
+    ruby, pinyin = _field(note, "Ruby"), _field(note, "Pinyin")
+    assert '<span class="rb">莫德罗</span>' in ruby and '<span class="rb">莫</span>' not in ruby
+    assert re.sub(r"<[^>]+>", "", pinyin) == "Mòdéluó qùshì", pinyin

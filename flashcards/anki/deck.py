@@ -408,7 +408,7 @@ def sentence_note(sentence: AnalysedSentence, slugs: Sequence[str], vocab: Seque
         )
     fields = {
         "Chinese": _esc(zh),
-        "Ruby": _ruby_html(sentence.tokens),
+        "Ruby": _ruby_html(sentence.written_tokens()),
         "Pinyin": _sentence_pinyin_html(sentence),
         "English": _esc(sentence.pair.en.strip()),
         "Source": ctx.source(slugs),
