@@ -746,3 +746,13 @@ def test_a_reading_that_differs_only_by_a_neutral_tone_keeps_to_its_entry():
     assert dictionary.english("好处", "hao3 chu4")[0] == "benefit; advantage; merit"
     terms = cards_of("这项协议对两国都有好处。", "The agreement is good for both countries.")
     assert "easy to get along with" not in terms["好处"].english, terms["好处"].english
+
+
+def test_a_name_translated_by_its_meaning_is_written_as_a_chinese_name():
+    """A novel's 韦小宝 is "Trinket" in English: a translation, which says nothing of how
+    to write the name, so it stays surname and given name (Wéi Xiǎobǎo). "Khalid" spells
+    哈立德's sound, and that foreign name is one word."""
+    terms = cards_of("韦小宝笑着跑了出去。", "Trinket ran out, laughing.")
+    assert terms["韦小宝"].pinyin == "Wéi Xiǎobǎo", terms["韦小宝"]
+    terms = cards_of("记者哈立德从维尔纽斯发回报道。", "Khalid reports from Vilnius.")
+    assert terms["哈立德"].pinyin == "Hālìdé", terms["哈立德"]

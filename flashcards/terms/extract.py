@@ -26,7 +26,9 @@ from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
-from flashcards.terms.units import NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading
+from flashcards.terms.units import (
+    NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+)
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
 DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
@@ -434,7 +436,7 @@ def extract_terms(
         examples = tuple(example(i) for i in where[text][:MAX_EXAMPLES])
         terms.append((-score, order, Term(
             hanzi=text,
-            pinyin=term_pinyin(text, unit.syllables, english=rendering, kind=kind or (
+            pinyin=term_pinyin(text, unit.syllables, english=name_sounds.spelt(rendering, unit.syllables), kind=kind or (
                 "name" if not in_glossary and context_gloss.written_as_name(rendering, article_english[0]) else "")),
             english=english,
             context_english=rendering,

@@ -107,6 +107,13 @@ def sounds_alike(syllables: Sequence[str], english: str) -> bool:
     return sound_match(syllables, english) > 0
 
 
+def spelt(english: str, syllables: Sequence[str]) -> str:
+    """``english`` where it spells ``syllables``, in pinyin or as the foreign name they
+    transliterate, else "": what the name's pinyin may follow. "Trinket" translates 韦小宝
+    and says nothing of how to write it."""
+    return english if english and (pinyin_span(english, syllables) or sounds_alike(syllables, english)) else ""
+
+
 # A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
 _DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
 
