@@ -756,3 +756,13 @@ def test_a_name_translated_by_its_meaning_is_written_as_a_chinese_name():
     assert terms["韦小宝"].pinyin == "Wéi Xiǎobǎo", terms["韦小宝"]
     terms = cards_of("记者哈立德从维尔纽斯发回报道。", "Khalid reports from Vilnius.")
     assert terms["哈立德"].pinyin == "Hālìdé", terms["哈立德"]
+
+
+def test_a_pronoun_and_the_copula_or_a_free_superlative_are_two_words():
+    """jieba keeps 那是 and 最长 whole. 那是 here is "that is", not CC-CEDICT's reply "of
+    course"; 最长 "longest" is 最 and 长, which CC-CEDICT does not list together."""
+    terms = cards_of("他说那是一份并不可靠的停火协议。", "He said that was a ceasefire agreement that could not be trusted.")
+    assert "那是" not in terms and "停火" in terms, sorted(terms)
+    terms = cards_of("这是该国历史上持续时间最长的战争。", "It is the longest war in the country's history.")
+    assert "最长" not in terms and "战争" in terms, sorted(terms)
+    assert "最终" in cards_of("双方最终达成了协议。", "The two sides finally reached an agreement.")  # a word of its own

@@ -110,9 +110,15 @@ def _names_of(glosses: Sequence[str]) -> list[str]:
     return [g.split("(")[0].split(",")[0] for g in glosses]
 
 
-def _adverb_and_verb(word: str) -> bool:
-    """Two words a learner learns apart, a modifier and a verb (正确 处理 "to handle
-    correctly", 迅速 发展 "to develop rapidly"), however CC-CEDICT happens to list them."""
+def _two_words(word: str) -> bool:
+    """Two words a learner learns apart, however the segmenter or CC-CEDICT happens to list
+    them: a modifier and a verb (正确 处理 "to handle correctly", 迅速 发展 "to develop
+    rapidly"), an adverb and an adjective or verb CC-CEDICT does not list together (最 长
+    "longest"), a pronoun and the copula (那 是 "that is", not the reply 那是 "of course")."""
+    if len(word) == 2:
+        first, second = map(dictionary.pos_tag, word)
+        return (first == "r" and word[1] == "是") or (
+            first == "d" and second in ("a", "v") and not dictionary.cedict.lookup(word))
     parts = dictionary.split_known(word, len(word) - 1)
     return (len(parts) == 2 and all(len(p) >= 2 for p in parts) and dictionary.pos_tag(word) != "i"
             and dictionary.pos_tag(parts[0]) in ("d", "ad", "a") and dictionary.pos_tag(parts[1]) in ("v", "vn"))
@@ -363,7 +369,7 @@ def extract_terms(
         if kind and not names and not in_glossary:
             continue
         if not in_glossary:
-            if not kind and _adverb_and_verb(text):
+            if not kind and _two_words(text):
                 continue
             if not kind and not unit.quoted and len(text) == 2 and not info.in_cedict \
                     and not segmenter.in_dictionary(text):
