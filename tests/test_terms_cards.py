@@ -766,3 +766,14 @@ def test_a_pronoun_and_the_copula_or_a_free_superlative_are_two_words():
     terms = cards_of("这是该国历史上持续时间最长的战争。", "It is the longest war in the country's history.")
     assert "最长" not in terms and "战争" in terms, sorted(terms)
     assert "最终" in cards_of("双方最终达成了协议。", "The two sides finally reached an agreement.")  # a word of its own
+
+
+def test_a_name_the_english_writes_with_accents_is_found():
+    """English news keeps the accents of foreign names: the run of capitalised words
+    stopped at "Aï" of "Aïssata", and 艾莎塔 had no English and no card."""
+    assert [m.group() for m in cg.CAPITALISED_RUN.finditer("Minister Aïssata Tall Sall met Łukaszenka.")] \
+        == ["Minister Aïssata Tall Sall", "Łukaszenka"]
+    terms = cards_of("塞内加尔外长艾莎塔出席了会议。", "Senegal's Foreign Minister Aïssata Tall Sall attended the meeting.")
+    assert terms["艾莎塔"].context_english == "Aïssata", sorted(terms)
+    terms = cards_of("炸弹袭击发生在阿塔图克机场。", "The bombing happened at Atatürk airport.")
+    assert terms["阿塔图克"].context_english == "Atatürk", sorted(terms)

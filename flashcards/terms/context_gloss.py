@@ -18,14 +18,20 @@ from dataclasses import dataclass
 
 from flashcards.store import cache
 
-_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|[A-Za-z]+|\d+")  # an ordinal is one word: 20th
+# Latin letters, accented ones too: English news keeps them in names (Aïssata, Atatürk, Łukaszenka)
+_EXTENDED = [chr(c) for c in range(0x100, 0x180)]
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
+LETTER = UPPER + LOWER
+_WORD = re.compile(rf"\d+(?:st|nd|rd|th)\b|[{LETTER}]+|\d+")  # an ordinal is one word: 20th
 _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
-CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?:-[a-z]+)*(?:[-' ][A-Z][A-Za-z]*(?:-[a-z]+)*)*")  # Kuo Chun-te: a Wade-Giles given name
-_LETTERS = re.compile(r"[A-Za-z]+")
-_WORD_START = re.compile(r"[A-Za-z0-9]+$")
+CAPITALISED_RUN = re.compile(  # Kuo Chun-te: a Wade-Giles given name
+    rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*(?:[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
+_LETTERS = re.compile(rf"[{LETTER}]+")
+_WORD_START = re.compile(rf"[{LETTER}0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
 _INFINITIVE = re.compile(r"to\s+(?=[a-z])", re.I)  # a gloss that is a verb: "to found"
 # Words a gloss uses for grammar, not meaning ("to strike back", "sb's", "(of sth)").

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
 from flashcards.reading.word_evidence import gloss_head, plain
-from flashcards.terms.context_gloss import CAPITALISED_RUN, capitalised_runs, common_english
+from flashcards.terms.context_gloss import CAPITALISED_RUN, LETTER, UPPER, capitalised_runs, common_english
 
-_NAME_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+_NAME_WORD = re.compile(rf"[{LETTER}]+(?:['-][{LETTER}]+)*")
+_CAPITALISED_WORD = re.compile(rf"[{UPPER}][\w'-]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
 
 
@@ -68,7 +70,8 @@ def _pinyin_consonants(syllables: Sequence[str]) -> str:
 
 def _english_consonants(word: str) -> str:
     out = []
-    sounds = _ENGLISH_SOUNDS.findall(word.lower())
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    sounds = _ENGLISH_SOUNDS.findall(bare)  # Atatürk as Ataturk
     for k, sound in enumerate(sounds):
         if sound == "c" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
             out.append("S")  # soft c
@@ -160,7 +163,7 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
     (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
-        for w in re.findall(r"[A-Z][\w'-]*", gloss_head(gloss)):
+        for w in _CAPITALISED_WORD.findall(gloss_head(gloss)):
             w = w.lower()
             if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
                 return True
@@ -171,7 +174,7 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
 def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
     """The capitalised words of an article's English, lower-cased, and the lengths of those
     sharing each four-letter prefix: found once per article, not once per name looked for."""
-    words = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", english))
+    words = frozenset(w.lower() for w in _CAPITALISED_WORD.findall(english))
     prefixes: dict[str, set[int]] = defaultdict(set)
     for w in words:
         if len(w) >= 4:
