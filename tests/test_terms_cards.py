@@ -777,3 +777,20 @@ def test_a_name_the_english_writes_with_accents_is_found():
     assert terms["艾莎塔"].context_english == "Aïssata", sorted(terms)
     terms = cards_of("炸弹袭击发生在阿塔图克机场。", "The bombing happened at Atatürk airport.")
     assert terms["阿塔图克"].context_english == "Atatürk", sorted(terms)
+
+
+@pytest.mark.parametrize("zh, en, name", [
+    # jieba's own entry for 於 is a surname; read as 于 it is the preposition, no piece of a name
+    ("叛軍逼近時，阿薩德於週六逃離。", "As the rebels closed in, Assad fled on Saturday.", "阿薩德"),
+    # jieba tags Traditional tokens it does not know by guess: 巴沙爾 was cut into characters
+    ("他的兒子巴沙爾接管了政權。", "His son Bashar took over power.", "巴沙爾"),
+    ("導彈擊中了哈爾科夫。", "The missile hit Kharkiv.", "哈爾科夫"),
+    # jieba glued 为 to the name's last syllable: 奥尔德 | 森为
+    ("大家好，莫伊拉·奥尔德森为您播报新闻。", "Hello, this is Moira Alderson with the news.", "莫伊拉·奥尔德森"),
+    # CC-CEDICT's 大马士革 is "Damascus" whole: 时 "when" after it is no syllable of it
+    ("当叛军逼近大马士革时，他逃跑了。", "As the rebels closed in on Damascus, he fled.", "大马士革"),
+])
+def test_a_name_is_found_whole_and_alone(zh, en, name):
+    terms = cards_of(zh, en)
+    assert name in terms, sorted(terms)
+    assert not any(h != name and (h.startswith(name) or name.startswith(h)) for h in terms if len(h) > 1), sorted(terms)

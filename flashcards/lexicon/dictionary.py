@@ -133,7 +133,11 @@ def simplified(word: str) -> str:
 
 @cache.persistent(data_version)
 def pos_tag(word: str) -> str:
-    """jieba's part-of-speech tag for ``word`` (its dictionary's, else its HMM's guess)."""
+    """jieba's part-of-speech tag for ``word`` (its dictionary's, else its HMM's guess); one
+    Traditional character's is its Simplified form's, which jieba's dictionary knows (於
+    is 于, a preposition, where jieba's own entry for 於 is a surname)."""
+    if len(word) == 1 and len(simple := script.to_simplified(word)) == 1:
+        word = simple
     tag = segmenter.word_tags().get(word)
     if tag:
         return tag

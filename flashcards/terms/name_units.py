@@ -176,9 +176,13 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     the rest finds no name, a shorter one inside it, or the same one sounding no better
     (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
     sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
-    "Dresden"."""
+    "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it."""
     start, end, score = found
     for part in (run[1:], run[:-1]):
+        text = "".join(u.text for u in part)
+        if len(text) >= 2 and dictionary.word_info(text).proper \
+                and name_sounds.named_in(dictionary.word_info(text).english, sentence_en[start:end]):
+            return False  # a dictionary's name the English writes without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
         if alone is None:
             continue

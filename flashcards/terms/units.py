@@ -82,7 +82,8 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
 
 
 def _is_name_tag(text: str) -> bool:
-    return dictionary.pos_tag(text) in NAME_TAGS
+    """Whether jieba tags ``text`` a name, Traditional text by its Simplified form (巴沙爾)."""
+    return dictionary.pos_tag(simplified(text)) in NAME_TAGS
 
 
 def _split_unknown(units: list[Unit]) -> list[Unit]:
@@ -179,6 +180,8 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
+    # two characters a function word was glued to come apart before names are joined (奥尔德 | 森为)
+    units = [piece for u in units for piece in (_split_unknown([u]) if len(u.text) == 2 else (u,))]
     units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
@@ -237,9 +240,10 @@ def name_kind(text: str) -> str:
 
     CC-CEDICT decides whether a word it holds is a name (its reading is capitalised:
     北约 yes, 大国 no); jieba's tag then says what kind, a person only when the
-    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone.
+    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone (of the
+    Simplified form: jieba's dictionary has 巴沙尔, not 巴沙爾).
     """
-    kind = NAME_TAGS.get(dictionary.pos_tag(text), "")
+    kind = NAME_TAGS.get(dictionary.pos_tag(simplified(text)), "")
     info = dictionary.word_info(text)
     if not info.in_cedict:
         return kind
