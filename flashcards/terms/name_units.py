@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flashcards.lexicon import dictionary
-from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness
+from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness, gloss_head
 from flashcards.terms import name_sounds
 from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, Unit, is_headword, join_units, recut, units_of
 
@@ -179,10 +179,9 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it."""
     start, end, score = found
     for part in (run[1:], run[:-1]):
-        text = "".join(u.text for u in part)
-        if len(text) >= 2 and dictionary.word_info(text).proper \
-                and name_sounds.named_in(dictionary.word_info(text).english, sentence_en[start:end]):
-            return False  # a dictionary's name the English writes without the other end: 大马士革 | 时
+        info = dictionary.word_info("".join(u.text for u in part))
+        if info.proper and sentence_en[start:end].lower() in {gloss_head(g).strip().lower() for g in info.english}:
+            return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
         if alone is None:
             continue

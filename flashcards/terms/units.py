@@ -112,8 +112,10 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
 
 
 def _name_and_particle(parts: Sequence[str]) -> bool:
-    """A known name with a character glued on (莫斯科 + 也): the name is a word of its own."""
-    return len(parts) == 2 and any(len(p) >= 2 and dictionary.word_info(p).proper for p in parts)
+    """A known name with a character glued on (莫斯科 + 也), or a word with a function word
+    glued on (晋升 + 为, which jieba's guess tags a name): the word is a word of its own."""
+    return len(parts) == 2 and (any(len(p) >= 2 and dictionary.word_info(p).proper for p in parts) or (
+        len(parts[0]) >= 2 and dictionary.pos_tag(parts[1]) in DROP_TAGS))
 
 
 def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
@@ -180,8 +182,6 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    # two characters a function word was glued to come apart before names are joined (奥尔德 | 森为)
-    units = [piece for u in units for piece in (_split_unknown([u]) if len(u.text) == 2 else (u,))]
     units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
