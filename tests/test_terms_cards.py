@@ -805,3 +805,11 @@ def test_a_word_with_a_function_word_glued_on_is_the_word(zh):
     a word and a function word glued on are the word (晋升 "to promote")."""
     terms = cards_of(zh, "In 1973 he was promoted to party secretary.")
     assert any(h in ("晋升", "晉升") for h in terms) and not any(h.startswith(("晋升为", "晉升為")) for h in terms), sorted(terms)
+
+
+def test_a_taiwan_form_cc_cedict_lists_otherwise_is_found_by_its_simplified_form():
+    """Taiwan writes 捲土重來 where CC-CEDICT has 卷土重來: the idiom was not found, was cut
+    into characters, and 重來 "to start over" became a card."""
+    assert cedict.lookup("捲土重來") and cedict.lookup("捲土重來")[0].simplified == "卷土重来"
+    terms = cards_of("叛軍可能會捲土重來。", "The rebels may make a comeback.")
+    assert "捲土重來" in terms and "重來" not in terms, sorted(terms)

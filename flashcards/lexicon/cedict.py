@@ -97,8 +97,16 @@ _INDEX = tables.Table("cedict", data_version, _headword_lines)
 
 @functools.cache
 def lookup(word: str) -> tuple[CedictEntry, ...]:
-    """Every entry for ``word`` (simplified or traditional), in file order; empty when unknown."""
-    return tuple(e for e in map(parse_line, _INDEX.values(word)) if e is not None)
+    """Every entry for ``word`` (simplified or traditional), in file order; empty when unknown.
+    A Traditional form CC-CEDICT does not list is looked up by its Simplified form: Taiwan
+    writes 捲土重來 and 砲彈 where CC-CEDICT has 卷土重來 and 炮彈."""
+    found = tuple(e for e in map(parse_line, _INDEX.values(word)) if e is not None)
+    if found:
+        return found
+    from flashcards.lexicon.script import to_simplified
+
+    simple = to_simplified(word)
+    return lookup(simple) if simple != word else ()
 
 
 def entries() -> Iterator[CedictEntry]:
