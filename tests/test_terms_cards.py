@@ -163,6 +163,9 @@ def test_senses_of_any_cedict_word_are_card_ready():
      "State-owned Assets Supervision and Administration Commission of State Council"),
     ("to be convinced (that sth is true); to believe; to accept sth as true",
      "to be convinced (that something is true); to believe; to accept something as true"),
+    # a grammar label before the meaning goes (将会): judges called it a dictionary dump
+    ("auxiliary verb introducing future action: may (be able to)", "may (be able to)"),
+    ("to proclaim: to declare", "to proclaim: to declare"),  # no grammar label: as it is
 ])
 def test_references_in_characters_go_with_what_only_they_meant(gloss, sense):
     assert senses.clean_sense(gloss) == sense

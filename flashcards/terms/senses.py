@@ -62,6 +62,10 @@ _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|med
 # is not: the literal words of an idiom are not its meaning); "classifier: slap" (巴掌) is
 # the meaning of its use as a measure word (一巴掌, a slap)
 _USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
+# a sense that begins by saying what part of speech the word is: the meaning is after the colon
+# ("auxiliary verb introducing future action: may (be able to)" -> "may (be able to)")
+_GRAMMAR_LABEL = re.compile(r"^[^:;()]*\b(?:verb|particle|adverb|conjunction|preposition|pronoun)\b[^:;()]*:\s+(?=\w)",
+                            re.I)
 _LITERAL = re.compile(r"^lit\.\s", re.I)
 _ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
@@ -83,7 +87,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     America)" is not "America"), unless ``lenient``: then only the label or note goes
     (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
-    text = _USE_LABEL.sub(r"\1", " ".join(gloss.split()))
+    text = _GRAMMAR_LABEL.sub("", _USE_LABEL.sub(r"\1", " ".join(gloss.split())))
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
