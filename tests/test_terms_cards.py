@@ -816,3 +816,11 @@ def test_a_taiwan_form_cc_cedict_lists_otherwise_is_found_by_its_simplified_form
     assert cedict.lookup("捲土重來") and cedict.lookup("捲土重來")[0].simplified == "卷土重来"
     terms = cards_of("叛軍可能會捲土重來。", "The rebels may make a comeback.")
     assert "捲土重來" in terms and "重來" not in terms, sorted(terms)
+
+
+def test_no_name_is_made_of_words_beside_the_one_the_english_names():
+    """终将 | 一战 sounded enough like "South China Sea" to be joined into a name, which is
+    CC-CEDICT's 南海 beside them: the English another word names is that word's."""
+    terms = cards_of("专家认为双方在南海终将一战。", "Experts think a war between the two sides is inevitable in the South China Sea.")
+    assert not any(h.startswith("终将") for h in terms), sorted(terms)
+    assert [h for h, t in terms.items() if t.context_english == "South China Sea"] in ([], ["南海"]), sorted(terms)

@@ -88,7 +88,9 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
             longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
                 and found[0] <= best_span[0] and found[1] > best_span[1]
-            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en):
+            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en) \
+                    and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):
+                # (the English another unit of the sentence names is its: 南海 "South China Sea", not 终将 一战)
                 best, best_score, best_span = j, score, found[:2]
         if best:
             out.append(join_units(units[i:best], named=True))
@@ -179,8 +181,7 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it."""
     start, end, score = found
     for part in (run[1:], run[:-1]):
-        info = dictionary.word_info("".join(u.text for u in part))
-        if info.proper and sentence_en[start:end].lower() in {gloss_head(g).strip().lower() for g in info.english}:
+        if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
         if alone is None:
@@ -195,3 +196,9 @@ def _recuttable(unit: Unit) -> bool:
     """A short token no dictionary has, which may be cut again around a borrowed surname."""
     return (2 <= len(unit.text) <= 3 and bool(unit.syllables) and dictionary.is_han(unit.text)
             and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
+
+
+def _dictionary_name(text: str, english: str) -> bool:
+    """Whether ``text`` is a CC-CEDICT proper name that is all of ``english`` ("Damascus")."""
+    info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
+    return bool(info and info.proper) and english.lower() in {gloss_head(g).strip().lower() for g in info.english}
