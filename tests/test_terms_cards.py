@@ -788,6 +788,8 @@ def test_a_name_the_english_writes_with_accents_is_found():
     # jieba tags Traditional tokens it does not know by guess: 巴沙爾 was cut into characters
     ("他的兒子巴沙爾接管了政權。", "His son Bashar took over power.", "巴沙爾"),
     ("導彈擊中了哈爾科夫。", "The missile hit Kharkiv.", "哈爾科夫"),
+    # jieba glued 为 to the name's last syllable: 奥尔德 | 森为
+    ("大家好，莫伊拉·奥尔德森为您播报新闻。", "Hello, this is Moira Alderson with the news.", "莫伊拉·奥尔德森"),
     # CC-CEDICT's 大马士革 is "Damascus" whole: 时 "when" after it is no syllable of it
     ("当叛军逼近大马士革时，他逃跑了。", "As the rebels closed in on Damascus, he fled.", "大马士革"),
 ])

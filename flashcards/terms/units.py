@@ -111,6 +111,20 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _unglue_names(units: list[Unit]) -> list[Unit]:
+    """A function word jieba glued to the last syllable of a name it does not know comes
+    off before names are joined (奥尔德 | 森为 -> 奥尔德 | 森 | 为): two characters no
+    dictionary has, after a token no dictionary has either."""
+    out: list[Unit] = []
+    for u in units:
+        if len(u.text) == 2 and out and len(out[-1].text) >= 2 and dictionary.is_han(out[-1].text) \
+                and not dictionary.cedict.lookup(out[-1].text) and dictionary.pos_tag(u.text[1]) in DROP_TAGS:
+            out.extend(_split_unknown([u]))
+        else:
+            out.append(u)
+    return out
+
+
 def _name_and_particle(parts: Sequence[str]) -> bool:
     """A known name with a character glued on (莫斯科 + 也), or a word with a function word
     glued on (晋升 + 为, which jieba's guess tags a name): the word is a word of its own."""
@@ -182,7 +196,8 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(units))), sentence.pair.en)
+    units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(_unglue_names(units)))),
+                          sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
 
