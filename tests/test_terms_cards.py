@@ -826,3 +826,14 @@ def test_no_name_is_made_of_words_beside_the_one_the_english_names():
     terms = cards_of("专家认为双方在南海终将一战。", "Experts think a war between the two sides is inevitable in the South China Sea.")
     assert not any(h.startswith("终将") for h in terms), sorted(terms)
     assert [h for h, t in terms.items() if t.context_english == "South China Sea"] in ([], ["南海"]), sorted(terms)
+
+
+def test_the_small_words_inside_a_foreign_name_are_part_of_it():
+    """"Hafez al-Assad": the run of capitalised words stopped at "al", so 哈菲茲-阿薩德 had
+    no English of its own; "bin", "von der", "da" are inside names alike."""
+    runs = lambda text: [text[a:b] for a, b in cg.capitalised_runs(text)]  # noqa: E731
+    assert runs("Hafez al-Assad took power.") == ["Hafez al-Assad"]
+    assert runs("Osama bin Laden and Ursula von der Leyen.") == ["Osama bin Laden", "Ursula von der Leyen"]
+    assert runs("Putin and Xi met in the Hague.") == ["Putin", "Xi", "Hague"]
+    terms = cards_of("哈菲茲-阿薩德於1971年掌權。", "Hafez al-Assad took power in 1971.")
+    assert terms["哈菲茲-阿薩德"].context_english == "Hafez al-Assad", sorted(terms)

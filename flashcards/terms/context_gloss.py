@@ -28,8 +28,11 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
+# the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|du|del|der|den|van|von|dos|das|la|le)"
 CAPITALISED_RUN = re.compile(  # Kuo Chun-te: a Wade-Giles given name
-    rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*(?:[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
+    rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*"
+    rf"(?:(?:[-' ]{_NAME_PARTICLE}(?=[-' ]))*[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
 _LETTERS = re.compile(rf"[{LETTER}]+")
 _WORD_START = re.compile(rf"[{LETTER}0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
