@@ -99,7 +99,7 @@ _INDEX = tables.Table("cedict", data_version, _headword_lines)
 def lookup(word: str) -> tuple[CedictEntry, ...]:
     """Every entry for ``word`` (simplified or traditional), in file order; empty when unknown.
     A Traditional form CC-CEDICT does not list is looked up by its Simplified form: Taiwan
-    writes 捲土重來 and 砲彈 where CC-CEDICT has 卷土重來 and 炮彈."""
+    writes 捲土重來 where CC-CEDICT has 卷土重來 (卷土重来)."""
     found = tuple(e for e in map(parse_line, _INDEX.values(word)) if e is not None)
     if found:
         return found
