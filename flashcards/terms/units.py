@@ -1,11 +1,11 @@
 """A sentence cut into units that may be terms.
 
-Units come from the analysed tokens (glossary terms are already whole); quoted phrases
-(“准同盟”), runs of tokens that form a CC-CEDICT headword (国内 + 生产总值) and the
-pieces of a name the aligned English writes as one (布 + 林肯 -> 布林肯 "Blinken",
-see ``name_units``) are joined; tokens that are neither in the dictionary nor names are cut into
-dictionary words (不断扩大 -> 不断 + 扩大). ``is_candidate`` says which units could be
-terms at all: not function words, numbers, dates or page furniture.
+Units (``unit``) come from the analysed tokens (glossary terms are already whole);
+quoted phrases (“准同盟”), runs of tokens that form a CC-CEDICT headword (国内 + 生产总值)
+and the pieces of a name the aligned English writes as one (布 + 林肯 -> 布林肯 "Blinken",
+see ``name_units``) are joined; tokens that are neither in the dictionary nor names are
+cut into dictionary words (不断扩大 -> 不断 + 扩大). ``is_candidate`` says which units
+could be terms at all: not function words, numbers, dates or page furniture.
 """
 
 from __future__ import annotations
