@@ -18,7 +18,7 @@ from flashcards.model import AnalysedSentence, Token
 from flashcards.reading.orthography import term_pinyin, written_pinyin
 from flashcards.reading.segmenter import simplified
 from flashcards.terms import name_sounds
-from flashcards.terms.unit import NAME_DOTS, Unit, recut
+from flashcards.terms.unit import NAME_DOTS, Unit, recut, units_of
 from flashcards.terms.units import name_kind, sentence_units
 
 
@@ -74,9 +74,8 @@ def _name_pinyin(name: Unit, sentence_en: str) -> str:
 
 def _words(text: str, syllables: Sequence[str]) -> list[Token]:
     """What is left of a token a name cut into, as words of their own."""
-    out, at = [], 0
-    for piece in recut(text) if text else ():
-        syl = tuple(s for s in syllables[at:at + len(piece)] if s)
-        out.append(Token(piece, syl, written_pinyin(simplified(piece), syl)))
-        at += len(piece)
+    out = []
+    for piece in units_of(recut(text), syllables, 0) if text else ():
+        syl = tuple(s for s in piece.syllables if s)  # a name's dot has no syllable
+        out.append(Token(piece.text, syl, written_pinyin(simplified(piece.text), syl)))
     return out
