@@ -81,9 +81,10 @@ def _join_dictionary_words(units: list[Unit], max_tokens: int = 4) -> list[Unit]
     return out
 
 
-def _is_name_tag(text: str) -> bool:
-    """Whether jieba tags ``text`` a name, Traditional text by its Simplified form (巴沙爾)."""
-    return dictionary.pos_tag(simplified(text)) in NAME_TAGS
+def _tagged_kind(text: str) -> str:
+    """The kind of name jieba tags ``text`` ("" for none), Traditional text by its
+    Simplified form (jieba's dictionary has 巴沙尔, not 巴沙爾)."""
+    return NAME_TAGS.get(dictionary.pos_tag(simplified(text)), "")
 
 
 def _split_unknown(units: list[Unit]) -> list[Unit]:
@@ -102,7 +103,7 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
             parts = dictionary.split_known(u.text)
             if len(u.text) == 2 and not any(dictionary.pos_tag(c) in DROP_TAGS for c in u.text):
                 parts = ()
-            if _is_name_tag(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
+            if _tagged_kind(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
                 parts = ()
             if len(parts) > 1:
                 out.extend(units_of(parts, u.syllables, u.start))
@@ -255,10 +256,9 @@ def name_kind(text: str) -> str:
 
     CC-CEDICT decides whether a word it holds is a name (its reading is capitalised:
     北约 yes, 大国 no); jieba's tag then says what kind, a person only when the
-    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone (of the
-    Simplified form: jieba's dictionary has 巴沙尔, not 巴沙爾).
+    dictionary gives a lifespan. Words CEDICT lacks go by jieba's tag alone.
     """
-    kind = NAME_TAGS.get(dictionary.pos_tag(simplified(text)), "")
+    kind = _tagged_kind(text)
     info = dictionary.word_info(text)
     if not info.in_cedict:
         return kind
