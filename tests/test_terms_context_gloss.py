@@ -88,9 +88,12 @@ def test_one_everyday_word_is_no_rendering_of_a_phrase():
 
 
 def test_a_verb_and_its_particle_are_looked_for_together():
-    # "to go up" is not found whole by "went down", nor "to sign up" by "sign" alone
+    # "to go up" is not found by "went down", nor "to look out" by "look" alone: the verb
+    # without its particle is another verb
     assert cg.content_words("to go up") == ("go", "up")
-    assert cg.english_match("and then both of them went down together", ["to go up"])[2] < 0.6
+    assert cg.english_match("and then both of them went down together", ["to go up"]) is None
+    assert cg.english_match("Experts took a closer look at the debris.", ["to look out"]) is None
+    assert cg.english_text("Look out for falling rocks.", ["to look out"]) == "Look out"
     assert cg.english_text("Thousands signed up for the course.", ["to sign up"]) == "signed up"
     assert cg.content_words("to come out as") == ("come",)  # a particle is a word of the verb only when it ends the gloss
 
@@ -115,11 +118,15 @@ def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
 def test_pieces_of_two_coordinated_phrases_are_no_rendering():
     """"traditional security" is not "security and traditional" of "energy security and
     traditional and non-traditional risks": the words come in the other order, with
-    "and" between them. In the gloss's order they are ("economic and trade cooperation")."""
+    "and" between them. In the gloss's order, a word and "and" between them join two
+    phrases too: "civil and political rights" is no rendering of "civil rights" alone. A
+    gloss that has its own "and" is found with it."""
     sentence = "The paper weighs energy security and traditional and non-traditional risks alike."
     assert cg.english_text(sentence, ["traditional security"]) == ""
     assert cg.english_text(sentence, ["non-traditional security"]) == ""
-    assert cg.english_text("Both sides seek economic and trade cooperation.", ["economic cooperation"]) \
+    assert cg.english_text("The law limited their civil and political rights.", ["civil rights"]) == ""
+    assert cg.english_text("The law limited their civil rights.", ["civil rights"]) == "civil rights"
+    assert cg.english_text("Both sides seek economic and trade cooperation.", ["economic and trade cooperation"]) \
         == "economic and trade cooperation"
 
 

@@ -148,14 +148,17 @@ def content_words(gloss: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str, str], ...]:
     """The content words of each variant of ``gloss`` that has any, how many words the
-    variant has besides "to" and articles, and the variant lower-cased: what is looked for
-    in a sentence, worked out once per gloss instead of once per sentence searched."""
+    variant has besides "to" and articles, the variant lower-cased, and the particle of a
+    phrasal verb ("to look out": "out"): what is looked for in a sentence, worked out once
+    per gloss instead of once per sentence searched."""
     out = []
     for variant in gloss_variants(gloss):
         if wanted := content_words(variant):
-            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", variant.lower())))
+            phrasal = _PHRASAL_VERB.match(variant.lower())
+            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", variant.lower()),
+                        phrasal.group(2) if phrasal else ""))
     return tuple(out)
 
 
@@ -285,7 +288,7 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
     words = english_words(sentence)
     index = _word_index(sentence)
     hits = []
-    for wanted, length, variant in _wanted_words(gloss):
+    for wanted, length, variant, particle in _wanted_words(gloss):
         positions = sorted(
             {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
             | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
@@ -299,7 +302,10 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                 first, last, found = _tightest(cluster)
                 inside = {k for k, _, _ in cluster if first <= k <= last}
                 gaps = sum(k not in inside and words[k].lower not in _STOP for k in range(first, last + 1))
-                if not _out_of_order(cluster, first, last, wanted, words, variant, gaps):
+                # a phrasal verb's verb without its particle is another verb: "took a closer
+                # look" is no "to look out" (the particle alone may be 起's "up" of "to get up")
+                whole = not particle or any(g == particle for k, _, g in cluster if first <= k <= last)
+                if whole and not _out_of_order(cluster, first, last, wanted, words, variant, gaps):
                     exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
                     # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
                     # "to come out as", "hand" of "hand in hand"; it covers one word of them all
@@ -319,10 +325,14 @@ def _out_of_order(cluster, first: int, last: int, wanted: Sequence[str], words: 
     them: no rendering. Pieces of two coordinated phrases ("security and traditional" of
     "energy security and traditional and non-traditional risks" is not "traditional
     security"), or a clause the term's own words only frame ("agreement Iran reached" is
-    no "to reach agreement": Iran is the subject). "talks held" may render "to hold talks"."""
-    if not gaps and (_COORDINATION.search(variant)
-                     or not any(words[k].lower in ("and", "or", "nor") for k in range(first + 1, last))):
+    no "to reach agreement": Iran is the subject). "talks held" may render "to hold talks".
+    In order too, a content word and a coordinator between them join two phrases: "civil and
+    political rights" renders 公民权利和政治权利, not 公民权利 "civil rights" alone."""
+    coordinated = not _COORDINATION.search(variant) and any(words[k].lower in ("and", "or", "nor") for k in range(first + 1, last))
+    if not coordinated and not gaps:
         return False
+    if coordinated and gaps:
+        return True
     order = [wanted.index(g) for k, _, g in sorted(cluster) if first <= k <= last]
     return order != sorted(order)
 
