@@ -837,3 +837,26 @@ def test_the_small_words_inside_a_foreign_name_are_part_of_it():
     assert runs("Putin and Xi met in the Hague.") == ["Putin", "Xi", "Hague"]
     terms = cards_of("哈菲茲-阿薩德於1971年掌權。", "Hafez al-Assad took power in 1971.")
     assert terms["哈菲茲-阿薩德"].context_english == "Hafez al-Assad", sorted(terms)
+
+
+def test_a_term_the_chinese_gives_an_aspect_particle_leads_with_a_verb_sense():
+    """标志着 is "marks": of senses the English does not choose between, a verb's come first
+    where the Chinese writes the term with 着, 了 or 过; the English still chooses first."""
+    glosses = dictionary.english("标志")
+    assert not senses.card_senses(glosses)[0].startswith("to ")
+    assert senses.card_senses(glosses, verb=True)[0].startswith("to ")
+    assert senses.card_senses(glosses, ["A red sign hung on the door."], verb=True)[0] == "sign"
+    terms = cards_of("这次演习标志着双方合作进入新阶段。", "The drill opens a new stage of cooperation between the two sides.")
+    assert terms["标志"].english[0].startswith("to "), terms["标志"].english
+    terms = cards_of("路口的标志很清楚。", "The drill opens a new stage of cooperation between the two sides.")
+    assert not terms["标志"].english[0].startswith("to "), terms["标志"].english
+
+
+def test_one_letter_names_nothing():
+    """一战 "a war" (一 "one" and 战 "war") is CC-CEDICT's "World War I"; the pronoun "I"
+    of the English is no evidence for that name."""
+    glosses = dictionary.english("一战")
+    assert not name_sounds.named_in(glosses, "I think a war between them will come one day.")
+    assert name_sounds.named_in(glosses, "Europe was poor after World War I.")
+    terms = cards_of("我认为他们之间终将一战。", "I think a war between them will come one day.")
+    assert "一战" not in terms, sorted(terms)

@@ -35,6 +35,7 @@ DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
 ADVANCED_HSK = 5  # HSK 2.0 levels 5-6: the field's own words (革命, 政策, 选举), however often news uses them (names aside: 欧洲)
 ADVANCED_MARGIN = 0.5  # how much more common than max_zipf such a word may be
 MAX_EXAMPLES = 3
+ASPECT_PARTICLES = frozenset("着著了过過")  # after a verb: 标志着, 象征了, 经历过
 SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
 SHOWN = 0.6  # the least quality of a match shown as the article's English: more than half its gloss
 # (not "fire" for 火上浇油, "news" for 媒体 "news media", "police" for 警车 "police car")
@@ -342,7 +343,9 @@ def extract_terms(
             where[u.text].append(i)
 
     sequences: list[list[str]] = []
+    as_verb: set[str] = set()  # terms the article writes with an aspect particle: 标志着 "marks"
     for i, units in enumerate(per_sentence):
+        as_verb.update(u.text for u, after in zip(units, units[1:]) if after.text in ASPECT_PARTICLES)
         candidates = [u for u in units if is_candidate(u)]
         for u in candidates:
             record(i, u)
@@ -409,7 +412,7 @@ def extract_terms(
         in_glossary = entry is not None
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]
-        english = senses.card_senses(info.english, own, article_english, name=bool(kind))
+        english = senses.card_senses(info.english, own, article_english, name=bool(kind), verb=text in as_verb)
         if kind and unit.named and info.in_cedict and not info.proper and not in_glossary:
             english = (rendering,) if rendering else ()  # a common word the English spells as a name: 东风 "Dongfeng"
         if not english and in_glossary:

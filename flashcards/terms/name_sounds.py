@@ -160,11 +160,14 @@ def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, 
 def named_in(glosses: Sequence[str], english: str) -> bool:
     """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
     one spelt nearly alike is: the same first four letters, the length within two
-    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan")."""
+    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan"). One letter
+    names nothing: the "I" of "World War I" (一战) is not the pronoun of "I think"."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
         for w in _CAPITALISED_WORD.findall(gloss_head(gloss)):
             w = w.lower()
+            if len(w) < 2:
+                continue
             if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
                 return True
     return False

@@ -166,9 +166,13 @@ def card_senses(
     article_english: Sequence[str] = (),
     *,
     name: bool = False,
+    verb: bool = False,
 ) -> tuple[str, ...]:
     """At most :data:`MAX_SENSES` clean senses of ``glosses`` within :data:`MAX_CHARS`,
     ranked by the English of the term's own sentences, then of the whole article.
+    Where the article uses the term as a ``verb`` (the Chinese gives it an aspect
+    particle), verb senses come before the others the English does not choose between:
+    标志着 is "to mark", not "sign".
 
     A name's English is its first clean sense alone: the rest of its entry is
     encyclopaedia (offices held, history), not what the card teaches.
@@ -193,14 +197,16 @@ def card_senses(
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
     scattered = [_scattered(sense, own_sentences) if own[k][0] else 0.0 for k, sense in enumerate(clean)]
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3],
+    as_used = [verb and clean[k].startswith("to ") for k in range(len(clean))]
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], not as_used[k],
                                                       bool(_LITERAL.match(clean[k])), -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
         # unless the words it is found by are everyday English ("(of an illness) to return"
         # is found by "return")
-        domain = next((k for k in ranked if not context_gloss.common_words_only(" ".join(context_gloss.gloss_variants(clean[k])))
+        domain = next((k for k in ranked if as_used[k] == as_used[ranked[0]]
+                       and not context_gloss.common_words_only(" ".join(context_gloss.gloss_variants(clean[k])))
                        and _used(clean[k], article_english, 1.0)[0]), None)
         if domain is not None:
             ranked.remove(domain)
