@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -16,6 +18,9 @@ import pytest
 os.environ["FLASHCARDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-cache-")
 # Nor the user's personal glossary: the config folder is an empty one of the session's.
 os.environ["FLASHCARDS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-config-")
+# Both go when the session ends: the indexed dictionaries take over 100 MB a run.
+for _folder in (os.environ["FLASHCARDS_CACHE_DIR"], os.environ["FLASHCARDS_CONFIG_DIR"]):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "articles" / "chinamil-2025-01-06-japan-europe-security.txt"
