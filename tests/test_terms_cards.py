@@ -860,3 +860,25 @@ def test_one_letter_names_nothing():
     assert name_sounds.named_in(glosses, "Europe was poor after World War I.")
     terms = cards_of("我认为他们之间终将一战。", "I think a war between them will come one day.")
     assert "一战" not in terms, sorted(terms)
+
+
+@pytest.mark.parametrize("word, english", [
+    ("川普", "Trump"),  # CC-CEDICT: "(Tw) surname Trump"
+    ("北韩", "North Korea"),  # "(Tw, HK) North Korea"
+    ("约翰", "John"),  # "John (name)"
+])
+def test_a_name_s_labels_and_surname_note_are_no_part_of_it(word, english):
+    assert senses.card_senses(dictionary.english(word), name=True) == (english,)
+
+
+def test_a_taiwan_name_is_rendered_by_the_name_its_gloss_gives():
+    terms = cards_of("川普總統威脅要退出這項條約。", "President Donald Trump threatened to leave the treaty.")
+    assert terms["川普"].english == ("Trump",) and terms["川普"].context_english == "Trump"
+
+
+def test_some_after_tens_belongs_to_the_number():
+    """十幾年來 is "for ten-odd years": cut into dictionary words (no dictionary has it whole),
+    幾年來 "for the past several years" is no word of it."""
+    terms = cards_of("但十幾年來，他們持續違反條約。", "But for more than a decade they have violated the treaty.")
+    assert "幾年來" not in terms and "几年来" not in terms, sorted(terms)
+    assert "違反" in terms, sorted(terms)

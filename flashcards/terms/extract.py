@@ -107,8 +107,9 @@ def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Se
 
 def _names_of(glosses: Sequence[str]) -> list[str]:
     """What a name's glosses call it, without what they say of it: "Putin, president of
-    Russia" -> "Putin", "Donald Trump (1946-), American ..." -> "Donald Trump"."""
-    return [g.split("(")[0].split(",")[0] for g in glosses]
+    Russia" -> "Putin", "Donald Trump (1946-), American ..." -> "Donald Trump", "(Tw)
+    surname Trump" -> "Trump"."""
+    return [senses.SURNAME.sub("", word_evidence.gloss_head(g)) for g in glosses]
 
 
 def _two_words(word: str) -> bool:

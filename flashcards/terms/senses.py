@@ -38,9 +38,9 @@ _VARIANT = re.compile(r"\bvariant of\b", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # Labels of register, region, grammar or source: data about the word, not its meaning.
 _LABEL = re.compile(
-    r"^(?:(?:tw|taiwan|coll|colloquial|dialect|old|archaic|literary|lit|fig|formal|informal|slang|"
+    r"^(?:(?:tw|taiwan|hk|prc|mainland|coll|colloquial|dialect|old|archaic|literary|lit|fig|formal|informal|slang|"
     r"loanword|cantonese|bound form|honorific|polite|humble|derog|derogatory|pejorative|"
-    r"(?:verb|noun|adjective|adverb)"
+    r"name|(?:verb|noun|adjective|adverb)"
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
     r"internet slang|in names|in compounds|used in \w+|(?:verb|directional) complement|suffix|prefix|"
     r"interjection|(?:final )?particle|preposition|conjunction|"
@@ -67,6 +67,8 @@ _USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
 _GRAMMAR_LABEL = re.compile(r"^[^:;()]*\b(?:verb|particle|adverb|conjunction|preposition|pronoun)\b[^:;()]*:\s+(?=\w)",
                             re.I)
 _LITERAL = re.compile(r"^lit\.\s", re.I)
+_LEADING_NOTE = re.compile(r"\(([^()]*)\)\s*")
+SURNAME = re.compile(r"^surname (?=[A-Z])")  # "surname Trump": the name Trump
 _ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _DETERMINERS = frozenset("a an the this that these those its their his her our my your no every each another".split())
@@ -88,6 +90,11 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
     text = _GRAMMAR_LABEL.sub("", _USE_LABEL.sub(r"\1", " ".join(gloss.split())))
+    labelled = _LEADING_NOTE.match(text)
+    if labelled and all(_LABEL.match(label.strip()) for label in labelled.group(1).split(",")):
+        text = text[labelled.end():]  # "(Tw) surname Trump": the label says nothing of the meaning
+    if name and SURNAME.match(text):
+        text = SURNAME.sub("", text)  # a foreign name's surname sense names it: 川普 "Trump"
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):

@@ -33,6 +33,7 @@ _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本
 _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯员 图片 摄影 供图 原标题 本文 转载 相关 新闻 链接 点击 网站 作者单位 研究院".split())
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
+_APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hundreds: 十|几年来, 二十|多年
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过
@@ -205,11 +206,13 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
 
 def _mark_counted(units: list[Unit]) -> list[Unit]:
     """A unit right after a number that starts with a counter or a magnitude (5|年内, 四|年,
-    4.5|万人) is part of it."""
+    4.5|万人) is part of it, and so is one that goes on with "some" after tens or
+    hundreds (十|几年来 "for ten-odd years" is no 几年来 "for the past several years")."""
     out = []
     before = ""
     for u in units:
-        if before and (before[-1].isdigit() or _NUMERIC.match(before)) and u.text[:1] in _COUNTERS | _MAGNITUDES:
+        if before and (before[-1].isdigit() or _NUMERIC.match(before)) and (
+                u.text[:1] in _COUNTERS | _MAGNITUDES or (u.text[:1] in _APPROXIMATE and before[-1] in _MAGNITUDES)):
             u = replace(u, counted=True)
         out.append(u)
         before = u.text.strip() or before  # "4.5 万人": a space between is still the number's
