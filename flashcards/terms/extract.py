@@ -27,7 +27,7 @@ from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
-    NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+    ASPECT, NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
 )
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -35,7 +35,6 @@ DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
 ADVANCED_HSK = 5  # HSK 2.0 levels 5-6: the field's own words (革命, 政策, 选举), however often news uses them (names aside: 欧洲)
 ADVANCED_MARGIN = 0.5  # how much more common than max_zipf such a word may be
 MAX_EXAMPLES = 3
-ASPECT_PARTICLES = frozenset("着著了过過")  # after a verb: 标志着, 象征了, 经历过
 SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
 SHOWN = 0.6  # the least quality of a match shown as the article's English: more than half its gloss
 # (not "fire" for 火上浇油, "news" for 媒体 "news media", "police" for 警车 "police car")
@@ -346,7 +345,7 @@ def extract_terms(
     sequences: list[list[str]] = []
     as_verb: set[str] = set()  # terms the article writes with an aspect particle: 标志着 "marks"
     for i, units in enumerate(per_sentence):
-        as_verb.update(u.text for u, after in zip(units, units[1:]) if after.text in ASPECT_PARTICLES)
+        as_verb.update(u.text for u, after in zip(units, units[1:]) if after.text in ASPECT)
         candidates = [u for u in units if is_candidate(u)]
         for u in candidates:
             record(i, u)

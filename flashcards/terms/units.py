@@ -36,7 +36,7 @@ _MAGNITUDES = frozenset("十百千万亿萬億")
 _APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hundreds: 十|几年来, 二十|多年
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
-_ASPECT = frozenset("了着过")  # aspect particles: 成了, 穿着, 来过
+ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿著), 来过 (來過)
 
 
 def _has_function_word(units: Sequence[Unit]) -> bool:
@@ -238,7 +238,7 @@ def verb_with_aspect(text: str, english: Sequence[str]) -> bool:
     lists it as (成了 "that's enough!", 穿着 "attire"). Asked of a word with no in-context
     English; one that means what its verb does (有着, 透过) is that verb's word anyway."""
     stem = text[:-1]
-    if not stem or text[-1] not in _ASPECT:
+    if not stem or text[-1] not in ASPECT:
         return False
     glosses = dictionary.english(stem)
     if not (grammar.verb_or_adjective(stem) or any(g.startswith("to ") for g in glosses)) \
