@@ -93,6 +93,7 @@ def test_a_verb_and_its_particle_are_looked_for_together():
     assert cg.content_words("to go up") == ("go", "up")
     assert cg.english_match("and then both of them went down together", ["to go up"]) is None
     assert cg.english_match("Experts took a closer look at the debris.", ["to look out"]) is None
+    assert cg.english_match("Firms must put aside part of their payroll.", ["to put forward"]) is None
     assert cg.english_text("Look out for falling rocks.", ["to look out"]) == "Look out"
     assert cg.english_text("Thousands signed up for the course.", ["to sign up"]) == "signed up"
     assert cg.content_words("to come out as") == ("come",)  # a particle is a word of the verb only when it ends the gloss

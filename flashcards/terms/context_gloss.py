@@ -44,7 +44,7 @@ _STOP = frozenset(
     "something someone somebody kind type sort way very also have has do does if".split()
 )
 # a verb gloss of a verb and its particle, nothing else: "to go up", "to set out"
-_PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away)$")
+_PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away|back|forward|aside|apart|together)$")
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
