@@ -18,7 +18,7 @@ import pytest
 os.environ["FLASHCARDS_CACHE_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-cache-")
 # Nor the user's personal glossary: the config folder is an empty one of the session's.
 os.environ["FLASHCARDS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="flashcards-test-config-")
-# Both go when the session ends: the indexed dictionaries take over 100 MB a run.
+# Both go when the run ends: the indexed dictionaries take over 100 MB a run.
 for _folder in (os.environ["FLASHCARDS_CACHE_DIR"], os.environ["FLASHCARDS_CONFIG_DIR"]):
     atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
