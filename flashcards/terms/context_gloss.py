@@ -156,9 +156,9 @@ def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str, str], ..
     out = []
     for variant in gloss_variants(gloss):
         if wanted := content_words(variant):
-            phrasal = _PHRASAL_VERB.match(variant.lower())
-            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", variant.lower()),
-                        phrasal.group(2) if phrasal else ""))
+            lower = variant.lower()
+            phrasal = _PHRASAL_VERB.match(lower)
+            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", lower), phrasal.group(2) if phrasal else ""))
     return tuple(out)
 
 

@@ -93,7 +93,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     labelled = _LEADING_NOTE.match(text)
     if labelled and all(_LABEL.match(label.strip()) for label in labelled.group(1).split(",")):
         text = text[labelled.end():]  # "(Tw) surname Trump": the label says nothing of the meaning
-    if name and SURNAME.match(text):
+    if name:
         text = SURNAME.sub("", text)  # a foreign name's surname sense names it: 川普 "Trump"
     if not text or _NOT_A_MEANING.match(text):
         return None
