@@ -852,6 +852,19 @@ def test_a_term_the_chinese_gives_an_aspect_particle_leads_with_a_verb_sense():
     assert not terms["标志"].english[0].startswith("to "), terms["标志"].english
 
 
+def test_a_sense_named_in_other_words_is_found_by_them():
+    """跑道 "runway (i.e. airstrip)": an article that says "airstrip" uses that sense."""
+    assert "airstrip" in cg.gloss_variants("runway (i.e. airstrip)")
+    english = senses.card_senses(dictionary.english("跑道"), ["There's a 10,000 foot airstrip."])
+    assert english[0] == "runway (i.e. airstrip)", english
+
+
+def test_a_sense_of_an_unrelated_field_goes():
+    """曝光 in the news is "to expose (a scandal)", not the photographer's "to expose"."""
+    assert senses.card_senses(dictionary.english("曝光"))[0] == "to expose (a scandal)"
+    assert not any("excitation" in sense for sense in senses.card_senses(dictionary.english("兴奋")))
+
+
 def test_one_letter_names_nothing():
     """一战 "a war" (一 "one" and 战 "war") is CC-CEDICT's "World War I"; the pronoun "I"
     of the English is no evidence for that name."""

@@ -27,6 +27,8 @@ _WORD = re.compile(rf"\d+(?:st|nd|rd|th)\b|[{LETTER}]+|\d+")  # an ordinal is on
 _PAREN = re.compile(r"\(([^()]*)\)")
 _GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# a note that names the same thing in other words: "runway (i.e. airstrip)"
+_SAME_THING = re.compile(r"^i\.e\.\s+((?:[A-Za-z-]+\s?){1,3})$")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
 # the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
 _NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|du|del|der|den|van|von|dos|das|la|le)"
@@ -98,13 +100,15 @@ def english_words(sentence: str) -> tuple[Word, ...]:
 
 
 def gloss_variants(gloss: str) -> list[str]:
-    """A gloss without its parenthesised notes, plus any acronym they hold; the pieces of a
-    gloss that lists them, and the list whole.
+    """A gloss without its parenthesised notes, plus any acronym they hold or other short
+    name they give it; the pieces of a gloss that lists them, and the list whole.
 
-    "gross domestic product (GDP)" -> both; "internal (to a country, ...)" -> "internal";
-    "army, navy, air force" -> each, and "army navy air force".
+    "gross domestic product (GDP)" -> both; "runway (i.e. airstrip)" -> both;
+    "internal (to a country, ...)" -> "internal"; "army, navy, air force" -> each, and
+    "army navy air force".
     """
-    inner = [p for p in _PAREN.findall(gloss) if _ACRONYM.search(p)]
+    notes = _PAREN.findall(gloss)
+    inner = [p for p in notes if _ACRONYM.search(p)] + [m.group(1) for p in notes if (m := _SAME_THING.match(p.strip()))]
     outer = _PAREN.sub(" ", gloss)
     out = []
     for text in [outer, *inner]:
