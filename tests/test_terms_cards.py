@@ -21,6 +21,7 @@ from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
 from flashcards.terms import context_gloss as cg, name_sounds, senses
 from flashcards.reading.word_evidence import gloss_head
+from flashcards.terms import extract
 from flashcards.terms.extract import extract_terms
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -844,12 +845,36 @@ def test_a_term_the_chinese_gives_an_aspect_particle_leads_with_a_verb_sense():
     where the Chinese writes the term with 着, 了 or 过; the English still chooses first."""
     glosses = dictionary.english("标志")
     assert not senses.card_senses(glosses)[0].startswith("to ")
-    assert senses.card_senses(glosses, verb=True)[0].startswith("to ")
-    assert senses.card_senses(glosses, ["A red sign hung on the door."], verb=True)[0] == "sign"
+    assert senses.card_senses(glosses, use="verb")[0].startswith("to ")
+    assert senses.card_senses(glosses, ["A red sign hung on the door."], use="verb")[0] == "sign"
     terms = cards_of("这次演习标志着双方合作进入新阶段。", "The drill opens a new stage of cooperation between the two sides.")
     assert terms["标志"].english[0].startswith("to "), terms["标志"].english
     terms = cards_of("路口的标志很清楚。", "The drill opens a new stage of cooperation between the two sides.")
     assert not terms["标志"].english[0].startswith("to "), terms["标志"].english
+
+
+@pytest.mark.parametrize(("zh", "en", "word", "use", "first"), [
+    # a negation after it: 根本不存在 "did not exist at all", not "fundamental"
+    ("两年前这座岛还根本不存在。", "Two years ago, the island did not exist.", "根本", "negation", ("absolutely (not)", "(not) at all")),
+    # an adverb before an adjective: 相当成功 "pretty successful", not "equivalent to"
+    ("看来他们在这方面相当成功。", "It seems they were pretty successful on that front.", "相当", "adverb", ("considerably", "fairly", "quite")),
+])
+def test_a_use_the_chinese_marks_leads_with_its_senses(zh, en, word, use, first):
+    """Of senses the English does not choose between, those of the use the Chinese marks
+    come first; the same word used otherwise keeps the dictionary's first sense."""
+    glosses = dictionary.english(word)
+    assert senses.card_senses(glosses)[0] not in first
+    assert senses.card_senses(glosses, use=use)[0] in first
+    assert cards_of(zh, en)[word].english[0] in first, cards_of(zh, en)[word].english
+
+
+@pytest.mark.parametrize(("word", "after", "use"), [
+    ("标志", "着", "verb"), ("成", "了", "verb"), ("根本", "不", "negation"), ("并", "没有", "negation"),
+    ("相当", "成功", "adverb"), ("相當", "重要", "adverb"), ("一直", "发展", "adverb"),
+    ("相当", "问题", ""), ("根本", "问题", ""), ("问题", "重要", ""), ("相当", "", ""),
+])
+def test_the_word_after_a_term_marks_its_use(word, after, use):
+    assert extract._marked_use(word, after) == use
 
 
 def test_a_sense_named_in_other_words_is_found_by_them():

@@ -27,7 +27,7 @@ from flashcards.terms.inner_glossary import inner_glossary
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
-    ASPECT, NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+    ASPECT, NEGATIONS, NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
 )
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -138,6 +138,19 @@ def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
         if head and context_gloss.lemma(head[-1].lower()) == last:
             return True
     return False
+
+
+def _marked_use(word: str, after: str) -> str:
+    """How the word after ``word`` marks its use (a key of :data:`senses.USES`), or "":
+    an aspect particle a verb (标志|着), a negation a word of negative sentences
+    (根本|不), a verb or an adjective an adverb (相当|成功)."""
+    if after in ASPECT:
+        return "verb"
+    if after[:1] in NEGATIONS:
+        return "negation"
+    if dictionary.pos_tag(segmenter.simplified(word)) == "d" and dictionary.pos_tag(segmenter.simplified(after))[:1] in ("v", "a"):
+        return "adverb"
+    return ""
 
 
 def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
@@ -343,9 +356,11 @@ def extract_terms(
             where[u.text].append(i)
 
     sequences: list[list[str]] = []
-    as_verb: set[str] = set()  # terms the article writes with an aspect particle: 标志着 "marks"
+    uses: dict[str, str] = {}  # how the Chinese marks a term's use where it first does (senses.USES)
     for i, units in enumerate(per_sentence):
-        as_verb.update(u.text for u, after in zip(units, units[1:]) if after.text in ASPECT)
+        for u, after in zip(units, units[1:]):
+            if use := _marked_use(u.text, after.text):
+                uses.setdefault(u.text, use)
         candidates = [u for u in units if is_candidate(u)]
         for u in candidates:
             record(i, u)
@@ -412,7 +427,7 @@ def extract_terms(
         in_glossary = entry is not None
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]
-        english = senses.card_senses(info.english, own, article_english, name=bool(kind), verb=text in as_verb)
+        english = senses.card_senses(info.english, own, article_english, name=bool(kind), use=uses.get(text, ""))
         if kind and unit.named and info.in_cedict and not info.proper and not in_glossary:
             english = (rendering,) if rendering else ()  # a common word the English spells as a name: 东风 "Dongfeng"
         if not english and in_glossary:

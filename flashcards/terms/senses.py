@@ -67,6 +67,17 @@ _USE_LABEL = re.compile(r"(^|;\s*)(?:fig\.|classifier:)\s+(?=\w)", re.I)
 # ("auxiliary verb introducing future action: may (be able to)" -> "may (be able to)")
 _GRAMMAR_LABEL = re.compile(r"^[^:;()]*\b(?:verb|particle|adverb|conjunction|preposition|pronoun)\b[^:;()]*:\s+(?=\w)",
                             re.I)
+# The senses of a use the Chinese marks: a verb with an aspect particle (标志着 "to mark"), a
+# word before a negation (根本不 "(not) at all", 从来不 "never (if used in negative sentence)"),
+# an adverb before a verb or an adjective (相当成功 "quite", 一直在 "continuously").
+USES = {
+    "verb": re.compile(r"^to "),
+    "negation": re.compile(r"\((?:not|no)\)|\bnegative\b", re.I),
+    "adverb": re.compile(r"^(?!(?:supply|reply|apply|family|ally|rally|assembly|anomaly|monopoly|friendly|lonely|"
+                         r"elderly|deadly|costly|timely|orderly|lively|ugly|silly|holy|daily|weekly|monthly|yearly|"
+                         r"fly|belly|jelly)\b)(?:[a-z]{2,}ly|quite|rather|very|at all|simply|still|again|also|even|almost|never|always|"
+                         r"often|together|in advance|in turn|once again|one by one)(?: \([^()]*\))?$", re.I),
+}
 _LITERAL = re.compile(r"^lit\.\s", re.I)
 _LEADING_NOTE = re.compile(r"\(([^()]*)\)\s*")
 SURNAME = re.compile(r"^surname (?=[A-Z])")  # "surname Trump": the name Trump
@@ -174,13 +185,14 @@ def card_senses(
     article_english: Sequence[str] = (),
     *,
     name: bool = False,
-    verb: bool = False,
+    use: str = "",
 ) -> tuple[str, ...]:
     """At most :data:`MAX_SENSES` clean senses of ``glosses`` within :data:`MAX_CHARS`,
     ranked by the English of the term's own sentences, then of the whole article.
-    Where the article uses the term as a ``verb`` (the Chinese gives it an aspect
-    particle), verb senses come before the others the English does not choose between:
-    标志着 is "to mark", not "sign".
+    Where the Chinese marks how the article ``use``s the term (see :data:`USES`), the
+    senses of that use come before the others the English does not choose between:
+    标志着 is "to mark", not "sign"; 根本不存在 "(not) at all", not "fundamental";
+    相当成功 "quite", not "equivalent to".
 
     A name's English is its first clean sense alone: the rest of its entry is
     encyclopaedia (offices held, history), not what the card teaches.
@@ -205,7 +217,7 @@ def card_senses(
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
     scattered = [_scattered(sense, own_sentences) if own[k][0] else 0.0 for k, sense in enumerate(clean)]
-    as_used = [verb and clean[k].startswith("to ") for k in range(len(clean))]
+    as_used = [bool(use and USES[use].search(clean[k])) for k in range(len(clean))]
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], not as_used[k],
                                                       bool(_LITERAL.match(clean[k])), -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))

@@ -37,6 +37,7 @@ _APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hun
 NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿著), 来过 (來過)
+NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negation: 根本|不存在, 并|没有
 
 
 def _has_function_word(units: Sequence[Unit]) -> bool:
