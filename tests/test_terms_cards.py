@@ -87,6 +87,8 @@ def test_a_name_s_description_ends_where_its_fame_begins():
                               name=True) == "Xinzhu or Hsinchu city in northern Taiwan"
     assert senses.clean_sense("Hunan province in south central China, abbr. 湘, capital Changsha 长沙",
                               name=True) == "Hunan province in south central China"
+    assert senses.clean_sense("Changi, area in the east of Singapore, where Singapore Changi Airport is located",
+                              name=True) == "Changi, area in the east of Singapore"
 
 
 def test_the_sense_the_article_uses_comes_first():

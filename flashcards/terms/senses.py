@@ -52,8 +52,9 @@ _NOT_A_MEANING = re.compile(
     r"also pr\.|pr\. |\w+ pr\. |Japanese variant|unofficial variant|erhua variant)",
     re.I,
 )
-# An encyclopaedia's aside on a name: what it is known for.
-_FAME = re.compile(r"\s*(?:noted|famous|known|renowned|well-known|celebrated)\s+(?:for|as)\b", re.I)
+# An encyclopaedia's aside on a name: what it is known for, or what is there or was done
+_FAME = re.compile(r"\s*(?:(?:noted|famous|known|renowned|well-known|celebrated)\s+(?:for|as)|where|which|who|whose)\b",
+                   re.I)
 # A sense of a specialist field: no sense for a news reader's card ("(math.) transitive").
 _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|medicine|med|biology|botany|zoology|"
                     r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
@@ -115,7 +116,8 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     if name and _LIFESPAN.search(text):
         text = text[: _LIFESPAN.search(text).start()]
     if name:  # the description ends where its cross-references or its fame begin: "..., abbr. 湘,
-        # capital Changsha 长沙", "Hsinchu city in northern Taiwan, noted for high tech industries"
+        # capital Changsha 长沙", "Hsinchu city in northern Taiwan, noted for high tech industries",
+        # "Changi, area in the east of Singapore, where Singapore Changi Airport is located"
         parts = _OUTSIDE_BRACKETS_COMMA.split(text)
         first = next((k for k, part in enumerate(parts) if k and (_HAN.search(part) or _FAME.match(part))), len(parts))
         text = ",".join(parts[:first])
