@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
-from flashcards.terms import context_gloss as cg, name_sounds, senses
+from flashcards.terms import context_gloss as cg, name_sounds, name_units, senses
+from flashcards.terms.unit import units_of
 from flashcards.reading.word_evidence import gloss_head
 from flashcards.terms import extract
 from flashcards.terms.extract import extract_terms
@@ -795,11 +796,30 @@ def test_a_name_the_english_writes_with_accents_is_found():
     ("大家好，莫伊拉·奥尔德森为您播报新闻。", "Hello, this is Moira Alderson with the news.", "莫伊拉·奥尔德森"),
     # CC-CEDICT's 大马士革 is "Damascus" whole: 时 "when" after it is no syllable of it
     ("当叛军逼近大马士革时，他逃跑了。", "As the rebels closed in on Damascus, he fled.", "大马士革"),
+    # CC-CEDICT's 周二 is "Tuesday", capitalised, but a time word is no part of a name
+    ("马塔瓦莱周二在推特上表示学生已经获释。", "Matawalle said in a Twitter message on Tuesday that the students were freed.",
+     "马塔瓦莱"),
+    # a name may begin with a word that sounds foreign: 卡拉 is CC-CEDICT's "karaoke"
+    ("第一场爆炸发生在卡拉达商圈。", "The first explosion went off in the Karada commercial district.", "卡拉达"),
 ])
 def test_a_name_is_found_whole_and_alone(zh, en, name):
     terms = cards_of(zh, en)
     assert name in terms, sorted(terms)
     assert not any(h != name and (h.startswith(name) or name.startswith(h)) for h in terms if len(h) > 1), sorted(terms)
+
+
+def test_a_name_of_the_article_is_whole_where_its_sentence_does_not_write_it():
+    """苏莱曼尼 is a name in the first sentence (卡西姆·苏莱曼尼 "Qassem Soleimani"); in the
+    second, whose English says "He", jieba cut it 苏莱曼 | 尼是, and 苏莱曼 "Suleiman" was a card."""
+    sentences = pipeline.analyser(None).analyse([
+        SentencePair("一年前，无人机空袭致伊朗将军卡西姆·苏莱曼尼死亡。",
+                     "A year ago, a drone strike killed Iranian general Qassem Soleimani.", 0),
+        SentencePair("苏莱曼尼是伊朗最强大的军事人物。", "He was the country's most powerful military figure.", 1)])
+    terms = {t.hanzi for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    assert "卡西姆·苏莱曼尼" in terms and "苏莱曼" not in terms, sorted(terms)
+    cut = name_units.cut_known_names(units_of(["苏莱曼", "尼是", "伊朗"], (), 0), {"苏莱曼尼"})
+    assert [(u.text, u.named) for u in cut] == [("苏莱曼尼", True), ("是", False), ("伊朗", False)]
+    assert [u.start for u in cut] == [0, 4, 5]
 
 
 def test_a_name_that_goes_on_past_a_dictionary_name_stays_whole():

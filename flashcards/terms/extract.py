@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from flashcards.terms import context_gloss, name_sounds, senses
+from flashcards.terms import context_gloss, name_sounds, name_units, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
 from flashcards.reading import segmenter, word_evidence
@@ -343,7 +343,9 @@ def extract_terms(
     """
     glossary_words = _headwords(glossary)
     known = set(known)
-    per_sentence = [[with_reading(u) for u in sentence_units(s, glossary_words)] for s in sentences]
+    per_sentence = [sentence_units(s, glossary_words) for s in sentences]
+    names_here = name_units.article_names(per_sentence)
+    per_sentence = [[with_reading(u) for u in name_units.cut_known_names(units, names_here)] for units in per_sentence]
 
     counts: Counter[str] = Counter()
     first_seen: dict[str, Unit] = {}

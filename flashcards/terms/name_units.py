@@ -8,7 +8,8 @@ where its English spells the name, and only there: without evidence nothing is j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from flashcards.lexicon import dictionary
@@ -24,8 +25,8 @@ def _name_like(unit: Unit) -> bool:
     no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
     lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德; 马里 "Mali" of
     马里乌波尔 "Mariupol", whatever jieba tags it: a measure word)."""
-    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text):
-        return False
+    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) == "t":
+        return False  # a time word is none, though CC-CEDICT's "Tuesday" is capitalised: 马塔瓦莱 | 周二
     if len(unit.text) >= 2 and dictionary.word_info(unit.text).proper:
         return True
     if dictionary.pos_tag(unit.text) in DROP_TAGS:
@@ -77,7 +78,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             syllables = tuple(x for u in run for x in u.syllables)
             if not 2 <= len(syllables) <= MAX_UNIT or is_headword("".join(u.text for u in run)):
                 continue
-            if not (_name_like(run[0]) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
+            if not ((_name_like(run[0]) or _foreign_sound(run[0])) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
                     and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
                     and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
@@ -202,3 +203,43 @@ def _dictionary_name(text: str, english: str) -> bool:
     """Whether ``text`` is a CC-CEDICT proper name that is all of ``english`` ("Damascus")."""
     info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
     return bool(info and info.proper) and english.lower() in {gloss_head(g).strip().lower() for g in info.english}
+
+
+def article_names(per_sentence: Sequence[Sequence[Unit]]) -> frozenset[str]:
+    """The names of three characters or more the article's English shows to be names
+    somewhere (units joined as one name), and the parts of those written with a dot
+    (卡西姆·苏莱曼尼: 卡西姆, 苏莱曼尼): what the article itself shows to be one unit."""
+    names = set()
+    for units in per_sentence:
+        for u in units:
+            if u.named:
+                pieces = "".join(" " if c in NAME_DOTS else c for c in u.text).split()
+                names.update(p for p in (u.text, *pieces) if len(p) >= 3 and dictionary.is_han(p))
+    return frozenset(names)
+
+
+def cut_known_names(units: list[Unit], names: Collection[str]) -> list[Unit]:
+    """A name of the article (:func:`article_names`) that the segmenter cut across in a
+    sentence whose English does not write it becomes one unit again, as it is where the
+    English does: 苏莱曼|尼是 -> 苏莱曼尼 | 是 ("He was the country's most powerful ...").
+    A name inside one unit, or across a glossary or quoted unit, stays as it is."""
+    text = "".join(u.text for u in units)
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            ends = list(itertools.accumulate(len(u.text) for u in units))
+            first = next(k for k, end in enumerate(ends) if end > at)
+            last = next(k for k, end in enumerate(ends) if end >= at + len(name))
+            covered = units[first:last + 1]
+            if last > first and not any(u.glossary or u.quoted or u.named for u in covered):
+                whole = join_units(covered)
+                k = at - whole.start
+                syllables = whole.syllables if len(whole.syllables) == len(whole.text) else ()
+                left, right = whole.text[:k], whole.text[k + len(name):]
+                cut = syllables and (syllables[:k], syllables[k:k + len(name)], syllables[k + len(name):])
+                units[first:last + 1] = [
+                    *(units_of(recut(left), cut[0] if cut else (), whole.start) if left else []),
+                    Unit(name, cut[1] if cut else (), at, named=True),
+                    *(units_of(recut(right), cut[2] if cut else (), at + len(name)) if right else [])]
+            at = text.find(name, at + len(name))
+    return units
