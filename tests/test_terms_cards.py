@@ -801,6 +801,9 @@ def test_a_name_the_english_writes_with_accents_is_found():
      "马塔瓦莱"),
     # a name may begin with a word that sounds foreign: 卡拉 is CC-CEDICT's "karaoke"
     ("第一场爆炸发生在卡拉达商圈。", "The first explosion went off in the Karada commercial district.", "卡拉达"),
+    # a place's name may have a possessive in it
+    ("各国为孟加拉国的科克斯巴扎尔及其周边地区的难民提供援助。",
+     "The world reacted with aid for the refugees in and around Cox’s Bazar in Bangladesh.", "科克斯巴扎尔"),
 ])
 def test_a_name_is_found_whole_and_alone(zh, en, name):
     terms = cards_of(zh, en)
@@ -820,6 +823,13 @@ def test_a_name_of_the_article_is_whole_where_its_sentence_does_not_write_it():
     cut = name_units.cut_known_names(units_of(["苏莱曼", "尼是", "伊朗"], (), 0), {"苏莱曼尼"})
     assert [(u.text, u.named) for u in cut] == [("苏莱曼尼", True), ("是", False), ("伊朗", False)]
     assert [u.start for u in cut] == [0, 4, 5]
+
+
+def test_two_dictionary_names_a_possessive_joins_stay_two():
+    """"Ukraine's Crimea" sounds like 乌克兰克里米亚, but CC-CEDICT names each part."""
+    terms = cards_of("俄罗斯在2014年吞并了乌克兰克里米亚。", "In 2014 Russia annexed Ukraine's Crimea.")
+    assert "乌克兰" in terms and "克里米亚" in terms and "乌克兰克里米亚" not in terms, sorted(terms)
+    assert name_sounds.transliteration_match("Biden's America is different.", ("bai", "deng"))[:2] == (0, 5)
 
 
 def test_a_name_that_goes_on_past_a_dictionary_name_stays_whole():

@@ -118,6 +118,7 @@ def spelt(english: str, syllables: Sequence[str]) -> str:
 
 
 # A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
+_POSSESSIVE = re.compile(r"['’]s ")
 _DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
 
 
@@ -131,7 +132,7 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
     one to three capitalised words (马科斯 -> "Marcos", 瓦格纳 -> "Wagner"), and its
     :func:`sound_match`; the closest-sounding wins."""
     best = None
-    for start, end in capitalised_runs(sentence):
+    for start, end in _runs_and_possessives(sentence):
         words = list(_NAME_WORD.finditer(sentence[start:end]))
         for i in range(len(words)):
             for j in range(i, min(len(words), i + 3)):
@@ -141,6 +142,15 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
                 if score and (best is None or score > best[2]):
                     best = (start + words[i].start(), start + words[j].end(), score)
     return best
+
+
+def _runs_and_possessives(sentence: str) -> list[tuple[int, int]]:
+    """The capitalised runs of ``sentence``, and each pair of them a possessive joins: the
+    name of a place may be one ("Cox's Bazar", 科克斯巴扎尔), which only the sound tells from a
+    person's ("Biden's America")."""
+    runs = capitalised_runs(sentence)
+    joined = [(a[0], b[1]) for a, b in zip(runs, runs[1:]) if _POSSESSIVE.fullmatch(sentence, a[1], b[0])]
+    return runs + joined
 
 
 def written_name(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:

@@ -90,6 +90,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
                 and found[0] <= best_span[0] and found[1] > best_span[1]
             if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en) \
+                    and not _names_side_by_side(run, sentence_en[found[0]:found[1]]) \
                     and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):
                 # (the English another unit of the sentence names is its: 南海 "South China Sea", not 终将 一战)
                 best, best_score, best_span = j, score, found[:2]
@@ -197,6 +198,16 @@ def _recuttable(unit: Unit) -> bool:
     """A short token no dictionary has, which may be cut again around a borrowed surname."""
     return (2 <= len(unit.text) <= 3 and bool(unit.syllables) and dictionary.is_han(unit.text)
             and not (unit.glossary or unit.quoted) and not dictionary.cedict.lookup(unit.text))
+
+
+def _names_side_by_side(run: Sequence[Unit], english: str) -> bool:
+    """Every token of ``run`` is a CC-CEDICT name ``english`` writes, and no dot joins them:
+    two names side by side, not one (乌克兰 克里米亚 "Ukraine's Crimea", where 科克斯 巴扎尔
+    is "Cox's Bazar" and 理查德·尼克松 "Richard Nixon")."""
+    pieces = [u.text for u in run]
+    return len(pieces) > 1 and not NAME_DOTS.intersection(pieces) and all(
+        len(p) >= 2 and dictionary.is_han(p) and (info := dictionary.word_info(p)).proper
+        and name_sounds.named_in(info.english, english) for p in pieces)
 
 
 def _dictionary_name(text: str, english: str) -> bool:
