@@ -804,6 +804,8 @@ def test_a_name_the_english_writes_with_accents_is_found():
     # a place's name may have a possessive in it
     ("各国为孟加拉国的科克斯巴扎尔及其周边地区的难民提供援助。",
      "The world reacted with aid for the refugees in and around Cox’s Bazar in Bangladesh.", "科克斯巴扎尔"),
+    # 玛丽 alone sounds like "Myre", but that is the name before it ("Mary" is everyday English)
+    ("格雷格·迈尔连线：你好，玛丽·路易丝。", "GREG MYRE, BYLINE: Hi, Mary Louise.", "玛丽·路易丝"),
 ])
 def test_a_name_is_found_whole_and_alone(zh, en, name):
     terms = cards_of(zh, en)

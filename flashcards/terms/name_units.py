@@ -70,6 +70,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     if not sentence_en:
         return units
     out: list[Unit] = []
+    taken: list[tuple[int, int]] = []  # the English of the names joined so far
     i = 0
     while i < len(units):
         best, best_score, best_span = 0, 0.0, (0, 0)
@@ -89,13 +90,14 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
             longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
                 and found[0] <= best_span[0] and found[1] > best_span[1]
-            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en) \
+            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en, taken) \
                     and not _names_side_by_side(run, sentence_en[found[0]:found[1]]) \
                     and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):
                 # (the English another unit of the sentence names is its: 南海 "South China Sea", not 终将 一战)
                 best, best_score, best_span = j, score, found[:2]
         if best:
             out.append(join_units(units[i:best], named=True))
+            taken.append(best_span)
             i = best
         else:
             out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
@@ -175,7 +177,8 @@ def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_
             and name_sounds.pinyin_span(sentence_en, syllables) is not None)
 
 
-def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str) -> bool:
+def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str,
+                       taken: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the name ``found`` for a run needs both of its end units: without either,
     the rest finds no name, a shorter one inside it, or the same one sounding no better
     (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
@@ -186,8 +189,9 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
-        if alone is None:
-            continue
+        if alone is None or any(a <= alone[0] and alone[1] <= b for a, b in taken):
+            continue  # no name, or one an earlier name of the sentence writes: 玛丽 sounds like
+            # "Myre" of 格雷格·迈尔 "Greg Myre", which is no reason to doubt 玛丽·路易丝 "Mary Louise"
         inside = start <= alone[0] and alone[1] <= end
         if not inside or ((alone[0], alone[1]) == (start, end) and alone[2] > score):
             return False
