@@ -892,6 +892,9 @@ def test_a_term_the_chinese_gives_an_aspect_particle_leads_with_a_verb_sense():
     ("两年前这座岛还根本不存在。", "Two years ago, the island did not exist.", "根本", "negation", ("absolutely (not)", "(not) at all")),
     # an adverb before an adjective: 相当成功 "pretty successful", not "equivalent to"
     ("看来他们在这方面相当成功。", "It seems they were pretty successful on that front.", "相当", "adverb", ("considerably", "fairly", "quite")),
+    # a name after a verb: 使得土耳其 "left Turkey (unsure)", not "usable"
+    ("一场未遂兵变使得土耳其人民不确知由谁掌权。", "An attempted coup left Turks unsure of who was in charge.", "使得", "verb",
+     ("to make", "to cause")),
 ])
 def test_a_use_the_chinese_marks_leads_with_its_senses(zh, en, word, use, first):
     """Of senses the English does not choose between, those of the use the Chinese marks
@@ -905,6 +908,7 @@ def test_a_use_the_chinese_marks_leads_with_its_senses(zh, en, word, use, first)
 @pytest.mark.parametrize(("word", "after", "use"), [
     ("标志", "着", "verb"), ("成", "了", "verb"), ("根本", "不", "negation"), ("并", "没有", "negation"),
     ("相当", "成功", "adverb"), ("相當", "重要", "adverb"), ("一直", "发展", "adverb"),
+    ("使得", "土耳其", "verb"), ("使得", "他们", "verb"), ("使得", "问题", ""),
     ("相当", "问题", ""), ("根本", "问题", ""), ("问题", "重要", ""), ("相当", "", ""),
 ])
 def test_the_word_after_a_term_marks_its_use(word, after, use):

@@ -142,14 +142,18 @@ def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
 
 def _marked_use(word: str, after: str) -> str:
     """How the word after ``word`` marks its use (a key of :data:`senses.USES`), or "":
-    an aspect particle a verb (标志|着), a negation a word of negative sentences
-    (根本|不), a verb or an adjective an adverb (相当|成功)."""
+    an aspect particle a verb (标志|着), and so does a pronoun or a name after a word jieba
+    tags a verb (使得|土耳其 "left Turkey ...", not "usable"); a negation a word of negative
+    sentences (根本|不), a verb or an adjective an adverb (相当|成功)."""
     if after in ASPECT:
         return "verb"
     if after[:1] in NEGATIONS:
         return "negation"
-    if dictionary.pos_tag(segmenter.simplified(word)) == "d" and dictionary.pos_tag(segmenter.simplified(after))[:1] in ("v", "a"):
+    tag, next_tag = dictionary.pos_tag(segmenter.simplified(word)), dictionary.pos_tag(segmenter.simplified(after))
+    if tag == "d" and next_tag[:1] in ("v", "a"):
         return "adverb"
+    if tag == "v" and next_tag in ("r", "nr", "ns", "nt"):
+        return "verb"
     return ""
 
 
