@@ -365,8 +365,8 @@ def extract_terms(
     uses: dict[str, str] = {}  # how the Chinese marks a term's use where it first does (senses.USES)
     for i, units in enumerate(per_sentence):
         for u, after in zip(units, units[1:]):
-            if use := _marked_use(u.text, after.text):
-                uses.setdefault(u.text, use)
+            if u.text not in uses and is_candidate(u) and (use := _marked_use(u.text, after.text)):
+                uses[u.text] = use
         candidates = [u for u in units if is_candidate(u)]
         for u in candidates:
             record(i, u)

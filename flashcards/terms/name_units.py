@@ -254,7 +254,7 @@ def cut_known_names(units: list[Unit], names: Collection[str]) -> list[Unit]:
                 cut = syllables and (syllables[:k], syllables[k:k + len(name)], syllables[k + len(name):])
                 units[first:last + 1] = [
                     *(units_of(recut(left), cut[0] if cut else (), whole.start) if left else []),
-                    Unit(name, cut[1] if cut else (), at, named=True),
-                    *(units_of(recut(right), cut[2] if cut else (), at + len(name)) if right else [])]
+                    Unit(name, cut[1] if cut else (), whole.start + k, named=True),
+                    *(units_of(recut(right), cut[2] if cut else (), whole.start + k + len(name)) if right else [])]
             at = text.find(name, at + len(name))
     return units
