@@ -151,13 +151,20 @@ def uncross_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             i += 1
             continue
         k, m = name
-        left, right = a.text[:k], b.text[m:]
-        pieces = (units_of(recut(left), a.syllables[:k], a.start) if left else []) + [
-            Unit(a.text[k:] + b.text[:m], a.syllables[k:] + b.syllables[:m], a.start + k, named=True)] + (
-            units_of(recut(right), b.syllables[m:], b.start + m) if right else [])
+        pieces = _around(join_units([a, b]), k, len(a.text) - k + m)
         out[i:i + 2] = pieces
         i += len(pieces) - 1
     return out
+
+
+def _around(whole: Unit, at: int, length: int) -> list[Unit]:
+    """``whole`` cut around the name of ``length`` characters at offset ``at``: the name one
+    unit, the text before and after it cut again by jieba's own dictionary."""
+    end = at + length
+    left, right = whole.text[:at], whole.text[end:]
+    return [*(units_of(recut(left), whole.syllables[:at], whole.start) if left else []),
+            Unit(whole.text[at:end], whole.syllables[at:end], whole.start + at, named=True),
+            *(units_of(recut(right), whole.syllables[end:], whole.start + end) if right else [])]
 
 
 def _written_proper_name(text: str, syllables: Sequence[str], sentence_en: str) -> bool:
@@ -233,11 +240,12 @@ def article_names(per_sentence: Sequence[Sequence[Unit]]) -> frozenset[str]:
     return frozenset(names)
 
 
-def cut_known_names(units: list[Unit], names: Collection[str]) -> list[Unit]:
+def cut_known_names(units: Sequence[Unit], names: Collection[str]) -> list[Unit]:
     """A name of the article (:func:`article_names`) that the segmenter cut across in a
     sentence whose English does not write it becomes one unit again, as it is where the
     English does: 苏莱曼|尼是 -> 苏莱曼尼 | 是 ("He was the country's most powerful ...").
     A name inside one unit, or across a glossary or quoted unit, stays as it is."""
+    units = list(units)
     text = "".join(u.text for u in units)
     for name in sorted(names, key=len, reverse=True):
         at = text.find(name)
@@ -248,13 +256,9 @@ def cut_known_names(units: list[Unit], names: Collection[str]) -> list[Unit]:
             covered = units[first:last + 1]
             if last > first and not any(u.glossary or u.quoted or u.named for u in covered):
                 whole = join_units(covered)
-                k = at - whole.start
-                syllables = whole.syllables if len(whole.syllables) == len(whole.text) else ()
-                left, right = whole.text[:k], whole.text[k + len(name):]
-                cut = syllables and (syllables[:k], syllables[k:k + len(name)], syllables[k + len(name):])
-                units[first:last + 1] = [
-                    *(units_of(recut(left), cut[0] if cut else (), whole.start) if left else []),
-                    Unit(name, cut[1] if cut else (), whole.start + k, named=True),
-                    *(units_of(recut(right), cut[2] if cut else (), whole.start + k + len(name)) if right else [])]
+                if len(whole.syllables) != len(whole.text):
+                    whole = replace(whole, syllables=())
+                begins = ends[first] - len(covered[0].text)  # where the units it replaces begin
+                units[first:last + 1] = _around(whole, at - begins, len(name))
             at = text.find(name, at + len(name))
     return units
