@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flashcards.terms import context_gloss as cg
-from flashcards.terms import name_sounds
+from flashcards.terms import name_sounds, senses
 from flashcards.lexicon import dictionary as d
 
 
@@ -107,6 +107,19 @@ def test_a_compound_or_an_agent_is_another_word():
     assert not cg.matches("appropriation", by["appropriators"])  # the agent, on either side
     assert cg.matches("relation", by["relationship"]) and cg.matches("sustain", by["sustainable"])
 
+
+
+def test_a_sion_noun_is_its_verb():
+    # too short or changed too much for the shared prefix: 紧张 "tense" is found by "tensions",
+    # 入侵 "to invade" by "invasion"; "version" is no "verse", "station" no "state"
+    words = cg.english_words("tensions invasion decision version station")
+    by = {w.lower: w for w in words}
+    assert cg.matches("tense", by["tensions"]) and cg.matches("invade", by["invasion"]) and cg.matches("decide", by["decision"])
+    assert not cg.matches("verse", by["version"]) and not cg.matches("state", by["station"])
+    sentence = "The balloon incident caused further tensions between China and the United States."
+    assert cg.english_text(sentence, ["nervous", "tense"]) == "tensions"
+    assert senses.card_senses(d.english("紧张"), [sentence])[0] == "tense"
+    assert senses.card_senses(d.english("紧张"), ["the tight supply and demand in the job market"])[0] == "in short supply"
 
 def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
     # 不像 from 不 "not" and 像 "like": "not spinning like" holds a word neither part renders

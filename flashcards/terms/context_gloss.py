@@ -191,7 +191,7 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
         return len(lower) > len(gloss_word) and lower.endswith(gloss_word[1:])
     if gloss_word.endswith("-"):
         return lower == gloss_word[:-1] or (len(lower) > len(gloss_word) and lower.startswith(gloss_word[:-1]))
-    if gloss_word in (lemma, lower):
+    if gloss_word in (lemma, lower) or _sion_noun(gloss_word, lemma) or _sion_noun(lemma, gloss_word):
         return True
     shorter = min(len(gloss_word), len(lemma))
     common = _common_prefix(gloss_word, lemma)
@@ -205,6 +205,21 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
         return False  # a compound: "north" is not "northeast", "guide" not "guidelines"
     # an agent is not the act: "fight" is not "fighter", "appropriation" not "appropriator"
     return gloss_word[common:] not in _AGENT_SUFFIXES and lemma[common:] not in _AGENT_SUFFIXES
+
+
+def _sion_stem(word: str) -> str:
+    """What a -sion noun shares with its verb, too short or changed too much for the shared
+    prefix to tell: "ten" of "tension" and "tense", "inva" of "invasion" and "invade", "deci"
+    of "decision" and "decide" ("version" is no "verse"); "" for other words."""
+    if word.endswith("sion"):
+        return word[:-4]
+    if word.endswith(("de", "se")) and len(word) >= 5 and not word.endswith("verse"):
+        return word[:-2]
+    return ""
+
+
+def _sion_noun(noun: str, verb: str) -> bool:
+    return noun.endswith("sion") and not verb.endswith("sion") and _sion_stem(noun) == _sion_stem(verb) != ""
 
 
 @dataclass(frozen=True)
@@ -259,12 +274,12 @@ def _tightest(cluster: Sequence[tuple[int, int, str]]) -> tuple[int, int, int]:
 
 @functools.lru_cache(maxsize=256)
 def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Where each lemma, word form, 5-letter prefix and run-together compound occurs
+    """Where each lemma, word form, 5-letter prefix, -sion stem and run-together compound occurs
     among the words of ``sentence`` (keyed by the text: hashing a string is cached,
     hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, w in enumerate(english_words(sentence)):
-        keys = {("exact", w.lower), ("exact", w.lemma), ("prefix", w.lemma[:_MIN_PREFIX])}
+        keys = {("exact", w.lower), ("exact", w.lemma), ("prefix", w.lemma[:_MIN_PREFIX]), ("sion", _sion_stem(w.lemma))}
         if w.compound:
             keys.add(("compound", w.compound))
         for key in keys:
@@ -279,6 +294,8 @@ def _candidates(gloss_word: str, index, count: int) -> Sequence[int]:
     found = set(index.get(("exact", gloss_word), ()))
     if len(gloss_word) >= _MIN_PREFIX:
         found.update(index.get(("prefix", gloss_word[:_MIN_PREFIX]), ()))
+    if stem := _sion_stem(gloss_word):
+        found.update(index.get(("sion", stem), ()))
     return found
 
 
