@@ -78,6 +78,8 @@ def _syl(reading: str) -> tuple[str, ...]:
         # a dateline's 日电 is day + dispatch, not NEC
         ("日电", "rì diàn", "rì diàn"),
         ("周五", "zhōu wǔ", "zhōuwǔ"),  # CEDICT's Zhou1 wu3 is no name: Friday
+        ("圣诞节", "shèng dàn jié", "Shèngdànjié"),  # a festival is, though jieba tags it a time word too
+        ("春节", "chūn jié", "Chūnjié"),
     ],
 )
 def test_written_pinyin(word, reading, written):

@@ -155,11 +155,11 @@ def is_name(entries) -> bool:
 def names(word: str, entries) -> bool:
     """CEDICT gives ``word`` only as a name; a place or organisation may start with a
     common word (西太平洋 xi1 Tai4 ping2 Yang2), other words not (对华 dui4 Hua2); a time
-    word never is (周五 Zhou1 wu3, Friday)."""
+    word is not (周五 Zhou1 wu3, Friday), unless it is a festival (圣诞节 Sheng4 dan4 jie2)."""
     if not all(any(c.isupper() for c in e.pinyin) for e in entries):
         return False
     tag = pos_tag(word)
-    return tag != "t" and (is_name(entries) or tag in ("ns", "nt"))
+    return (tag != "t" or word.endswith(("节", "節"))) and (is_name(entries) or tag in ("ns", "nt"))
 
 
 def is_idiom(word: str, entries) -> bool:
