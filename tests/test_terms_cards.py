@@ -185,6 +185,7 @@ def test_a_name_keeps_its_name_when_a_reference_comes_first():
 @pytest.mark.parametrize("syllables, english", [
     ("mǎ kē sī", "Marcos"), ("bù lín kěn", "Blinken"), ("lái xī", "Raisi"), ("wǎ gé nà", "Wagner"),
     ("hā méi nèi yī", "Khamenei"), ("ā kè sāi ěr luó dé", "Axelrod"), ("mò dé luó", "Modrow"),
+    ("hú sài", "Houthi"), ("shǐ mì sī", "Smith"), ("tuō mǎ sī", "Thomas"), ("jí ní", "Ginni"), ("gé lěi", "Gray"),
 ])
 def test_a_transliteration_sounds_like_its_name(syllables, english):
     assert name_sounds.sounds_alike(syllables.split(), english)
@@ -615,7 +616,7 @@ def test_a_compound_the_english_writes_as_a_name_is_written_as_one():
     front = terms["民族抵抗阵线"]
     assert front.context_english == "National Resistance Front"
     assert front.pinyin == "Mínzú Dǐkàng Zhènxiàn"
-    assert not cg.written_as_name("Annual Military", "Taiwan Launches Annual Military Drill")  # a headline's piece
+    assert not name_sounds.written_as_name("Annual Military", "Taiwan Launches Annual Military Drill")  # a headline's piece
 
 
 def test_a_verb_the_tagger_takes_for_a_function_word_is_a_term():
@@ -724,7 +725,7 @@ def test_a_date_the_segmenter_cut_across_gives_no_card():
 def test_a_wade_giles_given_name_keeps_its_hyphenated_syllable():
     """Taiwan's English writes given names with a hyphen (Kuo Chun-te): the run of
     capitalised words went on only to "Chun", and 郭俊德 was "Kuo Chun"."""
-    assert cg.capitalised_runs("Kuo Chun-te, the commander, said so.") == [(0, 11)]
+    assert name_sounds.capitalised_runs("Kuo Chun-te, the commander, said so.") == [(0, 11)]
     terms = cards_of("特战指挥官郭俊德说，今天演练的是反空降作战。",
                      "Kuo Chun-te, Special Operation Commander: today we practised the anti-airborne operation.")
     assert terms["郭俊德"].context_english == "Kuo Chun-te", terms["郭俊德"]
@@ -778,7 +779,7 @@ def test_a_pronoun_and_the_copula_or_a_free_superlative_are_two_words():
 def test_a_name_the_english_writes_with_accents_is_found():
     """English news keeps the accents of foreign names: the run of capitalised words
     stopped at "Aï" of "Aïssata", and 艾莎塔 had no English and no card."""
-    assert [m.group() for m in cg.CAPITALISED_RUN.finditer("Minister Aïssata Tall Sall met Łukaszenka.")] \
+    assert [m.group() for m in name_sounds.CAPITALISED_RUN.finditer("Minister Aïssata Tall Sall met Łukaszenka.")] \
         == ["Minister Aïssata Tall Sall", "Łukaszenka"]
     terms = cards_of("塞内加尔外长艾莎塔出席了会议。", "Senegal's Foreign Minister Aïssata Tall Sall attended the meeting.")
     assert terms["艾莎塔"].context_english == "Aïssata", sorted(terms)
@@ -827,6 +828,44 @@ def test_a_name_of_the_article_is_whole_where_its_sentence_does_not_write_it():
     assert [u.start for u in cut] == [0, 4, 5]
 
 
+
+def test_a_name_in_three_parts_is_whole_and_its_surname_is_a_name_alone():
+    """伊德里斯·代比·伊特诺 has nine characters, more than any other joined unit (jieba cut
+    it 伊特 | 诺于); the article goes on with 代比 alone, which jieba tags a verb and cuts 代 | 比."""
+    sentences = pipeline.analyser(None).analyse([
+        SentencePair("伊德里斯·代比·伊特诺于1990年上台。", "Idriss Deby Itno came to power in 1990.", 0),
+        SentencePair("代比周一视察了部队。", "Deby visited troops on Monday.", 1),
+        SentencePair("专家怀疑代比之死是政变的结果。", "Experts wonder if his death was the result of a coup.", 2)])
+    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None, hsk_min=None)}
+    assert terms["伊德里斯·代比·伊特诺"].english == ("Idriss Deby Itno",), sorted(terms)
+    assert terms["伊德里斯·代比·伊特诺"].pinyin == "Yīdélǐsī Dàibǐ Yītènuò"
+    assert terms["代比"].english == ("Deby",) and terms["代比"].count == 2, sorted(terms)
+    # a part of two characters joins only characters the segmenter left alone: 对比 stays a word
+    cut = name_units.cut_known_names(units_of(["对比", "利", "亚"], (), 0), {"比利"})
+    assert [u.text for u in cut] == ["对比", "利", "亚"]
+
+
+def test_a_transliteration_is_the_name_the_english_writes():
+    """胡塞 renders "Houthi" (th is s as often as t); 哈迪 is CC-CEDICT's "Hardy or Hardie",
+    and here the Yemeni president Hadi; 大桥 of 扎托卡大桥 is no "Odesa"."""
+    terms = cards_of("沙特领导的联盟对伊朗支持的胡塞叛军发动了进攻。",
+                     "A Saudi-led coalition launched an offensive against Iranian-supported Houthi rebels.")
+    assert terms["胡塞"].english == ("Houthi",), sorted(terms)
+    terms = cards_of("他们希望重建由总统哈迪领导的政府。", "They want to restore the government under President Abed Rabbo Mansour Hadi.")
+    assert terms["哈迪"].english == ("Hadi",) and terms["哈迪"].pinyin == "Hādí", sorted(terms)
+    terms = cards_of("一个物体接近位于敖德萨西南的扎托卡大桥。", "An object approached the bridge in Zatoka, southwest of Odesa.")
+    assert all("Odesa" not in t.english for h, t in terms.items() if h != "敖德萨"), sorted(terms)
+
+
+def test_a_foreign_name_of_two_characters_takes_the_name_it_starts_like():
+    """巴育 (Thailand's General Prayuth) is no dictionary word and too short to sound like
+    "Prayuth Chan-Ocha" with confidence; it begins as the name does (b, p), and nothing else
+    in its sentence is a name: that is its English. A name that begins otherwise is not."""
+    terms = cards_of("巴育将军星期二宣布实行戒严。", "General Prayuth declared martial law Tuesday.")
+    assert terms["巴育"].english == ("Prayuth",) and terms["巴育"].pinyin == "Bāyù", sorted(terms)
+    assert name_sounds.starts_like(("yīng", "lā"), "Minister Yingluck Shinawatra") == 9  # past the title
+    assert name_sounds.starts_like(("bā", "yù"), "Chan-Ocha") is None
+
 def test_two_dictionary_names_a_possessive_joins_stay_two():
     """"Ukraine's Crimea" sounds like 乌克兰克里米亚, but CC-CEDICT names each part."""
     terms = cards_of("俄罗斯在2014年吞并了乌克兰克里米亚。", "In 2014 Russia annexed Ukraine's Crimea.")
@@ -866,7 +905,7 @@ def test_no_name_is_made_of_words_beside_the_one_the_english_names():
 def test_the_small_words_inside_a_foreign_name_are_part_of_it():
     """"Hafez al-Assad": the run of capitalised words stopped at "al", so 哈菲茲-阿薩德 had
     no English of its own; "bin", "von der", "da" are inside names alike."""
-    runs = lambda text: [text[a:b] for a, b in cg.capitalised_runs(text)]  # noqa: E731
+    runs = lambda text: [text[a:b] for a, b in name_sounds.capitalised_runs(text)]  # noqa: E731
     assert runs("Hafez al-Assad took power.") == ["Hafez al-Assad"]
     assert runs("Osama bin Laden and Ursula von der Leyen.") == ["Osama bin Laden", "Ursula von der Leyen"]
     assert runs("Putin and Xi met in the Hague.") == ["Putin", "Xi", "Hague"]
@@ -908,11 +947,21 @@ def test_a_use_the_chinese_marks_leads_with_its_senses(zh, en, word, use, first)
 @pytest.mark.parametrize(("word", "after", "use"), [
     ("标志", "着", "verb"), ("成", "了", "verb"), ("根本", "不", "negation"), ("并", "没有", "negation"),
     ("相当", "成功", "adverb"), ("相當", "重要", "adverb"), ("一直", "发展", "adverb"),
-    ("使得", "土耳其", "verb"), ("使得", "他们", "verb"), ("使得", "问题", ""),
+    ("使得", "土耳其", "verb"), ("使得", "他们", "verb"), ("使得", "数百", "verb"), ("使得", "问题", ""),
     ("相当", "问题", ""), ("根本", "问题", ""), ("问题", "重要", ""), ("相当", "", ""),
 ])
 def test_the_word_after_a_term_marks_its_use(word, after, use):
     assert extract._marked_use(word, after) == use
+
+
+def test_a_phrasal_verb_s_particle_alone_is_no_evidence_for_its_sense():
+    """打开 "to open; ...; to turn on": the "on" of "on the carrier's bow" is no "to turn on"; in
+    a compound, the particle alone still renders a part (赢回 "win back": 回 "to go back")."""
+    sentence = "Navy officials followed tradition and broke a bottle of champagne on the carrier's bow."
+    assert senses.card_senses(dictionary.english("打开"), [sentence])[0] == "to open"
+    assert senses.card_senses(dictionary.english("打开"), ["He turned on the radio."])[0] == "to turn on"
+    terms = cards_of("这与赢回红墙所需的态度背道而驰。", "This goes against the attitude necessary to win back the red wall.")
+    assert terms["赢回"].english == ("win back",)
 
 
 def test_a_sense_named_in_other_words_is_found_by_them():

@@ -182,7 +182,7 @@ def test_offsets_point_into_the_sentence():
 
 def test_capitalised_runs_skip_a_common_sentence_opening_word():
     text = "During the Fumio Kishida administration, Japan joined NATO."
-    runs = [text[a:b] for a, b in cg.capitalised_runs(text)]
+    runs = [text[a:b] for a, b in name_sounds.capitalised_runs(text)]
     assert runs == ["Fumio Kishida", "Japan", "NATO"]
 
 

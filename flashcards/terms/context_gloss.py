@@ -30,11 +30,6 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # a note that names the same thing in other words: "runway (i.e. airstrip)"
 _SAME_THING = re.compile(r"^i\.e\.\s+((?:[A-Za-z-]+\s?){1,3})$")
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
-# the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
-_NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|du|del|der|den|van|von|dos|das|la|le)"
-CAPITALISED_RUN = re.compile(  # Kuo Chun-te: a Wade-Giles given name
-    rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*"
-    rf"(?:(?:[-' ]{_NAME_PARTICLE}(?=[-' ]))*[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
 _LETTERS = re.compile(rf"[{LETTER}]+")
 _WORD_START = re.compile(rf"[{LETTER}0-9]+$")
 _COORDINATION = re.compile(r"\b(?:and|or|nor)\b")
@@ -233,6 +228,7 @@ class Hit:
     exact: int = 0  # of those found, how many as the same word, not one sharing its stem only
     phrase: int = 0  # when the hit is one everyday word of a phrase: the phrase's words
     gaps: int = 0  # content words between those found that the gloss does not have
+    particle_only: bool = False  # a phrasal verb's particle alone: "on" of "to turn on"
 
     @property
     def coverage(self) -> float:
@@ -325,14 +321,16 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                 gaps = sum(k not in inside and words[k].lower not in _STOP for k in range(first, last + 1))
                 # a phrasal verb's verb without its particle is another verb: "took a closer
                 # look" is no "to look out" (the particle alone may be 起's "up" of "to get up")
-                whole = not particle or any(g == particle for k, _, g in cluster if first <= k <= last)
+                found_words = {g for k, _, g in cluster if first <= k <= last}
+                whole = not particle or particle in found_words
                 if whole and not _out_of_order(cluster, first, last, wanted, words, variant, gaps):
                     exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
                     # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
                     # "to come out as", "hand" of "hand in hand"; it covers one word of them all
                     lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
                         and variant not in sentence.lower()
-                    hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps))
+                    hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps,
+                                    particle_only=bool(particle) and found_words == {particle}))
                 cluster = []
             if g:
                 reach = max(reach, j) if cluster else j
@@ -472,36 +470,3 @@ def rare_english(word: str) -> bool:
     from flashcards.lexicon.frequency import zipf
 
     return zipf(word.lower(), "en") < 3.0
-
-
-def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
-    """Character spans of runs of capitalised words (candidate English names).
-
-    A common word that only is capitalised because it starts a sentence
-    ("During the Fumio Kishida administration") is left out.
-    """
-    runs: list[tuple[int, int]] = []
-    for m in CAPITALISED_RUN.finditer(sentence):
-        start, end = m.start(), m.end()
-        before = sentence[:start].rstrip()
-        sentence_start = not before or before[-1] in ".!?\"“(:"
-        first = _LETTERS.match(sentence, start, end).group()
-        if sentence_start and common_english(first.lower()):
-            rest = sentence[start + len(first):end].lstrip(" -'")
-            if not rest:
-                continue
-            start = end - len(rest)
-        runs.append((start, end))
-    return runs
-
-
-@functools.lru_cache(maxsize=64)
-def _runs_of(english: str) -> frozenset[str]:
-    return frozenset(english[a:b] for a, b in capitalised_runs(english))
-
-
-def written_as_name(rendering: str, english: str) -> bool:
-    """Whether ``rendering`` is two words or more that ``english`` writes as a name: one
-    whole run of capitalised words in running text ("the National Resistance Front says"),
-    not a piece of a run ("Annual Military" of a headline in title case)."""
-    return " " in rendering.strip() and rendering in _runs_of(english)

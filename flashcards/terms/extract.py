@@ -6,7 +6,8 @@ rest are ranked by how characteristic they are of this article: uses here times
 rarity in general Chinese (wordfreq Zipf, jieba's IDF), weighted by a TextRank
 score over the article's own co-occurrences. Each term gets the English its own
 aligned sentence uses (only with evidence: a gloss, its parts' glosses, a name spelt
-out or transliterated) and a card's few clean senses (:mod:`flashcards.terms.senses`).
+out or transliterated; :mod:`flashcards.terms.rendering`) and a card's few clean senses
+(:mod:`flashcards.terms.senses`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from dataclasses import dataclass, field
 from flashcards.terms import context_gloss, name_sounds, name_units, senses
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_by_fields
-from flashcards.reading import segmenter, word_evidence
+from flashcards.reading import segmenter
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.inner_glossary import inner_glossary
+from flashcards.terms.rendering import SURE, assign_names, names_of, parts_as_in_full, rendered_at
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
-    ASPECT, NEGATIONS, NUMERALS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+    ASPECT, NEGATIONS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
 )
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -35,7 +37,6 @@ DEFAULT_HSK_MIN = 4  # HSK 2.0 levels 1-3 are beginner words
 ADVANCED_HSK = 5  # HSK 2.0 levels 5-6: the field's own words (革命, 政策, 选举), however often news uses them (names aside: 欧洲)
 ADVANCED_MARGIN = 0.5  # how much more common than max_zipf such a word may be
 MAX_EXAMPLES = 3
-SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
 SHOWN = 0.6  # the least quality of a match shown as the article's English: more than half its gloss
 # (not "fire" for 火上浇油, "news" for 媒体 "news media", "police" for 警车 "police car")
 
@@ -65,50 +66,6 @@ class Term:
 
 
 # --- the stage -----------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1 << 14)
-def _parts_glosses(word: str) -> tuple[tuple[str, ...], ...]:
-    """The glosses of each dictionary word ``word`` splits into; () when it does not split.
-    Remembered: asked again for every sentence the word is looked for in."""
-    parts = dictionary.split_known(word)
-    return tuple(dictionary.english(p) for p in parts) if len(parts) > 1 else ()
-
-
-def _context(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = (),
-             syllables: Sequence[str] = (), kind: str = "") -> tuple[int, int, float] | None:
-    """Where ``sentence_en`` renders ``word`` and how surely: curated glossary English first,
-    then CEDICT's; a name may also be spelt out in pinyin (王毅 -> "Wang Yi") or be the
-    foreign name its characters transliterate (马科斯 -> "Marcos"). Nothing else counts:
-    a name with no such evidence gets no English rather than its neighbour's. ``kind``
-    is the word's :func:`name_kind` ("" for a common word)."""
-    if curated:
-        found = context_gloss.english_match(sentence_en, curated)
-        if found and found[2] >= 0.5:
-            return found
-    if not kind:
-        return context_gloss.english_match(sentence_en, info.english, _parts_glosses(word))
-    # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
-    # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
-    # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
-    if not info.in_cedict and (written := name_sounds.written_name(sentence_en, syllables)):
-        return (*written[:2], 1.0)
-    parts = [] if kind == "person" else _parts_glosses(word)
-    found = context_gloss.english_match(sentence_en, _names_of(info.english), parts)
-    if found and sentence_en[found[0]].isupper():
-        return found
-    written = name_sounds.written_name(sentence_en, syllables) if info.in_cedict else None
-    # a sound match is evidence for a longer name; two syllables sound like too much (大桥 is not
-    # "Odesa"), unless spelt out in pinyin for a common word the English uses as a name (东风
-    # "Dongfeng"): CC-CEDICT's own name 重阳 "Double Ninth Festival" is not "Chongyang" Investment
-    sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper))
-    return (*written[:2], 1.0) if sure else None
-
-
-def _names_of(glosses: Sequence[str]) -> list[str]:
-    """What a name's glosses call it, without what they say of it: "Putin, president of
-    Russia" -> "Putin", "Donald Trump (1946-), American ..." -> "Donald Trump", "(Tw)
-    surname Trump" -> "Trump"."""
-    return [senses.SURNAME.sub("", word_evidence.gloss_head(g)) for g in glosses]
 
 
 def _two_words(word: str) -> bool:
@@ -142,8 +99,9 @@ def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
 
 def _marked_use(word: str, after: str) -> str:
     """How the word after ``word`` marks its use (a key of :data:`senses.USES`), or "":
-    an aspect particle a verb (标志|着), and so does a pronoun or a name after a word jieba
-    tags a verb (使得|土耳其 "left Turkey ...", not "usable"); a negation a word of negative
+    an aspect particle a verb (标志|着), and so does a pronoun, a name or a number after a
+    word jieba tags a verb (使得|土耳其 "left Turkey ...", 使得|数百 "allowed hundreds", not
+    "usable"); a negation a word of negative
     sentences (根本|不), a verb or an adjective an adverb (相当|成功)."""
     if after in ASPECT:
         return "verb"
@@ -152,7 +110,7 @@ def _marked_use(word: str, after: str) -> str:
     tag, next_tag = dictionary.pos_tag(segmenter.simplified(word)), dictionary.pos_tag(segmenter.simplified(after))
     if tag == "d" and next_tag[:1] in ("v", "a"):
         return "adverb"
-    if tag == "v" and next_tag in ("r", "nr", "ns", "nt"):
+    if tag == "v" and next_tag in ("r", "nr", "ns", "nt", "m"):
         return "verb"
     return ""
 
@@ -186,7 +144,7 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         info = dictionary.word_info(u.text, u.syllables)
         # a name claims its name, not what its gloss says of it: 美国 claims "United States",
         # and so 联合 "unite" is not rendered by "United"
-        other = _names_of(info.english) if info.proper else info.english
+        other = names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
             continue
@@ -196,54 +154,6 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if _sense_index(en, other) <= index:
             return True
     return False
-
-
-def _assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[str, tuple[str, float]],
-                  wanted: set[str]) -> None:
-    """English forms of people's names no gloss, spelling or sound explains, from the
-    capitalised runs of the sentence that nothing else claims (石破茂 -> "Shigeru Ishiba":
-    Japanese names are read in Japanese).
-
-    Each unexplained name is matched to the unclaimed run nearest its relative position
-    in the sentence, in order. A run must hold a word that is not common English, so
-    that a month, a title or a capitalised heading ("On February", "Prime Minister") is
-    never taken for a name, and one word only when it is rare in English ("Ishiba",
-    not "Vietnamese"); what starts with a numeral (二十大) is no person, and a name this
-    weakly evidenced has three characters or more (a Chinese name of two is spelt out in
-    pinyin; 较低 "relatively low" is no name).
-    """
-    en, zh = sentence.pair.en, sentence.pair.zh
-    claimed: list[tuple[int, int]] = []
-    todo: list[Unit] = []
-    for u in units:
-        if not dictionary.is_han(u.text) or len(u.text) < 2:
-            continue
-        info = dictionary.word_info(u.text, u.syllables, as_name=u.named)
-        kind = name_kind(u.text) or ("name" if u.named else "")
-        span = _context(en, u.text, info, (), u.syllables, kind) if info.english or info.in_cedict or kind else None
-        if span:
-            claimed.append(span[:2])
-        elif u.text in wanted and u.text not in found and kind == "person" and len(u.text) >= 3 \
-                and u.text[0] not in NUMERALS:
-            todo.append(u)
-    runs = [
-        r for r in context_gloss.capitalised_runs(en)
-        if not any(a < r[1] and r[0] < b for a, b in claimed) and not en[r[0]:r[1]].isupper()  # not an acronym
-        and not context_gloss.common_words_only(en[r[0]:r[1]]) and _full_or_rare(en[r[0]:r[1]])
-    ]
-    last = -1
-    for u in todo:
-        where = u.start / max(1, len(zh))
-        # a transliteration is the name it sounds like or none (沃灵顿 is no "Jeremy Corbyn")
-        foreign = word_evidence.foreignness(u.text, 0) >= word_evidence.FOREIGN
-        options = [(abs(r[0] / max(1, len(en)) - where), k) for k, r in enumerate(runs) if k > last
-                   and not (foreign and not name_sounds.sounds_alike(u.syllables, en[r[0]:r[1]]))]
-        if not options:
-            break
-        distance, k = min(options)
-        if distance <= 0.25:
-            found[u.text] = (en[runs[k][0]:runs[k][1]], SURE)
-            last = k
 
 
 # a sentence ends (not "U.S."), or a clause or list item does: "ballistic missiles, drones, anti-"
@@ -279,13 +189,6 @@ def _zipf_limit(max_zipf: float, info: dictionary.WordInfo, kind: str) -> float:
     advanced common word (HSK 5-6, no name) unless rarer words than the default were asked for."""
     advanced = info.hsk is not None and info.hsk >= ADVANCED_HSK and not kind
     return max_zipf + ADVANCED_MARGIN if advanced and max_zipf >= DEFAULT_MAX_ZIPF else max_zipf
-
-
-def _full_or_rare(run: str) -> bool:
-    """A run that may stand for a person: a full name ("Shigeru Ishiba") or one word rare
-    in English ("Ishiba", not "Vietnamese")."""
-    words = run.replace("-", " ").split()
-    return len(words) >= 2 or context_gloss.rare_english(words[0])
 
 
 _NOUN_TAGS = frozenset("n vn nz an ng".split())
@@ -408,7 +311,7 @@ def extract_terms(
     context: dict[str, tuple[str, float]] = {}  # term -> (the article's English, how surely)
     for text, (unit, info, kind, entry) in kept.items():
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
-                 if (m := _context(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
+                 if (m := rendered_at(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
                  and not _breaks_phrase(sentences[i].pair.en[m[0]:m[1]], entry.english if entry else info.english)
                  and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
                                            curated=entry is not None))]
@@ -417,10 +320,11 @@ def extract_terms(
             context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
             where[text].remove(i)
             where[text].insert(0, i)  # the example that shows the English comes first
+    parts_as_in_full(context, kept)
     unexplained = {t for t, (_, _, kind, _) in kept.items() if kind == "person" and t not in context}
     for i, units in enumerate(per_sentence):
         if unexplained & {u.text for u in units}:
-            _assign_names(sentences[i], units, context, unexplained)
+            assign_names(sentences[i], units, context, unexplained)
 
     @functools.cache
     def example(i: int) -> Example:
@@ -436,6 +340,9 @@ def extract_terms(
         english = senses.card_senses(info.english, own, article_english, name=bool(kind), use=uses.get(text, ""))
         if kind and unit.named and info.in_cedict and not info.proper and not in_glossary:
             english = (rendering,) if rendering else ()  # a common word the English spells as a name: 东风 "Dongfeng"
+        elif kind and info.proper and rendering and not in_glossary and name_sounds.sounds_alike(unit.syllables, rendering) \
+                and not name_sounds.named_in(info.english, rendering):
+            english = (rendering,)  # another bearer of a dictionary's name: 哈迪 "Hadi", not "Hardy or Hardie"
         if not english and in_glossary:
             english = entry.english
         if not english and rendering and sureness >= SURE and _phrase(rendering):
@@ -467,7 +374,7 @@ def extract_terms(
         terms.append((-score, order, Term(
             hanzi=text,
             pinyin=term_pinyin(text, unit.syllables, english=name_sounds.spelt(rendering, unit.syllables), kind=kind or (
-                "name" if not in_glossary and context_gloss.written_as_name(rendering, article_english[0]) else "")),
+                "name" if not in_glossary and name_sounds.written_as_name(rendering, article_english[0]) else "")),
             english=english,
             context_english=rendering,
             traditional=info.traditional,

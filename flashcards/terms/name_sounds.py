@@ -1,6 +1,6 @@
-"""Names in the English sentence: where it spells a Chinese name in pinyin (王琦瑶 "Wang
-Qiyao"), or writes the foreign name that characters transliterate (马科斯 "Marcos"),
-told by the consonants both keep."""
+"""Names in the English sentence: its runs of capitalised words, where it spells a Chinese
+name in pinyin (王琦瑶 "Wang Qiyao"), or writes the foreign name that characters
+transliterate (马科斯 "Marcos"), told by the consonants both keep."""
 
 from __future__ import annotations
 
@@ -11,8 +11,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from flashcards.reading.word_evidence import gloss_head, plain
-from flashcards.terms.context_gloss import CAPITALISED_RUN, LETTER, UPPER, capitalised_runs, common_english
+from flashcards.terms.context_gloss import LETTER, LOWER, UPPER, common_english
 
+# the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|du|del|der|den|van|von|dos|das|la|le)"
+CAPITALISED_RUN = re.compile(  # Kuo Chun-te: a Wade-Giles given name
+    rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*"
+    rf"(?:(?:[-' ]{_NAME_PARTICLE}(?=[-' ]))*[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
+_LETTERS = re.compile(rf"[{LETTER}]+")
 _NAME_WORD = re.compile(rf"[{LETTER}]+(?:['-][{LETTER}]+)*")
 _CAPITALISED_WORD = re.compile(rf"[{UPPER}][\w'-]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
@@ -50,8 +56,12 @@ _PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g
 _INITIAL_CLASS = {"b": "P", "p": "P", "m": "M", "f": "F", "d": "T", "t": "T", "n": "N", "l": "L", "r": "L",
                   "g": "K", "k": "K", "h": "H", "j": "S", "q": "S", "x": "S", "zh": "S", "ch": "S", "sh": "S",
                   "z": "S", "c": "S", "s": "S"}
+# th is rendered as t (托马斯 Thomas) or as s (史密斯 Smith, 撒切尔 Thatcher, 胡塞 Houthi), and g
+# before e, i or y as g or j (吉尔伯特 Gilbert, 乔治 George)
+_TH = "Θ"
+_SOFT_G = "Ǵ"
 _ENGLISH_SOUNDS = re.compile(r"ph|sh|ch|th|ck|gh|[bcdfghjklmnpqrstvxz]|[aeiouwy]+")
-_ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": "T", "ck": "K", "gh": "", "b": "P", "p": "P", "d": "T",
+_ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": _TH, "ck": "K", "gh": "", "b": "P", "p": "P", "d": "T",
                   "t": "T", "g": "K", "k": "K", "q": "K", "c": "K", "j": "S", "s": "S", "z": "S", "x": "KS", "m": "M",
                   "n": "N", "l": "L", "r": "L", "f": "F", "v": "F", "h": "H"}
 
@@ -75,9 +85,15 @@ def _english_consonants(word: str) -> str:
     for k, sound in enumerate(sounds):
         if sound == "c" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
             out.append("S")  # soft c
+        elif sound == "g" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
+            out.append(_SOFT_G)
         else:
             out.append(_ENGLISH_CLASS.get(sound, ""))
     return "".join(out)
+
+
+def _same(ours: str, theirs: str) -> bool:
+    return ours == theirs or (theirs == _TH and ours in "TS") or (theirs == _SOFT_G and ours in "KS")
 
 
 def _common_subsequence(a: str, b: str) -> int:
@@ -85,7 +101,7 @@ def _common_subsequence(a: str, b: str) -> int:
     for x in a:
         previous = 0
         for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+            previous, row[j] = row[j], previous + 1 if _same(x, y) else max(row[j], row[j - 1])
     return row[-1]
 
 
@@ -103,6 +119,25 @@ def sound_match(syllables: Sequence[str], english: str) -> float:
     if common < 0.75 * len(ours) or common < 0.6 * len(theirs):
         return 0.0
     return common / len(ours) + common / len(theirs)
+
+
+def starts_like(syllables: Sequence[str], english: str) -> int | None:
+    """Where in ``english`` (a run of capitalised words) the first word begins that starts
+    as the name ``syllables`` transliterate does: the same class of first consonant, or a
+    vowel (y, w) on both sides (巴育 "Prayuth", 英拉 "Yingluck" of "Minister Yingluck
+    Shinawatra"); None when no word does. Evidence for a short name only where its
+    sentence leaves no other name to take."""
+    if not syllables:
+        return None
+    initial = next((i for i in _PINYIN_INITIALS if plain(syllables[0]).startswith(i)), "")
+    ours = _INITIAL_CLASS.get(initial, "")
+    for word in _NAME_WORD.finditer(english):
+        if common_english(word.group().lower()):
+            continue  # a title before the name
+        theirs = _english_consonants(word.group()[:3])[:1] if word.group()[:1].lower() not in "aeiouwy" else ""
+        same = (ours and theirs and _same_onset(ours, theirs)) or (not ours and not theirs)
+        return word.start() if same else None
+    return None
 
 
 def sounds_alike(syllables: Sequence[str], english: str) -> bool:
@@ -124,7 +159,7 @@ _DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
 
 def _same_onset(ours: str, theirs: str) -> bool:
     """A transliteration keeps the name's first consonant (h may render kh: 哈梅内伊 Khamenei)."""
-    return ours == theirs or {ours, theirs} == {"H", "K"}
+    return _same(ours, theirs) or {ours, theirs} == {"H", "K"}
 
 
 def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:
@@ -193,3 +228,39 @@ def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
         if len(w) >= 4:
             prefixes[w[:4]].add(len(w))
     return words, prefixes
+
+
+# --- runs of capitalised words ---------------------------------------------------------
+
+
+def capitalised_runs(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of runs of capitalised words (candidate English names).
+
+    A common word that only is capitalised because it starts a sentence
+    ("During the Fumio Kishida administration") is left out.
+    """
+    runs: list[tuple[int, int]] = []
+    for m in CAPITALISED_RUN.finditer(sentence):
+        start, end = m.start(), m.end()
+        before = sentence[:start].rstrip()
+        sentence_start = not before or before[-1] in ".!?\"“(:"
+        first = _LETTERS.match(sentence, start, end).group()
+        if sentence_start and common_english(first.lower()):
+            rest = sentence[start + len(first):end].lstrip(" -'")
+            if not rest:
+                continue
+            start = end - len(rest)
+        runs.append((start, end))
+    return runs
+
+
+@functools.lru_cache(maxsize=64)
+def _runs_of(english: str) -> frozenset[str]:
+    return frozenset(english[a:b] for a, b in capitalised_runs(english))
+
+
+def written_as_name(rendering: str, english: str) -> bool:
+    """Whether ``rendering`` is two words or more that ``english`` writes as a name: one
+    whole run of capitalised words in running text ("the National Resistance Front says"),
+    not a piece of a run ("Annual Military" of a headline in title case)."""
+    return " " in rendering.strip() and rendering in _runs_of(english)

@@ -15,9 +15,12 @@ from dataclasses import replace
 from flashcards.lexicon import dictionary
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness, gloss_head
 from flashcards.terms import name_sounds
-from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, Unit, is_headword, join_units, recut, units_of
+from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, Unit, is_headword, join_units, name_parts, recut, units_of
 
 _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
+_MAX_RUN = 6  # tokens in a name joined again
+_MAX_DOTTED_RUN = 10  # ... and in a name the Chinese writes in parts
+_MAX_DOTTED = 2 * MAX_UNIT  # characters of such a name
 
 
 def _name_like(unit: Unit) -> bool:
@@ -62,7 +65,7 @@ def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
 
 
 def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
-    """Runs of 2-6 name-like tokens the aligned English writes as one name become one unit:
+    """Runs of 2-6 name-like tokens (more for a name in parts) the aligned English writes as one name become one unit:
     布 林肯 -> 布林肯 "Blinken", 阿 克塞尔罗德 -> 阿克塞尔罗德 "Axelrod", 易卜拉欣 · 莱西 ->
     "Ebrahim Raisi" (a name read in Chinese, 范明政 "Pham Minh Chinh", does not sound
     alike). The run that best sounds like (or is spelt as) a capitalised name of the
@@ -74,10 +77,13 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     i = 0
     while i < len(units):
         best, best_score, best_span = 0, 0.0, (0, 0)
-        for j in range(i + 2, min(len(units), i + 6) + 1):
+        for j in range(i + 2, min(len(units), i + _MAX_DOTTED_RUN) + 1):
             run = units[i:j]
             syllables = tuple(x for u in run for x in u.syllables)
-            if not 2 <= len(syllables) <= MAX_UNIT or is_headword("".join(u.text for u in run)):
+            # a name in parts may be longer: 伊德里斯·代比·伊特诺 "Idriss Deby Itno"
+            dotted = any(u.text in NAME_DOTS for u in run[1:-1])
+            if not 2 <= len(syllables) <= (_MAX_DOTTED if dotted else MAX_UNIT) or (j - i > _MAX_RUN and not dotted) \
+                    or is_headword("".join(u.text for u in run)):
                 continue
             if not ((_name_like(run[0]) or _foreign_sound(run[0])) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
                     and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
@@ -229,14 +235,14 @@ def _dictionary_name(text: str, english: str) -> bool:
 
 def article_names(per_sentence: Sequence[Sequence[Unit]]) -> frozenset[str]:
     """The names of three characters or more the article's English shows to be names
-    somewhere (units joined as one name), and the parts of those written with a dot
-    (卡西姆·苏莱曼尼: 卡西姆, 苏莱曼尼): what the article itself shows to be one unit."""
+    somewhere (units joined as one name), and the parts of those written with a dot, of
+    two characters or more (卡西姆·苏莱曼尼: 卡西姆, 苏莱曼尼; 伊德里斯·代比·伊特诺: 代比, the
+    surname the article goes on to use alone): what the article itself shows to be one unit."""
     names = set()
     for units in per_sentence:
         for u in units:
             if u.named:
-                pieces = "".join(" " if c in NAME_DOTS else c for c in u.text).split()
-                names.update(p for p in (u.text, *pieces) if len(p) >= 3 and dictionary.is_han(p))
+                names.update(p for p in (u.text, *name_parts(u.text)) if len(p) >= 2 + (p == u.text) and dictionary.is_han(p))
     return frozenset(names)
 
 
@@ -244,7 +250,9 @@ def cut_known_names(units: Sequence[Unit], names: Collection[str]) -> list[Unit]
     """A name of the article (:func:`article_names`) that the segmenter cut across in a
     sentence whose English does not write it becomes one unit again, as it is where the
     English does: 苏莱曼|尼是 -> 苏莱曼尼 | 是 ("He was the country's most powerful ...").
-    A name inside one unit, or across a glossary or quoted unit, stays as it is."""
+    A name inside one unit, or across a glossary or quoted unit, stays as it is; one of
+    two characters is joined only from two the segmenter left alone (代 | 比 -> 代比, not
+    对比 | 利 -> 对 | 比利)."""
     units = list(units)
     text = "".join(u.text for u in units)
     for name in sorted(names, key=len, reverse=True):
@@ -254,7 +262,8 @@ def cut_known_names(units: Sequence[Unit], names: Collection[str]) -> list[Unit]
             first = next(k for k, end in enumerate(ends) if end > at)
             last = next(k for k, end in enumerate(ends) if end >= at + len(name))
             covered = units[first:last + 1]
-            if last > first and not any(u.glossary or u.quoted or u.named for u in covered):
+            if last > first and not any(u.glossary or u.quoted or u.named for u in covered) \
+                    and (len(name) > 2 or all(len(u.text) == 1 for u in covered)):
                 whole = join_units(covered)
                 if len(whole.syllables) != len(whole.text):
                     whole = replace(whole, syllables=())

@@ -272,6 +272,8 @@ def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, in
     for sentence in sentences:
         words = context_gloss.english_words(sentence)
         for hit in context_gloss.gloss_hits(sense, sentence):
+            if hit.particle_only:
+                continue  # the "on" of "on the carrier's bow" is no sense "to turn on" of 打开
             # a verb sense found as a noun ("a record" is no "to record"), or a noun sense as a verb
             noun_use = hit.first > 0 and words[hit.first - 1].lower in _DETERMINERS
             verb_use = hit.first > 0 and words[hit.first - 1].lower == "to"

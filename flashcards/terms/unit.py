@@ -21,6 +21,11 @@ DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split()
 NAME_DOTS = frozenset("·•‧・-‐－")  # between the parts of a foreign name: 易卜拉欣·莱西, 纳戈尔诺-卡拉巴赫
 
 
+def name_parts(text: str) -> list[str]:
+    """The parts of a name the Chinese writes with dots or hyphens: 易卜拉欣·莱西 -> 易卜拉欣, 莱西."""
+    return "".join(" " if c in NAME_DOTS else c for c in text).split()
+
+
 @dataclass(frozen=True)
 class Unit:
     """A stretch of a sentence that may be a term."""
