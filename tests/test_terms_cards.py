@@ -55,6 +55,7 @@ def test_a_dictionary_dump_becomes_a_short_clean_gloss():
     ("巴掌", ("palm of the hand", "slap")),  # "classifier: slap": a measure word's use, labelled
     ("不住", ("unable to firmly or securely (grasp, recall etc)", "repeatedly", "continuously")),  # "(verb complement)"
     ("细雨", ("fine rain", "drizzle")),  # not "poem by Tang poet Li Shangyin"
+    ("漫画家", ("cartoon writer",)),  # "(from Japanese mangaka)": where the word came from
 ])
 def test_grammar_labels_measure_word_uses_and_titles_of_works_are_not_senses(word, english):
     assert senses.card_senses(dictionary.english(word)) == english

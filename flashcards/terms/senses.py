@@ -40,6 +40,8 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _LABEL = re.compile(
     r"^(?:(?:tw|taiwan|hk|prc|mainland|coll|colloquial|dialect|old|archaic|literary|lit|fig|formal|informal|slang|"
     r"loanword|cantonese|bound form|honorific|polite|humble|derog|derogatory|pejorative|"
+    r"(?:loanword )?from (?:Japanese|English|French|German|Russian|Sanskrit|Portuguese|Dutch|Spanish|Italian|Latin|"
+    r"Greek|Arabic|Persian|Mongolian|Manchu|Tibetan|Korean|Malay|Hindi|Turkish)\b[^()]*|"
     r"name|(?:verb|noun|adjective|adverb)"
     r"(?: and (?:verb|noun|adjective|adverb))?|idiom(?:,[^)]*)?|onom|abbr|euphemism|neologism|"
     r"internet slang|in names|in compounds|used in \w+|(?:verb|directional) complement|suffix|prefix|"
