@@ -249,6 +249,13 @@ def test_a_name_the_segmenter_cut_up_is_one_card_with_its_english(terms):
     assert "林肯" not in terms  # not Lincoln
 
 
+def test_a_lone_character_takes_the_first_of_the_word_after_it_back():
+    """jieba cuts 喜剧作家 喜 | 剧作家 "playwright"; the comedy writers are 喜剧 | 作家."""
+    terms = cards_of("他们成了报纸漫画家和喜剧作家们的笑料。", "They became fodder for newspaper cartoonists and comedy writers.")
+    assert "剧作家" not in terms and "喜剧" in terms, sorted(terms)
+    assert "剧作家" in cards_of("他是一位著名的剧作家。", "He is a famous playwright.")
+
+
 def test_a_given_name_that_is_also_a_word_stays_in_its_name():
     """夏立言 is cut 夏 | 立言, and 立言 is CC-CEDICT's "to expound one's theory": the English
     spells "Xia Liyan", so the name is one card and its given name no card of its own."""

@@ -150,6 +150,16 @@ def _uncut_dates(units: list[Unit]) -> list[Unit]:
         len(word.text) >= 2 and _WEEKDAY.match(to_simplified(before.text + word.text[0]))))
 
 
+def _lone_character_joins(units: list[Unit]) -> list[Unit]:
+    """喜 | 剧作家 -> 喜剧 | 作家: a lone character that is no function word, before a word of
+    three characters or more whose first character makes a dictionary word with it and
+    whose rest is one (喜剧作家 "comedy writers", not 剧作家 "playwright")."""
+    return _first_character_back(units, lambda before, word: (
+        len(before.text) == 1 and len(word.text) >= 3 and dictionary.is_han(before.text)
+        and not (before.glossary or before.quoted or before.named) and dictionary.pos_tag(before.text) not in DROP_TAGS
+        and bool(dictionary.cedict.lookup(before.text + word.text[0])) and bool(dictionary.cedict.lookup(word.text[1:]))))
+
+
 def _first_character_back(units: list[Unit], takes, **flags) -> list[Unit]:
     """Units where ``takes(before, word)`` holds for a word with a reading, not curated or
     quoted: the word gives its first character to the unit before it (joined with ``flags``)."""
@@ -199,7 +209,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
         in_glossary = tok.text in glossary_words or simplified(tok.text) in glossary_words
         units.append(Unit(tok.text, syllables, pos, glossary=in_glossary))
         pos += len(tok.text)
-    units = uncross_names(_uncut_dates(_ordinal_superlative(_unglue_glossary_words(_unglue_names(units)))),
+    units = uncross_names(_uncut_dates(_lone_character_joins(_ordinal_superlative(_unglue_glossary_words(_unglue_names(units))))),
                           sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     return _mark_counted(_split_unknown(units))
