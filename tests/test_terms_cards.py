@@ -20,7 +20,7 @@ from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
 from flashcards.terms import context_gloss as cg, name_sounds, name_units, senses
-from flashcards.terms.unit import units_of
+from flashcards.terms.unit import name_parts, units_of
 from flashcards.reading.word_evidence import gloss_head
 from flashcards.terms import extract
 from flashcards.terms.extract import extract_terms
@@ -873,6 +873,28 @@ def test_a_foreign_name_of_two_characters_takes_the_name_it_starts_like():
     assert terms["巴育"].english == ("Prayuth",) and terms["巴育"].pinyin == "Bāyù", sorted(terms)
     assert name_sounds.starts_like(("yīng", "lā"), "Minister Yingluck Shinawatra") == 9  # past the title
     assert name_sounds.starts_like(("bā", "yù"), "Chan-Ocha") is None
+
+
+@pytest.mark.parametrize("zh, en, name, english", [
+    # 约翰 is CC-CEDICT's "John" (yuē shares no consonant with it), 克里 the sound of "Kerry"
+    ("美国国务卿约翰·克里周五抵达。", "US Secretary of State John Kerry arrived on Friday.", "约翰·克里", "John Kerry"),
+    ("英国首相大卫·卡梅伦发表讲话。", "British Prime Minister David Cameron gave a speech.", "大卫·卡梅伦", "David Cameron"),
+    # a doubled letter is one sound: Flynn sounds like 弗林
+    ("前国家安全顾问迈克尔·弗林周一辞职。", "Former national security adviser Michael Flynn resigned on Monday.",
+     "迈克尔·弗林", "Michael Flynn"),
+])
+def test_a_name_in_parts_is_one_card_where_the_english_writes_each_part(zh, en, name, english):
+    terms = cards_of(zh, en)
+    assert terms[name].english == (english,), sorted(terms)
+    assert not set(name_parts(name)) & set(terms)
+
+
+def test_two_names_side_by_side_without_a_dot_stay_two():
+    terms = cards_of("约翰和克里都来了。", "John and Kerry both came.")
+    assert "约翰" in terms and "克里" in terms, sorted(terms)
+    # a number is no piece of a name: 越共 | 十三大 is no "Communist"
+    terms = cards_of("越共十三大选出了新的领导层。", "The 13th Congress of the Communist Party of Vietnam elected a new leadership.")
+    assert "越共十三大" not in terms, sorted(terms)
 
 def test_two_dictionary_names_a_possessive_joins_stay_two():
     """"Ukraine's Crimea" sounds like 乌克兰克里米亚, but CC-CEDICT names each part."""

@@ -60,6 +60,7 @@ _INITIAL_CLASS = {"b": "P", "p": "P", "m": "M", "f": "F", "d": "T", "t": "T", "n
 # before e, i or y as g or j (吉尔伯特 Gilbert, 乔治 George)
 _TH = "Θ"
 _SOFT_G = "Ǵ"
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
 _ENGLISH_SOUNDS = re.compile(r"ph|sh|ch|th|ck|gh|[bcdfghjklmnpqrstvxz]|[aeiouwy]+")
 _ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": _TH, "ck": "K", "gh": "", "b": "P", "p": "P", "d": "T",
                   "t": "T", "g": "K", "k": "K", "q": "K", "c": "K", "j": "S", "s": "S", "z": "S", "x": "KS", "m": "M",
@@ -81,6 +82,7 @@ def _pinyin_consonants(syllables: Sequence[str]) -> str:
 def _english_consonants(word: str) -> str:
     out = []
     bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    bare = _DOUBLED.sub(r"\1", bare)  # a doubled letter is one sound: Flynn, Mattis
     sounds = _ENGLISH_SOUNDS.findall(bare)  # Atatürk as Ataturk
     for k, sound in enumerate(sounds):
         if sound == "c" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
@@ -194,6 +196,44 @@ def written_name(sentence: str, syllables: Sequence[str]) -> tuple[int, int, flo
     they transliterate (:func:`transliteration_match`)."""
     span = pinyin_span(sentence, syllables)
     return (*span, 3.0) if span else transliteration_match(sentence, syllables)
+
+
+def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int, int, float] | None:
+    """Where ``sentence`` writes a name the Chinese writes in parts (``name``, read
+    ``syllables``), each part as the English writes it, word after word: 约翰·克里 "John
+    Kerry", whose 约翰 is CC-CEDICT's "John" (yuē and John share no consonant), 克里 the
+    sound of "Kerry"."""
+    from flashcards.terms.unit import NAME_DOTS, name_parts
+
+    pieces = name_parts(name)
+    if len(pieces) < 2 or not any(c in NAME_DOTS for c in name):
+        return None
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in pieces:
+        piece_syllables = tuple(syllables[at:at + len(piece)])
+        at += len(piece)
+        span = _named_as(piece, sentence) or written_name(sentence, piece_syllables)
+        if span is None or (spans and (span[0] <= spans[-1][1] or sentence[spans[-1][1]:span[0]].strip(" -"))):
+            return None  # not word after word
+        spans.append(span[:2])
+    return spans[0][0], spans[-1][1], 1.0
+
+
+def _named_as(text: str, sentence: str) -> tuple[int, int] | None:
+    """Where ``sentence`` writes a capitalised word of the glosses of ``text``, a name in
+    CC-CEDICT ("John" of 约翰)."""
+    from flashcards.lexicon import dictionary
+
+    info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
+    if not (info and info.proper):
+        return None
+    for gloss in info.english:
+        for word in _CAPITALISED_WORD.findall(gloss_head(gloss)):
+            found = re.search(rf"(?<![{LETTER}]){re.escape(word)}(?![{LETTER}])", sentence)
+            if found:
+                return found.span()
+    return None
 
 
 def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | None:

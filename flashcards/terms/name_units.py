@@ -15,7 +15,7 @@ from dataclasses import replace
 from flashcards.lexicon import dictionary
 from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness, gloss_head
 from flashcards.terms import name_sounds
-from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, Unit, is_headword, join_units, name_parts, recut, units_of
+from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, NUMERALS, Unit, is_headword, join_units, name_parts, recut, units_of
 
 _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _MAX_RUN = 6  # tokens in a name joined again
@@ -28,8 +28,10 @@ def _name_like(unit: Unit) -> bool:
     no function word (和, 的) nor a modifier or verb names do not use (也, 较, 低, 有), a word CEDICT
     lacks, or one it has only as a proper name (林肯 of 布林肯, 罗德 of 阿克塞尔罗德; 马里 "Mali" of
     马里乌波尔 "Mariupol", whatever jieba tags it: a measure word)."""
-    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) == "t":
-        return False  # a time word is none, though CC-CEDICT's "Tuesday" is capitalised: 马塔瓦莱 | 周二
+    if unit.glossary or unit.quoted or not dictionary.is_han(unit.text) or dictionary.pos_tag(unit.text) == "t" \
+            or (len(unit.text) >= 2 and unit.text[0] in NUMERALS):
+        return False  # a time word is none, though CC-CEDICT's "Tuesday" is capitalised: 马塔瓦莱 | 周二; nor a
+        # number (越共 | 十三大, the 13th Congress of the Vietnamese Communist Party)
     if len(unit.text) >= 2 and dictionary.word_info(unit.text).proper:
         return True
     if dictionary.pos_tag(unit.text) in DROP_TAGS:
@@ -89,7 +91,8 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                     and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
                     and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
-            found = name_sounds.written_name(sentence_en, syllables)
+            found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
+                "".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
             # a tie goes to the longer run; so does a name the Chinese writes in parts joined
             # by a dot or hyphen where the English writes more of it (纳戈尔诺-卡拉巴赫

@@ -44,7 +44,8 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
-    if not info.in_cedict and (written := name_sounds.written_name(sentence_en, syllables)):
+    if not info.in_cedict and (written := name_sounds.written_name(sentence_en, syllables)
+                               or name_sounds.parts_named(word, syllables, sentence_en)):
         return (*written[:2], 1.0)
     parts = [] if kind == "person" else _parts_glosses(word)
     found = context_gloss.english_match(sentence_en, names_of(info.english), parts)

@@ -18,6 +18,7 @@ MAX_UNIT = 8  # Han characters in a joined unit
 # jieba tags never worth a card: numerals, measure words, prepositions, conjunctions,
 # particles, pronouns, locality words, interjections, onomatopoeia, non-words.
 DROP_TAGS = frozenset("m mq q p c u uj ul uv uz ud ug r rr rz x e y o f".split())
+NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 NAME_DOTS = frozenset("·•‧・-‐－")  # between the parts of a foreign name: 易卜拉欣·莱西, 纳戈尔诺-卡拉巴赫
 
 

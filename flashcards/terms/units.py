@@ -22,7 +22,7 @@ from flashcards.reading.segmenter import simplified
 from flashcards.store import cache
 from flashcards.terms import context_gloss
 from flashcards.terms.name_units import borrow_surnames, join_names, uncross_names
-from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, Unit, is_headword, join_units, recut, units_of
+from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NUMERALS, Unit, is_headword, join_units, recut, units_of
 
 _LIFESPAN = re.compile(r"\(\d{3,4}-")
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
@@ -34,7 +34,6 @@ _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯�
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 _APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hundreds: 十|几年来, 二十|多年
-NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿第")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿著), 来过 (來過)
 NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negation: 根本|不存在, 并|没有
