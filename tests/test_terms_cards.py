@@ -889,6 +889,21 @@ def test_a_name_in_parts_is_one_card_where_the_english_writes_each_part(zh, en, 
     assert not set(name_parts(name)) & set(terms)
 
 
+
+def test_a_name_in_parts_keeps_a_last_piece_no_dictionary_has():
+    """马泰乌什·莫拉维茨基: Polish -cki is 茨基, so 马泰乌什·莫拉 sounds more like "Mateusz Morawiecki"
+    than the whole name; the whole is the name. A word after a name stays a word."""
+    terms = cards_of("波兰总理马泰乌什·莫拉维茨基在推特发文指出，关闭波兰边境符合国家利益。",
+                     "Polish Prime Minister Mateusz Morawiecki wrote on Twitter that it was in Poland's interest to keep the border closed.")
+    assert terms["马泰乌什·莫拉维茨基"].english == ("Mateusz Morawiecki",), sorted(terms)
+    terms = cards_of("此外，最高法院对时任总统理查德·尼克松试图避免遵守传票的上诉表明，模糊的特权主张是不行的。",
+                     "Plus, the Supreme Court appeal over then-President Richard Nixon's attempt to avoid subpoena compliance "
+                     "shows that a vague privilege assertion won't do.")
+    assert "理查德·尼克松" in terms and "理查德·尼克松试图" not in terms, sorted(terms)
+    terms = cards_of("只有大法官克拉伦斯·托马斯（2020 年选举否认者吉尼·托马斯的丈夫）持异议。",
+                     "Only Justice Clarence Thomas (husband of 2020 election denier Ginni Thomas) dissented.")
+    assert "吉尼·托马斯" in terms and "者吉尼·托马斯" not in terms, sorted(terms)
+
 def test_two_names_side_by_side_without_a_dot_stay_two():
     terms = cards_of("约翰和克里都来了。", "John and Kerry both came.")
     assert "约翰" in terms and "克里" in terms, sorted(terms)

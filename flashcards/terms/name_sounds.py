@@ -214,10 +214,19 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
         piece_syllables = tuple(syllables[at:at + len(piece)])
         at += len(piece)
         span = _named_as(piece, sentence) or written_name(sentence, piece_syllables)
-        if span is None or (spans and (span[0] <= spans[-1][1] or sentence[spans[-1][1]:span[0]].strip(" -"))):
+        if spans and not _next_to(span, spans[-1], sentence):
+            # the next word, where it starts as the part does: Morawiecki of 莫拉维茨基
+            word = _NAME_WORD.match(sentence, spans[-1][1] + 1) if sentence[spans[-1][1]:spans[-1][1] + 1] == " " else None
+            span = word.span() if word and starts_like(piece_syllables, word.group()) == 0 else None
+        if span is None or (spans and not _next_to(span, spans[-1], sentence)):
             return None  # not word after word
         spans.append(span[:2])
     return spans[0][0], spans[-1][1], 1.0
+
+
+def _next_to(span, before: tuple[int, int], sentence: str) -> bool:
+    """Whether ``span`` is the word right after ``before``, a space or hyphen between."""
+    return span is not None and span[0] > before[1] and not sentence[before[1]:span[0]].strip(" -")
 
 
 def _named_as(text: str, sentence: str) -> tuple[int, int] | None:

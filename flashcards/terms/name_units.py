@@ -95,10 +95,11 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 "".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
             # a tie goes to the longer run; so does a name the Chinese writes in parts joined
-            # by a dot or hyphen where the English writes more of it (纳戈尔诺-卡拉巴赫
-            # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone)
+            # by a dot or hyphen where the English writes as much of it or more (纳戈尔诺-卡拉巴赫
+            # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone; 马泰乌什·莫拉维茨基 "Mateusz
+            # Morawiecki", not 马泰乌什·莫拉, which sounds more like it)
             longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
-                and found[0] <= best_span[0] and found[1] > best_span[1]
+                and found[0] <= best_span[0] and found[1] >= best_span[1]
             if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en, taken) \
                     and not _names_side_by_side(run, sentence_en[found[0]:found[1]]) \
                     and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):
@@ -199,9 +200,12 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     the rest finds no name, a shorter one inside it, or the same one sounding no better
     (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
     sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
-    "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it."""
+    "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it. But a name the
+    Chinese writes in parts keeps a last piece no dictionary has, however the shorter run
+    sounds (马泰乌什·莫拉维茨基 "Mateusz Morawiecki": Polish -cki is 茨基)."""
     start, end, score = found
-    for part in (run[1:], run[:-1]):
+    whole = any(u.text in NAME_DOTS for u in run[1:-1]) and not dictionary.cedict.lookup(run[-1].text)
+    for last_dropped, part in ((False, run[1:]), (True, run[:-1])):
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
@@ -209,7 +213,7 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
             continue  # no name, or one an earlier name of the sentence writes: 玛丽 sounds like
             # "Myre" of 格雷格·迈尔 "Greg Myre", which is no reason to doubt 玛丽·路易丝 "Mary Louise"
         inside = start <= alone[0] and alone[1] <= end
-        if not inside or ((alone[0], alone[1]) == (start, end) and alone[2] > score):
+        if not inside or (not (whole and last_dropped) and (alone[0], alone[1]) == (start, end) and alone[2] > score):
             return False
     return True
 
