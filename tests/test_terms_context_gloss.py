@@ -121,6 +121,17 @@ def test_a_sion_noun_is_its_verb():
     assert senses.card_senses(d.english("紧张"), [sentence])[0] == "tense"
     assert senses.card_senses(d.english("紧张"), ["the tight supply and demand in the job market"])[0] == "in short supply"
 
+
+def test_british_spelling_is_the_same_word():
+    # CC-CEDICT writes American English; a British article "Organisation", "labour", "defence"
+    words = cg.english_words("Organisation labour defence centre programme rise")
+    by = {w.lower: w for w in words}
+    assert cg.matches("organization", by["organisation"]) and cg.matches("labor", by["labour"])
+    assert cg.matches("defense", by["defence"]) and cg.matches("center", by["centre"]) and cg.matches("program", by["programme"])
+    assert cg.us_spelling("rise") == "rise"  # too short to be an -ise verb
+    sentence = "I have ordered the Atomic Energy Organisation of Iran to be ready for action."
+    assert senses.card_senses(d.english("机构"), [sentence])[0] == "organization"
+
 def test_parts_do_not_render_a_compound_across_a_word_neither_renders():
     # 不像 from 不 "not" and 像 "like": "not spinning like" holds a word neither part renders
     assert cg.english_text("the earth is not spinning like before", [], [["not"], ["like", "to resemble"]]) != "not spinning like"

@@ -186,7 +186,8 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
         return len(lower) > len(gloss_word) and lower.endswith(gloss_word[1:])
     if gloss_word.endswith("-"):
         return lower == gloss_word[:-1] or (len(lower) > len(gloss_word) and lower.startswith(gloss_word[:-1]))
-    if gloss_word in (lemma, lower) or _sion_noun(gloss_word, lemma) or _sion_noun(lemma, gloss_word):
+    if gloss_word in (lemma, lower) or _sion_noun(gloss_word, lemma) or _sion_noun(lemma, gloss_word) \
+            or us_spelling(gloss_word) == us_spelling(lemma):
         return True
     shorter = min(len(gloss_word), len(lemma))
     common = _common_prefix(gloss_word, lemma)
@@ -200,6 +201,23 @@ def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
         return False  # a compound: "north" is not "northeast", "guide" not "guidelines"
     # an agent is not the act: "fight" is not "fighter", "appropriation" not "appropriator"
     return gloss_word[common:] not in _AGENT_SUFFIXES and lemma[common:] not in _AGENT_SUFFIXES
+
+
+# British spellings and their American forms, at the end of a word: CC-CEDICT writes
+# "organization", a British article "Organisation"
+_US_ENDINGS = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+               ("our", "or"), ("ours", "ors"), ("ence", "ense"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("mme", "m"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def us_spelling(word: str) -> str:
+    """``word`` with a British ending spelt the American way (organisation -> organization,
+    labour -> labor, defence -> defense, centre -> center); other words as they are."""
+    if len(word) > 5:
+        for british, american in _US_ENDINGS:
+            if word.endswith(british):
+                return word[: -len(british)] + american
+    return word
 
 
 def _sion_stem(word: str) -> str:
@@ -275,7 +293,8 @@ def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
     hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, w in enumerate(english_words(sentence)):
-        keys = {("exact", w.lower), ("exact", w.lemma), ("prefix", w.lemma[:_MIN_PREFIX]), ("sion", _sion_stem(w.lemma))}
+        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", us_spelling(w.lemma)), ("prefix", w.lemma[:_MIN_PREFIX]),
+                ("sion", _sion_stem(w.lemma))}
         if w.compound:
             keys.add(("compound", w.compound))
         for key in keys:
@@ -287,7 +306,7 @@ def _candidates(gloss_word: str, index, count: int) -> Sequence[int]:
     """Word positions that may match ``gloss_word``: same form or same prefix; all for affixes."""
     if gloss_word.startswith("-") or gloss_word.endswith("-"):
         return range(count)
-    found = set(index.get(("exact", gloss_word), ()))
+    found = set(index.get(("exact", gloss_word), ())) | set(index.get(("exact", us_spelling(gloss_word)), ()))
     if len(gloss_word) >= _MIN_PREFIX:
         found.update(index.get(("prefix", gloss_word[:_MIN_PREFIX]), ()))
     if stem := _sion_stem(gloss_word):
