@@ -281,6 +281,9 @@ def test_a_glossary_word_does_not_take_a_character_of_the_word_after_it():
         assert not {"应对", "應對"} & set(terms), sorted(terms)
     terms = cards_of("那张脸一直留在他的脑海里。", "That face stayed in his mind.", glossary)
     assert "海里" not in terms, sorted(terms)  # the glossary's nautical mile, across 脑海 | 里
+    # 应对 "to cope with" took the 对 of 对此 "for this": 应 | 对此 | 负责 "should answer for this"
+    terms = cards_of("但美国总统上星期表示，哈瓦那应对此负责。", "But the US president said last week that Havana was responsible.", glossary)
+    assert "应对" not in terms, sorted(terms)
 
 
 def test_a_chinese_name_the_english_spells_is_not_cut_into_words():

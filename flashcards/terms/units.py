@@ -17,7 +17,7 @@ from dataclasses import replace
 from flashcards.lexicon import dictionary
 from flashcards.lexicon.script import to_simplified
 from flashcards.model import AnalysedSentence
-from flashcards.reading import grammar
+from flashcards.reading import grammar, segmenter
 from flashcards.reading.segmenter import simplified
 from flashcards.store import cache
 from flashcards.terms import context_gloss
@@ -175,7 +175,8 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
     """A glossary word the segmenter took across a word of the text, leaving one character
     over: 互利共赢中共享 came out 中共 | 享 because 中共 is a glossary word, where jieba's own
     dictionary cuts 中 | 共享; 以回应对 came out 以回 | 应对 for the glossary's 应对, where it
-    cuts 以 | 回应 | 对. Cut so again."""
+    cuts 以 | 回应 | 对; 应对此负责 came out 应对 | 此, where it cuts 应 | 对此 "should ... for this".
+    Cut so again."""
     out = list(units)
     for i in range(len(out) - 1, 0, -1):  # from the end: a recut may give three units for two
         before, after = out[i - 1], out[i]
@@ -193,7 +194,9 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
                 gives, taker = len(pieces) == 2 and pieces[0] == word.text[:-1], pieces[1]
             else:
                 gives, taker = pieces[-1] == word.text[1:], pieces[-2]
-            if gives and len(taker) >= 2 - forward and dictionary.cedict.lookup(simplified(taker)):
+            # the taker is a word of CC-CEDICT's or, of two characters or more, of jieba's (对此)
+            if gives and len(taker) >= 2 - forward and (dictionary.cedict.lookup(simplified(taker))
+                                                       or (len(taker) >= 2 and segmenter.in_dictionary(taker))):
                 out[i - 1:i + 1] = units_of(pieces, before.syllables + after.syllables, before.start)
                 break
     return out
