@@ -10,8 +10,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
+from flashcards.lexicon import dictionary
 from flashcards.reading.word_evidence import gloss_head, plain
 from flashcards.terms.context_gloss import LETTER, LOWER, UPPER, common_english
+from flashcards.terms.unit import NAME_DOTS, name_parts
 
 # the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
 _NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|du|del|der|den|van|von|dos|das|la|le)"
@@ -203,8 +205,6 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
     ``syllables``), each part as the English writes it, word after word: 约翰·克里 "John
     Kerry", whose 约翰 is CC-CEDICT's "John" (yuē and John share no consonant), 克里 the
     sound of "Kerry"."""
-    from flashcards.terms.unit import NAME_DOTS, name_parts
-
     pieces = name_parts(name)
     if len(pieces) < 2 or not any(c in NAME_DOTS for c in name):
         return None
@@ -232,8 +232,6 @@ def _next_to(span, before: tuple[int, int], sentence: str) -> bool:
 def _named_as(text: str, sentence: str) -> tuple[int, int] | None:
     """Where ``sentence`` writes a capitalised word of the glosses of ``text``, a name in
     CC-CEDICT ("John" of 约翰)."""
-    from flashcards.lexicon import dictionary
-
     info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
     if not (info and info.proper):
         return None
