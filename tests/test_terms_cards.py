@@ -256,6 +256,14 @@ def test_a_lone_character_takes_the_first_of_the_word_after_it_back():
     assert "剧作家" in cards_of("他是一位著名的剧作家。", "He is a famous playwright.")
 
 
+def test_a_quoted_phrase_of_degree_is_no_term():
+    """“最重要成就” "most important achievement" is words the speaker is quoted with; “互相尊重”
+    "mutual respect" is a fixed formulation and stays one card."""
+    terms = cards_of("这是美国打败基地组织使命的“最重要成就”。", "It was the most significant achievement in the effort to defeat al-Qaida.")
+    assert "最重要成就" not in terms and "成就" in terms, sorted(terms)
+    assert "互相尊重" in cards_of("双方强调“互相尊重”。", "Both sides stressed \"mutual respect\".")
+
+
 def test_a_given_name_that_is_also_a_word_stays_in_its_name():
     """夏立言 is cut 夏 | 立言, and 立言 is CC-CEDICT's "to expound one's theory": the English
     spells "Xia Liyan", so the name is one card and its given name no card of its own."""

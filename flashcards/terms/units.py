@@ -39,12 +39,19 @@ ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿�
 NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negation: 根本|不存在, 并|没有
 
 
+# adverbs of degree: what they begin is a phrase (最重要, 更强大, 非常成功)
+_DEGREE = frozenset("最 更 很 太 极 非常 十分 极其 比较 相当 越来越 特别 尤其".split())
+
+
 def _has_function_word(units: Sequence[Unit]) -> bool:
     return any(dictionary.pos_tag(u.text) in DROP_TAGS for u in units)
 
 
 def _join_quoted(units: list[Unit]) -> list[Unit]:
-    """“反击 能力” -> one quoted unit; a single quoted token is only marked."""
+    """“反击 能力” -> one quoted unit; a single quoted token is only marked. A quoted phrase
+    with a function word in it, or one that begins with an adverb of degree (“最 重要 成就”
+    "most important achievement"), is words the writer quotes, not a term (“互相 尊重”
+    "mutual respect" is one)."""
     out: list[Unit] = []
     i = 0
     while i < len(units):
@@ -53,7 +60,8 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
             j = next((k for k in range(i + 1, min(len(units), i + 1 + MAX_UNIT)) if units[k].text == close), None)
             inner = units[i + 1:j] if j else []
             text = "".join(u.text for u in inner)
-            if inner and dictionary.is_han(text) and 2 <= len(text) <= MAX_UNIT and (len(inner) == 1 or not _has_function_word(inner)):
+            if inner and dictionary.is_han(text) and 2 <= len(text) <= MAX_UNIT and (len(inner) == 1 or not (
+                    _has_function_word(inner) or inner[0].text in _DEGREE)):
                 out.append(units[i])
                 out.append(join_units(inner, quoted=True, glossary=len(inner) == 1 and inner[0].glossary))
                 out.append(units[j])
