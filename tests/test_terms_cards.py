@@ -915,6 +915,19 @@ def test_a_name_in_parts_keeps_a_last_piece_no_dictionary_has():
                      "Only Justice Clarence Thomas (husband of 2020 election denier Ginni Thomas) dissented.")
     assert "吉尼·托马斯" in terms and "者吉尼·托马斯" not in terms, sorted(terms)
 
+
+def test_a_name_in_parts_may_end_in_a_glossary_name_which_keeps_its_card():
+    """普京 is a glossary entry: 弗拉基米尔·普京 is still one name, "Vladimir Putin", not
+    弗拉基米尔 "Vladimir" and 普京; and 普京 alone keeps its card (its syllables, inside the
+    dotted name, are counted past the dot)."""
+    glossary = pipeline.load_glossary(None)
+    sentences = pipeline.analyser(glossary).analyse([
+        SentencePair("俄罗斯总统弗拉基米尔·普京宣布暂停履行条约。", "Russian President Vladimir Putin announced the suspension of the treaty.", 0),
+        SentencePair("不过，普京强调，俄罗斯并没有退出该条约。", "Putin, however, stressed that Russia is not abandoning the treaty.", 1)])
+    terms = {t.hanzi: t for t in extract_terms(sentences, glossary, max_zipf=None, hsk_min=None)}
+    assert terms["弗拉基米尔·普京"].english == ("Vladimir Putin",), sorted(terms)
+    assert "弗拉基米尔" not in terms and terms["普京"].pinyin == "Pǔjīng", sorted(terms)
+
 def test_two_names_side_by_side_without_a_dot_stay_two():
     terms = cards_of("约翰和克里都来了。", "John and Kerry both came.")
     assert "约翰" in terms and "克里" in terms, sorted(terms)

@@ -70,7 +70,16 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
                and not (bound and not context_gloss.english_match(sentence_en, dictionary.english(simple[a:b])))]
     if unit.glossary and len(text) < _LONG_FORMULATION:
         longest = [(a, b) for a, b in longest if b == len(text)]  # a glossary compound's head alone
-    return [Unit(text[a:b], unit.syllables[a:b] if unit.syllables else (), unit.start + a, glossary=True) for a, b in longest]
+    return [Unit(text[a:b], _syllables(unit, a, b), unit.start + a, glossary=True) for a, b in longest]
+
+
+def _syllables(unit: Unit, start: int, end: int) -> tuple[str, ...]:
+    """The syllables of ``unit.text[start:end]``: one for each Han character, so a dot of a
+    name before it (弗拉基米尔·普京) has none."""
+    if not unit.syllables:
+        return ()
+    at = sum(map(dictionary.is_han, unit.text[:start]))
+    return unit.syllables[at:at + sum(map(dictionary.is_han, unit.text[start:end]))]
 
 
 def _word_of_a_name(text: str, start: int, end: int) -> bool:

@@ -87,8 +87,8 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             if not 2 <= len(syllables) <= (_MAX_DOTTED if dotted else MAX_UNIT) or (j - i > _MAX_RUN and not dotted) \
                     or is_headword("".join(u.text for u in run)):
                 continue
-            if not ((_name_like(run[0]) or _foreign_sound(run[0])) and (_name_like(run[-1]) or _foreign_sound(run[-1]))
-                    and all(_name_like(u) or u.text in NAME_DOTS or _foreign_sound(u) for u in run[1:-1])) \
+            if not (_name_piece(run[0], dotted) and _name_piece(run[-1], dotted)
+                    and all(_name_piece(u, dotted) or u.text in NAME_DOTS for u in run[1:-1])) \
                     and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
@@ -113,6 +113,14 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
             i += 1
     return out
+
+
+def _name_piece(unit: Unit, dotted: bool) -> bool:
+    """A unit that may be a piece of a name (:func:`_name_like`, :func:`_foreign_sound`), or,
+    in a name the Chinese writes in parts, a glossary word that is a name (弗拉基米尔·普京
+    "Vladimir Putin", whose 普京 is curated)."""
+    return _name_like(unit) or _foreign_sound(unit) or (
+        dotted and unit.glossary and len(unit.text) >= 2 and dictionary.word_info(unit.text).proper)
 
 
 def _foreign_sound(unit: Unit) -> bool:
