@@ -293,8 +293,9 @@ def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
     hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, w in enumerate(english_words(sentence)):
-        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", us_spelling(w.lemma)), ("prefix", w.lemma[:_MIN_PREFIX]),
-                ("sion", _sion_stem(w.lemma))}
+        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", us_spelling(w.lemma)), ("prefix", w.lemma[:_MIN_PREFIX])}
+        if stem := _sion_stem(w.lemma):
+            keys.add(("sion", stem))
         if w.compound:
             keys.add(("compound", w.compound))
         for key in keys:

@@ -101,8 +101,8 @@ def _marked_use(word: str, after: str) -> str:
     """How the word after ``word`` marks its use (a key of :data:`senses.USES`), or "":
     an aspect particle a verb (标志|着), and so does a pronoun, a name or a number after a
     word jieba tags a verb (使得|土耳其 "left Turkey ...", 使得|数百 "allowed hundreds", not
-    "usable"); a negation a word of negative
-    sentences (根本|不), a verb or an adjective an adverb (相当|成功)."""
+    "usable"); a negation a word of negative sentences (根本|不), a verb or an adjective an
+    adverb (相当|成功)."""
     if after in ASPECT:
         return "verb"
     if after[:1] in NEGATIONS:
@@ -267,10 +267,11 @@ def extract_terms(
     sequences: list[list[str]] = []
     uses: dict[str, str] = {}  # how the Chinese marks a term's use where it first does (senses.USES)
     for i, units in enumerate(per_sentence):
-        for u, after in zip(units, units[1:]):
-            if u.text not in uses and is_candidate(u) and (use := _marked_use(u.text, after.text)):
+        candidate = [is_candidate(u) for u in units]
+        for u, after, ok in zip(units, units[1:], candidate):
+            if ok and u.text not in uses and (use := _marked_use(u.text, after.text)):
                 uses[u.text] = use
-        candidates = [u for u in units if is_candidate(u)]
+        candidates = [u for u, ok in zip(units, candidate) if ok]
         for u in candidates:
             record(i, u)
             for inner in inner_glossary(u, glossary_words, sentences[i].pair.en):

@@ -98,8 +98,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             # by a dot or hyphen where the English writes as much of it or more (纳戈尔诺-卡拉巴赫
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone; 马泰乌什·莫拉维茨基 "Mateusz
             # Morawiecki", not 马泰乌什·莫拉, which sounds more like it)
-            longer = found and any(u.text in NAME_DOTS for u in run[1:-1]) \
-                and found[0] <= best_span[0] and found[1] >= best_span[1]
+            longer = found and dotted and found[0] <= best_span[0] and found[1] >= best_span[1]
             if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en, taken) \
                     and not _names_side_by_side(run, sentence_en[found[0]:found[1]]) \
                     and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):

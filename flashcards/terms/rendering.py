@@ -29,7 +29,7 @@ def _parts_glosses(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated: Sequence[str] = (),
-             syllables: Sequence[str] = (), kind: str = "") -> tuple[int, int, float] | None:
+                syllables: Sequence[str] = (), kind: str = "") -> tuple[int, int, float] | None:
     """Where ``sentence_en`` renders ``word`` and how surely: curated glossary English first,
     then CEDICT's; a name may also be spelt out in pinyin (王毅 -> "Wang Yi") or be the
     foreign name its characters transliterate (马科斯 -> "Marcos"). Nothing else counts:
@@ -59,7 +59,7 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     # consonant for consonant (哈迪 "Hardy or Hardie" is also the Yemeni president "Hadi"; 大桥
     # sounds like no transliteration)
     sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper)
-                        or (info.proper and written[2] >= 2.0 and word_evidence.foreignness(word, 0) >= word_evidence.FOREIGN))
+                        or (info.proper and written[2] >= 2.0 and _sounds_foreign(word)))
     return (*written[:2], 1.0) if sure else None
 
 
@@ -71,7 +71,7 @@ def names_of(glosses: Sequence[str]) -> list[str]:
 
 
 def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[str, tuple[str, float]],
-                  wanted: set[str]) -> None:
+                 wanted: set[str]) -> None:
     """English forms of people's names no gloss, spelling or sound explains, from the
     capitalised runs of the sentence that nothing else claims (石破茂 -> "Shigeru Ishiba":
     Japanese names are read in Japanese).
@@ -98,7 +98,7 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         if span:
             claimed.append(span[:2])
         elif u.text in wanted and u.text not in found and kind == "person" and u.text[0] not in NUMERALS \
-                and (len(u.text) >= 3 or (len(u.text) == 2 and word_evidence.foreignness(u.text, 0) >= word_evidence.FOREIGN)):
+                and (len(u.text) >= 3 or (len(u.text) == 2 and _sounds_foreign(u.text))):
             todo.append(u)
     runs = [
         r for r in name_sounds.capitalised_runs(en)
@@ -111,7 +111,7 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         # a transliteration is the name it sounds like or none (沃灵顿 is no "Jeremy Corbyn")
         # a transliteration of two syllables (巴育 "Prayuth Chan-Ocha") sounds like too much
         # to tell, but starts as the name does: from there the run is its name
-        foreign = word_evidence.foreignness(u.text, 0) >= word_evidence.FOREIGN
+        foreign = _sounds_foreign(u.text)
         short = len(u.text) == 2
         starts = [name_sounds.starts_like(u.syllables, en[r[0]:r[1]]) if short else 0 for r in runs]
         options = [(abs(r[0] / max(1, len(en)) - where), k) for k, r in enumerate(runs) if k > last
@@ -137,6 +137,11 @@ def parts_as_in_full(context: dict[str, tuple[str, float]], kept) -> None:
         for piece, word in zip(pieces, words):
             if piece in kept and name_sounds.sounds_alike(kept[piece][0].syllables, word):
                 context[piece] = (word, max(sureness, context.get(piece, ("", 0.0))[1]))
+
+
+def _sounds_foreign(text: str) -> bool:
+    """Characters transliteration uses far more than words do (哈迪, 巴育; not 大桥)."""
+    return word_evidence.foreignness(text, 0) >= word_evidence.FOREIGN
 
 
 def _full_or_rare(run: str) -> bool:
