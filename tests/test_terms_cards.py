@@ -1076,3 +1076,28 @@ def test_some_after_tens_belongs_to_the_number():
     terms = cards_of("但十幾年來，他們持續違反條約。", "But for more than a decade they have violated the treaty.")
     assert "幾年來" not in terms and "几年来" not in terms, sorted(terms)
     assert "違反" in terms, sorted(terms)
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence", "first", "not_first"),
+    [
+        ("最多", "North Korea launched the most missiles in one day.", "maximum", "at most"),
+        ("最多", "The talks will last at most two days.", "at most", None),
+        ("当中", "The Philippines is at the centre of a tense standoff.", "among", "in the center"),
+        ("当中", "The village lies in the centre of the valley.", "in the center", None),
+    ],
+)
+def test_a_prepositional_sense_needs_its_preposition(word, sentence, first, not_first):
+    """最多 "at most; maximum; ...": "the most" is no "at most", which then follows the
+    senses nothing speaks against; "at the centre" is no "in the center" of 当中."""
+    english = senses.card_senses(dictionary.english(word), [sentence])
+    assert english[0] == first
+    assert not_first is None or not_first != english[0]
+
+
+def test_a_prepositional_phrase_is_found_only_with_its_preposition():
+    """The context matcher finds "at most" in "at most two days", not in "the most"."""
+    assert cg.gloss_hits("at most", "It lasts at most two days.")
+    assert not cg.gloss_hits("at most", "They fired the most missiles.")
+    # a phrase whose first word is missing is judged by its coverage alone
+    assert cg.gloss_hits("in short supply", "Supply remains tight.")[0].coverage == 0.5

@@ -42,6 +42,9 @@ _STOP = frozenset(
 )
 # a verb gloss of a verb and its particle, nothing else: "to go up", "to set out"
 _PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away|back|forward|aside|apart|together)$")
+# a gloss that is a prepositional phrase: "at most", "in the center" (not "the most", "at the centre")
+_PREPOSITIONAL = re.compile(r"^(at|in|on|by|under|over|for|from|with|within|without) (?=[a-z])")
+_ARTICLES = frozenset({"a", "an", "the"})
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
 _AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
@@ -147,18 +150,35 @@ def content_words(gloss: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str, str], ...]:
+def _wanted_words(gloss: str) -> tuple[tuple[tuple[str, ...], int, str, str, str], ...]:
     """The content words of each variant of ``gloss`` that has any, how many words the
-    variant has besides "to" and articles, the variant lower-cased, and the particle of a
-    phrasal verb ("to look out": "out"): what is looked for in a sentence, worked out once
-    per gloss instead of once per sentence searched."""
+    variant has besides "to" and articles, the variant lower-cased, the particle of a
+    phrasal verb ("to look out": "out") and the preposition a prepositional phrase opens
+    with ("at most": "at"): what is looked for in a sentence, worked out once per gloss
+    instead of once per sentence searched."""
     out = []
     for variant in gloss_variants(gloss):
         if wanted := content_words(variant):
             lower = variant.lower()
             phrasal = _PHRASAL_VERB.match(lower)
-            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", lower), phrasal.group(2) if phrasal else ""))
+            lead = _PREPOSITIONAL.match(lower)
+            out.append((wanted, phrase_length(variant), re.sub(r"^to ", "", lower), phrasal.group(2) if phrasal else "",
+                        lead.group(1) if lead else ""))
     return tuple(out)
+
+
+def unframed(gloss: str) -> str:
+    """A prepositional phrase without its preposition ("at most" -> "most"), or ""."""
+    lead = _PREPOSITIONAL.match(gloss.lower())
+    return gloss[lead.end():] if lead else ""
+
+
+def _led_by(words: Sequence[Word], first: int, preposition: str) -> bool:
+    """Does ``preposition`` come right before word ``first``, but for articles?"""
+    k = first - 1
+    while k >= 0 and words[k].lower in _ARTICLES:
+        k -= 1
+    return k >= 0 and words[k].lower == preposition
 
 
 def phrase_length(text: str) -> int:
@@ -325,7 +345,7 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
     words = english_words(sentence)
     index = _word_index(sentence)
     hits = []
-    for wanted, length, variant, particle in _wanted_words(gloss):
+    for wanted, length, variant, particle, preposition in _wanted_words(gloss):
         positions = sorted(
             {(i, i, g) for g in wanted for i in _candidates(g, index, len(words)) if matches(g, words[i])}
             | {(i, words[i].compound_last, g) for g in wanted for i in index.get(("compound", g), ())}
@@ -342,7 +362,11 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                 # a phrasal verb's verb without its particle is another verb: "took a closer
                 # look" is no "to look out" (the particle alone may be 起's "up" of "to get up")
                 found_words = {g for k, _, g in cluster if first <= k <= last}
-                whole = not particle or particle in found_words
+                # and a prepositional phrase without its preposition is another phrase: "the
+                # most" is no "at most", "at the centre" no "in the center"
+                # (a phrase whose first word is missing is judged by its coverage: "supply" of "in short supply")
+                whole = (not particle or particle in found_words) \
+                    and (not preposition or wanted[0] not in found_words or _led_by(words, first, preposition))
                 if whole and not _out_of_order(cluster, first, last, wanted, words, variant, gaps):
                     exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
                     # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of

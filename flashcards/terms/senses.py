@@ -222,7 +222,11 @@ def card_senses(
     # "to ask" more than "to ask the way"
     scattered = [_scattered(sense, own_sentences) if own[k][0] else 0.0 for k, sense in enumerate(clean)]
     as_used = [bool(use and USES[use].search(clean[k])) for k in range(len(clean))]
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], not as_used[k],
+    # a prepositional phrase whose words the sentences use without its preposition means
+    # something else there: "the most" is no "at most" (最多), so it follows the others
+    astray = [not own[k][0] and bool(bare := context_gloss.unframed(sense)) and _used(bare, own_sentences, 1.0)[0] > 0
+              for k, sense in enumerate(clean)]
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], astray[k], not as_used[k],
                                                       bool(_LITERAL.match(clean[k])), -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
