@@ -864,6 +864,17 @@ def test_a_name_in_three_parts_is_whole_and_its_surname_is_a_name_alone():
     assert [u.text for u in cut] == ["对比", "利", "亚"]
 
 
+def test_a_name_holds_a_character_names_rarely_use_where_the_whole_sounds_close():
+    """波罗申科 came out 波罗 | 申 | 科: 申 is a verb ("to state"), which names seldom use. The
+    whole sounds like "Poroshenko", so it is one name; a verb between two name pieces that
+    the English does not write as one name stays a word (波罗 有 科 is no "Poroshenko")."""
+    terms = cards_of("乌克兰总统波罗申科在声明中说。", "Ukrainian President Petro Poroshenko says in a statement.")
+    assert terms["波罗申科"].english == ("Poroshenko",) and terms["波罗申科"].pinyin == "Bōluóshēnkē", sorted(terms)
+    assert not any(len(h) == 1 or h in ("波罗", "申科") for h in terms), sorted(terms)
+    terms = cards_of("总统波罗说科研很重要。", "President Poroshenko says research matters.")
+    assert not any("说" in h for h in terms), sorted(terms)
+
+
 def test_a_transliteration_is_the_name_the_english_writes():
     """胡塞 renders "Houthi" (th is s as often as t); 哈迪 is CC-CEDICT's "Hardy or Hardie",
     and here the Yemeni president Hadi; 大桥 of 扎托卡大桥 is no "Odesa"."""
@@ -1031,6 +1042,9 @@ def test_a_phrasal_verb_s_particle_alone_is_no_evidence_for_its_sense():
     assert senses.card_senses(dictionary.english("打开"), ["He turned on the radio."])[0] == "to turn on"
     terms = cards_of("这与赢回红墙所需的态度背道而驰。", "This goes against the attitude necessary to win back the red wall.")
     assert terms["赢回"].english == ("win back",)
+    # but a particle alone renders no compound: 开出 (no CC-CEDICT word) is no "out"
+    terms = cards_of("他们拉着绳索将船开出港口。", "They haul on ropes to navigate out of the port.")
+    assert "开出" not in terms or "out" not in terms["开出"].english, terms["开出"].english
 
 
 def test_a_sense_named_in_other_words_is_found_by_them():
@@ -1101,3 +1115,14 @@ def test_a_prepositional_phrase_is_found_only_with_its_preposition():
     assert not cg.gloss_hits("at most", "They fired the most missiles.")
     # a phrase whose first word is missing is judged by its coverage alone
     assert cg.gloss_hits("in short supply", "Supply remains tight.")[0].coverage == 0.5
+
+
+def test_a_two_letter_gloss_word_is_itself_not_a_pronoun():
+    """simplemma makes "em" and "them" both "they", and "US" "we": 全身 "(typography) em; the
+    whole body" led with its printing sense wherever the English said "them", and "we" was
+    found as 美国's "US"."""
+    assert cg.content_words("(typography) em") == ("typography", "em")
+    assert not cg.gloss_hits("US", "We will not give up.")
+    assert cg.gloss_hits("US", "The US will not give up.")
+    english = senses.card_senses(dictionary.english("全身"), ["The rain soaked them from head to toe."])
+    assert english[0] == "the whole body" and not any("em" in s.split() for s in english)

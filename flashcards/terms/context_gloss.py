@@ -127,7 +127,8 @@ def is_list(gloss: str) -> bool:
 @functools.cache
 def content_words(gloss: str) -> tuple[str, ...]:
     """The meaning-bearing words of one gloss variant, lemmatised (but a verb after "to",
-    a base form already); affixes keep their dash."""
+    a base form already, and a word of two letters, which simplemma takes for a pronoun's
+    form); affixes keep their dash."""
     out = []
     phrasal = _PHRASAL_VERB.match(gloss.lower())
     infinitive = _INFINITIVE.match(gloss)
@@ -144,8 +145,8 @@ def content_words(gloss: str) -> tuple[str, ...]:
             out.append(word)  # "-ism", "quasi-": matched as suffix / prefix
         elif infinitive and found.start() == infinitive.end():
             out.append(word)  # "to found" is the base form: no past tense of "to find"
-        else:
-            out.extend(lemma(w) for w in word.split("-") if w)
+        else:  # a word of two letters is itself: "em" is no "they", nor "US" "we"
+            out.extend(w if len(w) <= 2 else lemma(w) for w in word.split("-") if w)
     return tuple(dict.fromkeys(out))
 
 
@@ -422,8 +423,8 @@ def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int
     best_key = None
     for combo in itertools.product(*options):
         chosen = [h for h in combo if h is not None]
-        if not chosen:
-            continue
+        if all(h.particle_only for h in chosen):
+            continue  # a particle renders a part beside another part ("win back"), not alone ("out" of 开出)
         first = min(h.first for h in chosen)
         last = max(h.last for h in chosen)
         if last - first > 2 * len(parts) + 1:

@@ -21,6 +21,8 @@ _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _MAX_RUN = 6  # tokens in a name joined again
 _MAX_DOTTED_RUN = 10  # ... and in a name the Chinese writes in parts
 _MAX_DOTTED = 2 * MAX_UNIT  # characters of such a name
+_EVERYDAY = 5.0  # a character more common than this is a word of its own (说 6.6, 申 3.9)
+_CLOSE = 1.75  # a sound match this close lets a name hold a character names rarely use (申 of 波罗申科 "Poroshenko")
 
 
 def _name_like(unit: Unit) -> bool:
@@ -87,13 +89,18 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             if not 2 <= len(syllables) <= (_MAX_DOTTED if dotted else MAX_UNIT) or (j - i > _MAX_RUN and not dotted) \
                     or is_headword("".join(u.text for u in run)):
                 continue
-            if not (_name_piece(run[0], dotted) and _name_piece(run[-1], dotted)
-                    and all(_name_piece(u, dotted) or u.text in NAME_DOTS for u in run[1:-1])) \
-                    and not _spelt_chinese_name(run, syllables, sentence_en):
+            ends = _name_piece(run[0], dotted) and _name_piece(run[-1], dotted)
+            inside = [_name_piece(u, dotted) or u.text in NAME_DOTS for u in run[1:-1]]
+            # one character inside that names rarely use, no function word: the whole must sound close
+            unusual = ends and not all(inside) and sum(not ok for ok in inside) == 1 \
+                and all(ok or _plain_character(u) for ok, u in zip(inside, run[1:-1]))
+            if not (ends and all(inside)) and not unusual and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
                 "".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
+            if unusual and score < _CLOSE:
+                continue
             # a tie goes to the longer run; so does a name the Chinese writes in parts joined
             # by a dot or hyphen where the English writes as much of it or more (纳戈尔诺-卡拉巴赫
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone; 马泰乌什·莫拉维茨基 "Mateusz
@@ -120,6 +127,14 @@ def _name_piece(unit: Unit, dotted: bool) -> bool:
     "Vladimir Putin", whose 普京 is curated)."""
     return _name_like(unit) or _foreign_sound(unit) or (
         dotted and unit.glossary and len(unit.text) >= 2 and dictionary.word_info(unit.text).proper)
+
+
+def _plain_character(unit: Unit) -> bool:
+    """One character that is no function word (的, 和, 在) nor an everyday word (说, 有): a
+    verb or adjective may still be a sound of a name the whole of which the English writes
+    (申 of 波罗申科)."""
+    return len(unit.text) == 1 and dictionary.is_han(unit.text) and not unit.glossary \
+        and dictionary.pos_tag(unit.text) not in DROP_TAGS and dictionary.zipf(unit.text) < _EVERYDAY
 
 
 def _foreign_sound(unit: Unit) -> bool:

@@ -61,7 +61,7 @@ _FAME = re.compile(r"\s*(?:(?:noted|famous|known|renowned|well-known|celebrated)
 _FIELD = re.compile(r"\((?:math|mathematics|physics|chemistry|chem|computing|medicine|med|biology|botany|zoology|"
                     r"geology|linguistics|grammar|music|sport|sports|Buddhism|Taoism|Christianity|TCM|"
                     r"astronomy|electricity|finance|economics|statistics|anatomy|pharm|physiology|photography|"
-                    r"baseball|soccer|gaming|theater)\.?\)", re.I)
+                    r"baseball|soccer|gaming|theater|typography|printing)\.?\)", re.I)
 # "fig. opinion or demand" is the meaning itself, said of a word's figurative use ("lit. ..."
 # is not: the literal words of an idiom are not its meaning); "classifier: slap" (巴掌) is
 # the meaning of its use as a measure word (一巴掌, a slap)
