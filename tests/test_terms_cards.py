@@ -469,6 +469,18 @@ def test_a_dictionary_name_the_english_never_names_is_no_card():
     assert "巴斯" not in terms, terms
 
 
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("伊朗", "A coalition fought Iranian-supported Houthi rebels."),
+    ("乌克兰", "Ukrainian forces advanced."),
+    ("日本", "Japanese ships sailed north."),
+])
+def test_a_country_its_people_s_adjective_names_is_named(word, english):
+    """伊朗 is "Iran"; the English saying "Iranian-supported" names it."""
+    assert name_sounds.named_in(dictionary.english(word), english)
+    assert not name_sounds.named_in(dictionary.english(word), "Rebels fought a coalition.")
+
+
 def test_a_name_takes_no_adverb_glued_on():
     """莫斯科 + 也 ("also") is Moscow and an adverb, never the name "Moscow" in one card."""
     pairs = [SentencePair("随着军队在东部推进，莫斯科也试图切断对方的补给。",

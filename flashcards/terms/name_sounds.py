@@ -159,6 +159,7 @@ def spelt(english: str, syllables: Sequence[str]) -> str:
 # A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
 _POSSESSIVE = re.compile(r"['’]s ")
 _DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
+_PEOPLE = ("n", "an", "ian", "ese", "i", "ns", "ans", "ians", "is")  # Korea-n, Syria-n, Iran-ian, Japan-ese, Iraq-i
 
 
 def _same_onset(ours: str, theirs: str) -> bool:
@@ -252,7 +253,8 @@ def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, 
 def named_in(glosses: Sequence[str], english: str) -> bool:
     """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
     one spelt nearly alike is: the same first four letters, the length within two
-    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan"). One letter
+    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan"), or its
+    people's adjective ("Iranian-supported" names "Iran", "Ukrainian" "Ukraine"). One letter
     names nothing: the "I" of "World War I" (一战) is not the pronoun of "I think"."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
@@ -260,7 +262,8 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
             w = w.lower()
             if len(w) < 2:
                 continue
-            if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))):
+            if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))) \
+                    or (len(w) >= 4 and any(stem + ending in words for stem in (w, w[:-1]) for ending in _PEOPLE)):
                 return True
     return False
 
@@ -269,7 +272,7 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
 def _capitalised(english: str) -> tuple[frozenset[str], dict[str, set[int]]]:
     """The capitalised words of an article's English, lower-cased, and the lengths of those
     sharing each four-letter prefix: found once per article, not once per name looked for."""
-    words = frozenset(w.lower() for w in _CAPITALISED_WORD.findall(english))
+    words = frozenset(part for w in _CAPITALISED_WORD.findall(english) for part in (w.lower(), w.lower().split("-")[0]))
     prefixes: dict[str, set[int]] = defaultdict(set)
     for w in words:
         if len(w) >= 4:
