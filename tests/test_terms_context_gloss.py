@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flashcards.terms import context_gloss as cg
-from flashcards.terms import name_sounds, senses
+from flashcards.terms import name_sounds, senses, word_forms
 from flashcards.lexicon import dictionary as d
 
 
@@ -128,7 +128,7 @@ def test_british_spelling_is_the_same_word():
     by = {w.lower: w for w in words}
     assert cg.matches("organization", by["organisation"]) and cg.matches("labor", by["labour"])
     assert cg.matches("defense", by["defence"]) and cg.matches("center", by["centre"]) and cg.matches("program", by["programme"])
-    assert cg.us_spelling("rise") == "rise"  # too short to be an -ise verb
+    assert word_forms.us_spelling("rise") == "rise"  # too short to be an -ise verb
     sentence = "I have ordered the Atomic Energy Organisation of Iran to be ready for action."
     assert senses.card_senses(d.english("机构"), [sentence])[0] == "organization"
 

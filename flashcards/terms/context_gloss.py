@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flashcards.store import cache
+from flashcards.terms import word_forms
 
 # Latin letters, accented ones too: English news keeps them in names (Aïssata, Atatürk, Łukaszenka)
 _EXTENDED = [chr(c) for c in range(0x100, 0x180)]
@@ -46,12 +47,6 @@ _PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away|back|
 _PREPOSITIONAL = re.compile(r"^(at|in|on|by|under|over|for|from|with|within|without) (?=[a-z])")
 _ARTICLES = frozenset({"a", "an", "the"})
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
-_MIN_PREFIX = 5  # "deterrent" ~ "deterrence", "strategy" ~ "strategic"
-_AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
-# what a word may add to a shorter one it starts with and stay the same word: "forge" is not "forget"
-_SHORT_ENDINGS = frozenset({"s", "es", "d", "ed", "e", "y", "ly", "al", "ic", "ty", "ce", "cy", "ry"})
-# suffixes that are words too: "relationship" is still "relation", "sustainable" "sustain"
-_SUFFIX_WORDS = frozenset({"ship", "ships", "able", "ably", "less", "like", "wise", "ward", "wards", "hood"})
 _MAX_GAP = 2  # words between two matched words of one gloss
 _PHRASE_WORDS = 3  # a gloss this long ("let it be") is a phrase, not a word with its grammar
 _FRAME = frozenset({"to", "a", "an", "the"})  # not counted in a gloss's length: "as a whole" is no phrase
@@ -187,73 +182,9 @@ def phrase_length(text: str) -> int:
     return sum(w.lower() not in _FRAME for w in _LETTERS.findall(text))
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def matches(gloss_word: str, word: Word) -> bool:
     """Does the English ``word`` render ``gloss_word`` (a lemma, or an affix like "-ism")?"""
-    return _matches(gloss_word, word.lower, word.lemma)
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _matches(gloss_word: str, lower: str, lemma: str) -> bool:
-    if gloss_word.startswith("-"):
-        return len(lower) > len(gloss_word) and lower.endswith(gloss_word[1:])
-    if gloss_word.endswith("-"):
-        return lower == gloss_word[:-1] or (len(lower) > len(gloss_word) and lower.startswith(gloss_word[:-1]))
-    if gloss_word in (lemma, lower) or _sion_noun(gloss_word, lemma) or _sion_noun(lemma, gloss_word) \
-            or us_spelling(gloss_word) == us_spelling(lemma):
-        return True
-    shorter = min(len(gloss_word), len(lemma))
-    common = _common_prefix(gloss_word, lemma)
-    if shorter < _MIN_PREFIX or common < max(_MIN_PREFIX, 0.8 * shorter):
-        return False
-    longer = gloss_word if len(gloss_word) > len(lemma) else lemma
-    rest = longer[common:]
-    if common == shorter and len(rest) <= 2 and rest not in _SHORT_ENDINGS:
-        return False
-    if common == shorter and len(rest) >= 4 and rest not in _SUFFIX_WORDS and common_english(rest):
-        return False  # a compound: "north" is not "northeast", "guide" not "guidelines"
-    # an agent is not the act: "fight" is not "fighter", "appropriation" not "appropriator"
-    return gloss_word[common:] not in _AGENT_SUFFIXES and lemma[common:] not in _AGENT_SUFFIXES
-
-
-# British spellings and their American forms, at the end of a word: CC-CEDICT writes
-# "organization", a British article "Organisation"
-_US_ENDINGS = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
-               ("our", "or"), ("ours", "ors"), ("ence", "ense"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("mme", "m"))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def us_spelling(word: str) -> str:
-    """``word`` with a British ending spelt the American way (organisation -> organization,
-    labour -> labor, defence -> defense, centre -> center); other words as they are."""
-    if len(word) > 5:
-        for british, american in _US_ENDINGS:
-            if word.endswith(british):
-                return word[: -len(british)] + american
-    return word
-
-
-def _sion_stem(word: str) -> str:
-    """What a -sion noun shares with its verb, too short or changed too much for the shared
-    prefix to tell: "ten" of "tension" and "tense", "inva" of "invasion" and "invade", "deci"
-    of "decision" and "decide" ("version" is no "verse"); "" for other words."""
-    if word.endswith("sion"):
-        return word[:-4]
-    if word.endswith(("de", "se")) and len(word) >= 5 and not word.endswith("verse"):
-        return word[:-2]
-    return ""
-
-
-def _sion_noun(noun: str, verb: str) -> bool:
-    return noun.endswith("sion") and not verb.endswith("sion") and _sion_stem(noun) == _sion_stem(verb) != ""
+    return word_forms.same_word(gloss_word, word.lower, word.lemma)
 
 
 @dataclass(frozen=True)
@@ -314,8 +245,8 @@ def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
     hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, w in enumerate(english_words(sentence)):
-        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", us_spelling(w.lemma)), ("prefix", w.lemma[:_MIN_PREFIX])}
-        if stem := _sion_stem(w.lemma):
+        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", word_forms.us_spelling(w.lemma)), ("prefix", w.lemma[:word_forms.MIN_PREFIX])}
+        if stem := word_forms.sion_stem(w.lemma):
             keys.add(("sion", stem))
         if w.compound:
             keys.add(("compound", w.compound))
@@ -328,10 +259,10 @@ def _candidates(gloss_word: str, index, count: int) -> Sequence[int]:
     """Word positions that may match ``gloss_word``: same form or same prefix; all for affixes."""
     if gloss_word.startswith("-") or gloss_word.endswith("-"):
         return range(count)
-    found = set(index.get(("exact", gloss_word), ())) | set(index.get(("exact", us_spelling(gloss_word)), ()))
-    if len(gloss_word) >= _MIN_PREFIX:
-        found.update(index.get(("prefix", gloss_word[:_MIN_PREFIX]), ()))
-    if stem := _sion_stem(gloss_word):
+    found = set(index.get(("exact", gloss_word), ())) | set(index.get(("exact", word_forms.us_spelling(gloss_word)), ()))
+    if len(gloss_word) >= word_forms.MIN_PREFIX:
+        found.update(index.get(("prefix", gloss_word[:word_forms.MIN_PREFIX]), ()))
+    if stem := word_forms.sion_stem(gloss_word):
         found.update(index.get(("sion", stem), ()))
     return found
 
@@ -372,7 +303,7 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                     exact = {g for k, _, g in cluster if first <= k <= last and (k, g) in same}
                     # one everyday word is no rendering of a phrase: "let" of "let it be", "came" of
                     # "to come out as", "hand" of "hand in hand"; it covers one word of them all
-                    lone = found == 1 and length >= _PHRASE_WORDS and common_english(words[first].lower) \
+                    lone = found == 1 and length >= _PHRASE_WORDS and word_forms.common_english(words[first].lower) \
                         and variant not in sentence.lower()
                     hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps,
                                     particle_only=bool(particle) and found_words == {particle}))
@@ -497,16 +428,9 @@ def english_text(sentence: str, glosses: Sequence[str], parts: Sequence[Sequence
     return sentence[span[0]:span[1]] if span else ""
 
 
-@cache.persistent()
-def common_english(word: str) -> bool:
-    from flashcards.lexicon.frequency import zipf
-
-    return zipf(word, "en") >= 4.5
-
-
 def common_words_only(text: str) -> bool:
     """Whether every word of ``text`` is common English ("On February", "Prime Minister")."""
-    return all(common_english(w.lower()) for w in _LETTERS.findall(text))
+    return all(word_forms.common_english(w.lower()) for w in _LETTERS.findall(text))
 
 
 @cache.persistent()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from flashcards.lexicon import dictionary
 from flashcards.reading.word_evidence import gloss_head, plain
-from flashcards.terms.context_gloss import LETTER, LOWER, UPPER, common_english
+from flashcards.terms.context_gloss import LETTER, LOWER, UPPER
+from flashcards.terms.word_forms import common_english
 from flashcards.terms.unit import NAME_DOTS, name_parts
 
 # the small words inside a name: Hafez al-Assad, Osama bin Laden, Ursula von der Leyen
