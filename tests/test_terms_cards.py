@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from flashcards import pipeline
 from flashcards.lexicon import cedict, dictionary
 from flashcards.model import SentencePair
-from flashcards.terms import context_gloss as cg, name_sounds, name_units, senses
+from flashcards.terms import context_gloss as cg, name_sounds, name_units, rendering, senses
 from flashcards.terms.unit import name_parts, units_of
 from flashcards.reading.word_evidence import gloss_head
 from flashcards.terms import extract
@@ -897,6 +897,17 @@ def test_a_transliteration_is_the_name_the_english_writes():
     assert terms["哈迪"].english == ("Hadi",) and terms["哈迪"].pinyin == "Hādí", sorted(terms)
     terms = cards_of("一个物体接近位于敖德萨西南的扎托卡大桥。", "An object approached the bridge in Zatoka, southwest of Odesa.")
     assert all("Odesa" not in t.english for h, t in terms.items() if h != "敖德萨"), sorted(terms)
+
+
+def test_a_name_takes_the_spelling_the_article_uses():
+    """奥斯汀 is CC-CEDICT's "Austin or Austen (name); Austin, Texas": for Lloyd Austin the
+    card says "Austin", not the city; a person is never a city CC-CEDICT names after him."""
+    terms = cards_of("拜登选择退役将军劳埃德·J·奥斯汀担任国防部长。",
+                     "Biden picked retired general Lloyd J. Austin to be his secretary of defense.")
+    assert terms["奥斯汀"].english == ("Austin",), {h: t.english for h, t in terms.items()}
+    assert rendering.name_senses(("Jackson (name)", "Jackson city, capital of Mississippi"), "", "person") \
+        == ["Jackson (name)"]
+    assert list(rendering.name_senses(("Houston, Texas",), "", "place")) == ["Houston, Texas"]
 
 
 def test_a_foreign_name_of_two_characters_takes_the_name_it_starts_like():

@@ -25,7 +25,7 @@ from flashcards.model import AnalysedSentence, Example, GlossaryEntry, pickled_b
 from flashcards.reading import segmenter
 from flashcards.reading.orthography import term_pinyin
 from flashcards.terms.inner_glossary import inner_glossary
-from flashcards.terms.rendering import SURE, assign_names, names_of, parts_as_in_full, rendered_at
+from flashcards.terms.rendering import SURE, assign_names, name_senses, names_of, parts_as_in_full, rendered_at
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
@@ -338,7 +338,8 @@ def extract_terms(
         in_glossary = entry is not None
         rendering, sureness = context.get(text, ("", 0.0))
         own = [sentences[i].pair.en for i in where[text][:MAX_EXAMPLES]]
-        english = senses.card_senses(info.english, own, article_english, name=bool(kind), use=uses.get(text, ""))
+        glosses = name_senses(info.english, rendering, kind) if kind and not in_glossary else info.english
+        english = senses.card_senses(glosses, own, article_english, name=bool(kind), use=uses.get(text, ""))
         if kind and unit.named and info.in_cedict and not info.proper and not in_glossary:
             english = (rendering,) if rendering else ()  # a common word the English spells as a name: 东风 "Dongfeng"
         elif kind and info.proper and rendering and not in_glossary and name_sounds.sounds_alike(unit.syllables, rendering) \

@@ -8,6 +8,7 @@ sentence rather than its neighbour's."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from flashcards.lexicon import dictionary
@@ -17,6 +18,8 @@ from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.terms.unit import Unit, name_parts
 from flashcards.terms.units import NUMERALS, name_kind
 
+# a sense of a name that is a place: "Austin, Texas", "Jackson city, capital of Mississippi"
+_PLACE = re.compile(r",\s*(?:capital of\b|US state\b|[A-Z][a-z]+$)|\b(?:city|county|province|prefecture)\b")
 SURE = 0.9  # the quality of an English match that is evidence for a word no dictionary has
 
 
@@ -61,6 +64,16 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper)
                         or (info.proper and written[2] >= 2.0 and _sounds_foreign(word)))
     return (*written[:2], 1.0) if sure else None
+
+
+def name_senses(glosses: Sequence[str], rendering: str, kind: str) -> Sequence[str]:
+    """A name's senses of a dictionary entry: the spelling the article uses where the
+    dictionary gives several (奥斯汀 "Austin or Austen": "Austin"), and for a person no
+    place that bears the name ("Austin, Texas" is no Lloyd Austin)."""
+    spellings = {s.strip() for head in names_of(glosses) for s in head.split(" or ")}
+    if rendering and rendering in spellings and any(" or " in g for g in glosses):
+        return (rendering,)
+    return [g for g in glosses if not (kind == "person" and _PLACE.search(g))] or glosses
 
 
 def names_of(glosses: Sequence[str]) -> list[str]:
