@@ -61,6 +61,8 @@ def _syl(reading: str) -> tuple[str, ...]:
         ("乌克兰危机", "wū kè lán wēi jī", "Wūkèlán wēijī"),  # a place and a common noun
         ("二十大", "èr shí dà", "Èrshí Dà"),  # an abbreviation written like its name
         ("中美", "zhōng měi", "Zhōng-Měi"),  # CEDICT "China-USA", the glossary's Zhōng-Měi
+        ("美朝", "měi cháo", "Měi-Cháo"),  # CEDICT "US and North Korea"
+        ("朝韩", "cháo hán", "Cháo-Hán"),  # "North and South Korea"
         # common words: up to three syllables joined, longer ones as their words
         ("领导人", "lǐng dǎo rén", "lǐngdǎorén"),
         ("社会主义", "shè huì zhǔ yì", "shèhuì zhǔyì"),

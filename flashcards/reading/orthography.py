@@ -313,9 +313,10 @@ def _name_of_its_own(word: str, listed: bool) -> bool:
 
 
 def _coordination(entries, n: int) -> bool:
-    """Names of one syllable each in coordination, glossed so: 中美 "China-USA"."""
+    """Names of one syllable each in coordination, glossed so: 中美 "China-USA", 美朝 "US
+    and North Korea", 朝韩 "North and South Korea"."""
     return n >= 2 and all(ev.capitals(entries, n)) and all(
-        re.match(r"^[A-Z][\w.]*-[A-Z]", g) for e in entries for g in e.glosses
+        re.match(r"^[A-Z][\w.]*(?:-| and )[A-Z]", g) for e in entries for g in e.glosses
     )
 
 
