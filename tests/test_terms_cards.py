@@ -899,6 +899,16 @@ def test_a_transliteration_is_the_name_the_english_writes():
     assert all("Odesa" not in t.english for h, t in terms.items() if h != "敖德萨"), sorted(terms)
 
 
+def test_of_two_names_that_sound_alike_the_rarer_english_is_the_transliteration():
+    """爱莉安娜 sounds like "Arena" as much as "Ariana": the English word a name is more
+    seldom is the name, and so 爱莉安娜·格兰德 is "Ariana Grande", one card."""
+    english = "The attack happened at Manchester Arena, at the end of a performance by pop star Ariana Grande."
+    span = name_sounds.transliteration_match(english, ("ài", "lì", "ān", "nà"))
+    assert english[span[0]:span[1]] == "Ariana"
+    terms = cards_of("当红歌手爱莉安娜·格兰德的演唱会临近尾声时，曼彻斯特体育馆内突然发生爆炸。", english)
+    assert terms["爱莉安娜·格兰德"].english == ("Ariana Grande",), {h: t.english for h, t in terms.items()}
+
+
 def test_a_name_takes_the_spelling_the_article_uses():
     """奥斯汀 is CC-CEDICT's "Austin or Austen (name); Austin, Texas": for Lloyd Austin the
     card says "Austin", not the city; a person is never a city CC-CEDICT names after him."""

@@ -171,7 +171,8 @@ def _same_onset(ours: str, theirs: str) -> bool:
 def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int, int, float] | None:
     """Where ``sentence`` writes the foreign name that ``syllables`` transliterate, as
     one to three capitalised words (马科斯 -> "Marcos", 瓦格纳 -> "Wagner"), and its
-    :func:`sound_match`; the closest-sounding wins."""
+    :func:`sound_match`; the closest-sounding wins, and of two as close the rarer English
+    (爱莉安娜 is "Ariana", not the "Arena" before it)."""
     best = None
     for start, end in _runs_and_possessives(sentence):
         words = list(_NAME_WORD.finditer(sentence[start:end]))
@@ -180,9 +181,16 @@ def transliteration_match(sentence: str, syllables: Sequence[str]) -> tuple[int,
                 text = sentence[start + words[i].start():start + words[j].end()]
                 common = i == j and common_english(text.lower())  # one everyday word is no name; "Jack Smith" is
                 score = 0.0 if common or _DEMONYM.search(text) else sound_match(syllables, text)
-                if score and (best is None or score > best[2]):
+                if score and (best is None or score > best[2] or (
+                        score == best[2] and _english_zipf(text) < _english_zipf(sentence[best[0]:best[1]]))):
                     best = (start + words[i].start(), start + words[j].end(), score)
     return best
+
+
+def _english_zipf(text: str) -> float:
+    from flashcards.lexicon.frequency import zipf
+
+    return max(zipf(w.lower(), "en") for w in text.split())
 
 
 def _runs_and_possessives(sentence: str) -> list[tuple[int, int]]:
