@@ -909,6 +909,17 @@ def test_of_two_names_that_sound_alike_the_rarer_english_is_the_transliteration(
     assert terms["爱莉安娜·格兰德"].english == ("Ariana Grande",), {h: t.english for h, t in terms.items()}
 
 
+def test_a_transliteration_may_leave_an_r_unsounded_and_end_in_n():
+    """阿德恩 is "Ardern": its r after a vowel is not sounded and 恩 renders the final n (jieba
+    cut 阿德 | 恩称, 阿德 | 恩: half a name was a card); 博尔诺 still sounds its r ("Borno")."""
+    assert name_sounds.sound_match(("ā", "dé", "ēn"), "Ardern") == 2.0
+    assert name_sounds.sound_match(("bó", "ěr", "nuò"), "Borno") == 2.0
+    assert name_sounds.sound_match(("kǎ", "tè"), "Carter") == 2.0
+    terms = cards_of("阿德恩表示，政府将国家安全威胁等级从低提升到了高。",
+                     "Ardern said the government raised the national security threat level from low to high.")
+    assert terms["阿德恩"].english == ("Ardern",) and "阿德" not in terms, sorted(terms)
+
+
 def test_a_name_takes_the_spelling_the_article_uses():
     """奥斯汀 is CC-CEDICT's "Austin or Austen (name); Austin, Texas": for Lloyd Austin the
     card says "Austin", not the city; a person is never a city CC-CEDICT names after him."""

@@ -72,22 +72,30 @@ _ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": _TH, "ck": "K", "gh": "
 
 def _pinyin_consonants(syllables: Sequence[str]) -> str:
     out = []
-    for syllable in syllables:
+    for k, syllable in enumerate(syllables):
         base = plain(syllable)
         if base in ("er", "r"):
             out.append("L")  # 尔 renders an English r or l
             continue
         initial = next((i for i in _PINYIN_INITIALS if base.startswith(i)), "")
-        out.append(_INITIAL_CLASS.get(initial, ""))
+        # a last syllable of a vowel and n renders a final n: 恩 of 阿德恩 "Ardern"
+        last_n = not initial and base.endswith("n") and k == len(syllables) - 1 > 0
+        out.append("N" if last_n else _INITIAL_CLASS.get(initial, ""))
     return "".join(out)
 
 
-def _english_consonants(word: str) -> str:
+def _english_consonants(word: str, rhotic: bool = True) -> str:
+    """The consonant classes of ``word``; not ``rhotic``, without an r after a vowel and
+    before a consonant, which a transliteration may not sound (阿德恩 Ardern, 卡特 Carter)
+    or may (博尔诺 Borno)."""
     out = []
     bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
     bare = _DOUBLED.sub(r"\1", bare)  # a doubled letter is one sound: Flynn, Mattis
     sounds = _ENGLISH_SOUNDS.findall(bare)  # Atatürk as Ataturk
     for k, sound in enumerate(sounds):
+        if not rhotic and sound == "r" and k and sounds[k - 1][:1] in "aeiouy" \
+                and (k + 1 == len(sounds) or sounds[k + 1][:1] not in "aeiouwy"):
+            continue
         if sound == "c" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
             out.append("S")  # soft c
         elif sound == "g" and k + 1 < len(sounds) and sounds[k + 1][:1] in "eiy":
@@ -117,13 +125,16 @@ def sound_match(syllables: Sequence[str], english: str) -> float:
     be that name when both begin with the same consonant, at least three quarters of
     the name's consonants are found and they are at least three fifths of the English."""
     ours = _pinyin_consonants(syllables)
-    theirs = _english_consonants(english)
-    if len(ours) < 2 or not theirs or not _same_onset(ours[0], theirs[0]):
+    if len(ours) < 2:
         return 0.0
-    common = _common_subsequence(ours, theirs)
-    if common < 0.75 * len(ours) or common < 0.6 * len(theirs):
-        return 0.0
-    return common / len(ours) + common / len(theirs)
+    best = 0.0
+    for theirs in {_english_consonants(english), _english_consonants(english, rhotic=False)}:
+        if not theirs or not _same_onset(ours[0], theirs[0]):
+            continue
+        common = _common_subsequence(ours, theirs)
+        if common >= 0.75 * len(ours) and common >= 0.6 * len(theirs):
+            best = max(best, common / len(ours) + common / len(theirs))
+    return best
 
 
 def starts_like(syllables: Sequence[str], english: str) -> int | None:
