@@ -1170,3 +1170,11 @@ def test_a_two_letter_gloss_word_is_itself_not_a_pronoun():
     assert cg.gloss_hits("US", "The US will not give up.")
     english = senses.card_senses(dictionary.english("全身"), ["The rain soaked them from head to toe."])
     assert english[0] == "the whole body" and not any("em" in s.split() for s in english)
+
+
+def test_a_sense_labelled_literal_follows_the_meaning():
+    """青睐 "(lit.) to fix one's gaze on; (fig.) to show interest in; ...": the label goes,
+    and the literal words come after what the word means, unless the English uses them."""
+    english = senses.card_senses(dictionary.english("青睐"), ["Doha is accused of embracing terrorism."])
+    assert english[0] == "to show interest in" and "to fix one's gaze on" not in english
+    assert senses.card_senses(dictionary.english("青睐"), ["He fixed his gaze on her."])[0] == "to fix one's gaze on"

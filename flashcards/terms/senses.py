@@ -81,7 +81,7 @@ USES = {
                          r"fly|belly|jelly)\b)(?:[a-z]{2,}ly|quite|rather|very|at all|simply|still|again|also|even|almost|never|always|"
                          r"often|together|in advance|in turn|once again|one by one)(?: \([^()]*\))?$", re.I),
 }
-_LITERAL = re.compile(r"^lit\.\s", re.I)
+_LITERAL = re.compile(r"^\(?lit\.\)?\s", re.I)  # "lit. a notch ...", "(lit.) to fix one's gaze on"
 _LEADING_NOTE = re.compile(r"\(([^()]*)\)\s*")
 SURNAME = re.compile(r"^surname (?=[A-Z])")  # "surname Trump": the name Trump
 _ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
@@ -203,6 +203,7 @@ def card_senses(
     """
     clean: list[str] = []
     seen: set[str] = set()
+    literal: set[str] = set()  # senses CC-CEDICT labels as the literal words, "(lit.) to fix one's gaze on" (青睐)
     for lenient in (False, True):
         # specialist and explained senses only when there is nothing else, or (not for a
         # name) when the term's own sentences use them whole (需求 "(economics) demand")
@@ -214,6 +215,8 @@ def card_senses(
                     continue
                 seen.add(sense.lower())
                 clean.append(sense)
+                if _LITERAL.match(gloss) and ";" not in cleaned:  # not the "fig." sense of the same gloss
+                    literal.add(sense)
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
@@ -227,7 +230,7 @@ def card_senses(
     astray = [not own[k][0] and bool(bare := context_gloss.unframed(sense)) and _used(bare, own_sentences, 1.0)[0] > 0
               for k, sense in enumerate(clean)]
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], astray[k], not as_used[k],
-                                                      bool(_LITERAL.match(clean[k])), -scattered[k],
+                                                      bool(_LITERAL.match(clean[k])) or clean[k] in literal, -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
         # no sense in the term's own sentences: the first the article uses elsewhere leads,
