@@ -110,7 +110,7 @@ def _marked_use(word: str, after: str) -> str:
     tag, next_tag = dictionary.pos_tag(segmenter.simplified(word)), dictionary.pos_tag(segmenter.simplified(after))
     if tag == "d" and next_tag[:1] in ("v", "a"):
         return "adverb"
-    if tag == "v" and next_tag in ("r", "nr", "ns", "nt", "m"):
+    if tag == "v" and next_tag in ("r", "nr", "nrfg", "nrt", "ns", "nt", "nz", "m"):
         return "verb"
     return ""
 
