@@ -920,6 +920,16 @@ def test_a_transliteration_may_leave_an_r_unsounded_and_end_in_n():
     assert terms["阿德恩"].english == ("Ardern",) and "阿德" not in terms, sorted(terms)
 
 
+def test_a_name_in_parts_may_leave_out_a_middle_name():
+    """罗伯特·穆加贝 is "Robert Gabriel Mugabe": the English's middle name is no break between the
+    parts, 穆加贝's own "Mugabe" is looked for after the "Robert" of 罗伯特 (its CC-CEDICT gloss,
+    "Robert Mugabe", names Robert too), and 加 (jiā) sounds a hard g."""
+    english = 'The letter said, "I, Robert Gabriel Mugabe, hereby formally tender my resignation."'
+    assert name_sounds.sound_match(("mù", "jiā", "bèi"), "Mugabe") == 2.0
+    terms = cards_of("这封信说：“我，罗伯特·穆加贝，正式提请辞职。”", english)
+    assert terms["罗伯特·穆加贝"].english == ("Robert Gabriel Mugabe",), {h: t.english for h, t in terms.items()}
+
+
 def test_a_name_takes_the_spelling_the_article_uses():
     """奥斯汀 is CC-CEDICT's "Austin or Austen (name); Austin, Texas": for Lloyd Austin the
     card says "Austin", not the city; a person is never a city CC-CEDICT names after him."""

@@ -57,7 +57,7 @@ def pinyin_span(sentence: str, syllables: Sequence[str]) -> tuple[int, int] | No
 _PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
                     "z", "c", "s")
 _INITIAL_CLASS = {"b": "P", "p": "P", "m": "M", "f": "F", "d": "T", "t": "T", "n": "N", "l": "L", "r": "L",
-                  "g": "K", "k": "K", "h": "H", "j": "S", "q": "S", "x": "S", "zh": "S", "ch": "S", "sh": "S",
+                  "g": "K", "k": "K", "h": "H", "j": "J", "q": "S", "x": "S", "zh": "S", "ch": "S", "sh": "S",
                   "z": "S", "c": "S", "s": "S"}
 # th is rendered as t (托马斯 Thomas) or as s (史密斯 Smith, 撒切尔 Thatcher, 胡塞 Houthi), and g
 # before e, i or y as g or j (吉尔伯特 Gilbert, 乔治 George)
@@ -106,7 +106,10 @@ def _english_consonants(word: str, rhotic: bool = True) -> str:
 
 
 def _same(ours: str, theirs: str) -> bool:
-    return ours == theirs or (theirs == _TH and ours in "TS") or (theirs == _SOFT_G and ours in "KS")
+    # j renders a j or soft g (杰克 Jack, 吉尔伯特 Gilbert) and a hard g or k too (加 of 穆加贝
+    # Mugabe, 加沙 Gaza; 吉 of 吉尔吉斯 Kyrgyz)
+    return ours == theirs or (theirs == _TH and ours in "TS") or (theirs == _SOFT_G and ours in "KSJ") \
+        or (ours == "J" and theirs in "SK")
 
 
 def _common_subsequence(a: str, b: str) -> int:
@@ -234,7 +237,7 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
     for piece in pieces:
         piece_syllables = tuple(syllables[at:at + len(piece)])
         at += len(piece)
-        span = _named_as(piece, sentence) or written_name(sentence, piece_syllables)
+        span = _named_as(piece, sentence, spans[-1][1] if spans else 0) or written_name(sentence, piece_syllables)
         if spans and not _next_to(span, spans[-1], sentence):
             # the next word, where it starts as the part does: Morawiecki of 莫拉维茨基
             word = _NAME_WORD.match(sentence, spans[-1][1] + 1) if sentence[spans[-1][1]:spans[-1][1] + 1] == " " else None
@@ -245,20 +248,28 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
     return spans[0][0], spans[-1][1], 1.0
 
 
+_MIDDLE_NAME = re.compile(rf" (?:[{UPPER}]\.|[{UPPER}][{LOWER}]+) ")  # "Lloyd J. Austin", "Robert Gabriel Mugabe"
+
+
 def _next_to(span, before: tuple[int, int], sentence: str) -> bool:
-    """Whether ``span`` is the word right after ``before``, a space or hyphen between."""
-    return span is not None and span[0] > before[1] and not sentence[before[1]:span[0]].strip(" -")
+    """Whether ``span`` is the word right after ``before``, a space or hyphen between, or
+    a middle name or initial the Chinese leaves out (罗伯特·穆加贝 "Robert Gabriel Mugabe")."""
+    if span is None or span[0] <= before[1]:
+        return False
+    gap = sentence[before[1]:span[0]]
+    return not gap.strip(" -") or bool(_MIDDLE_NAME.fullmatch(gap))
 
 
-def _named_as(text: str, sentence: str) -> tuple[int, int] | None:
-    """Where ``sentence`` writes a capitalised word of the glosses of ``text``, a name in
-    CC-CEDICT ("John" of 约翰)."""
+def _named_as(text: str, sentence: str, after: int = 0) -> tuple[int, int] | None:
+    """Where ``sentence`` writes (from ``after`` on) a capitalised word of the glosses of
+    ``text``, a name in CC-CEDICT ("John" of 约翰; "Mugabe" of 穆加贝 "Robert Mugabe" after
+    the "Robert" of 罗伯特)."""
     info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
     if not (info and info.proper):
         return None
     for gloss in info.english:
         for word in _CAPITALISED_WORD.findall(gloss_head(gloss)):
-            found = re.search(rf"(?<![{LETTER}]){re.escape(word)}(?![{LETTER}])", sentence)
+            found = re.compile(rf"(?<![{LETTER}]){re.escape(word)}(?![{LETTER}])").search(sentence, after)
             if found:
                 return found.span()
     return None
