@@ -113,6 +113,10 @@ def test_a_dateline_in_a_sentence():
         ("欧阳晓明", "ōu yáng xiǎo míng", "person", "", "Ōuyáng Xiǎomíng"),
         ("岸田文雄", "àn tián wén xióng", "person", "Fumio Kishida", "Àntián Wénxióng"),  # Japanese: two and two
         ("马科斯", "mǎ kē sī", "person", "Marcos", "Mǎkēsī"),
+        # a CC-CEDICT person (a lifespan in the gloss) keeps the surname apart whatever the
+        # English spells: Korean names read in pinyin like Chinese ones
+        ("金正男", "jīn zhèng nán", "person", "Kim Jong-nam", "Jīn Zhèngnán"),
+        ("张成泽", "zhāng chéng zé", "name", "Jang Song-taek", "Zhāng Chéngzé"),
         ("湖南日报", "hú nán rì bào", "organisation", "Hunan Daily", "Húnán Rìbào"),
         ("领导人", "lǐng dǎo rén", "", "leader", "lǐngdǎorén"),
     ],

@@ -231,6 +231,11 @@ def test_a_suffix_cc_cedict_reads_unstressed_keeps_its_neutral_tone(sentence, wo
     assert reading_of(sentence, word) == expected
 
 
+def test_a_particle_s_character_in_a_name_is_no_particle():
+    """的 of 的黎波里 (Tripoli), a word CC-CEDICT has as a name only, is no unstressed de."""
+    assert reading_of("利比亚的黎波里的官员说。", "的黎波里") == "di4 li2 bo1 li3"
+
+
 # Sentences written for these tests.
 @pytest.mark.parametrize(
     "sentence, word, expected",

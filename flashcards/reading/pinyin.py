@@ -146,21 +146,28 @@ def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
 def _cedict_word(word: str) -> tuple[str | None, ...]:
     """CC-CEDICT's reading of each character of ``word`` as a common word (proper-name
     entries aside), where it gives exactly one, in a full tone or as an unstressed suffix
-    (褂子); else None. pypinyin's phrases lack some everyday words (尊重) jieba keeps whole."""
+    (褂子); else None. pypinyin's phrases lack some everyday words (尊重) jieba keeps whole.
+    In a word CC-CEDICT has as a name only, a particle's character is no particle: 的 of
+    的黎波里 is dì (CC-CEDICT's names are not followed otherwise: their place readings are
+    less sure than the model's)."""
+    positions = _cedict_positions(word)
+    if not any(positions) and len(word) >= 3:
+        positions = [s if ch in _UNSTRESSED else set() for ch, s in zip(word, _cedict_positions(word, names=True))]
     return tuple(
         next(iter(s)) if len(s) == 1 and (tone(next(iter(s))) != 5 or (k and word[k] in _UNSTRESSED)) else None
-        for k, s in enumerate(_cedict_positions(word))
+        for k, s in enumerate(positions)
     )
 
 
-def _cedict_positions(word: str) -> list[set[str]]:
-    """Every syllable CC-CEDICT's common-word entries of ``word`` give each of its characters."""
+def _cedict_positions(word: str, names: bool = False) -> list[set[str]]:
+    """Every syllable CC-CEDICT's common-word entries (or its names) of ``word`` give each
+    of its characters."""
     seen: list[set[str]] = [set() for _ in word]
     for entry in cedict.lookup(word):
         parts = entry.pinyin.split()
-        if len(parts) == len(word) and parts[0][:1].islower():
+        if len(parts) == len(word) and parts[0][:1].isupper() == names:
             for k, part in enumerate(parts):
-                seen[k].add(from_numbers(part))
+                seen[k].add(from_numbers(part).lower())
     return seen
 
 
