@@ -1089,6 +1089,13 @@ def test_the_word_after_a_term_marks_its_use(word, after, use):
     assert extract._marked_use(word, after) == use
 
 
+def test_an_opening_quote_does_not_hide_the_word_after():
+    """空袭使得“叙利亚的化武计划倒退”: 使得 is a verb before the quoted name, not "usable"."""
+    terms = cards_of("空袭使得“叙利亚的化武计划倒退了几十年。”",
+                     'The strikes had "set the Syrian chemical weapons programme back for years".')
+    assert terms["使得"].english[0] in ("to make", "to cause"), terms["使得"].english
+
+
 def test_a_phrasal_verb_s_particle_alone_is_no_evidence_for_its_sense():
     """打开 "to open; ...; to turn on": the "on" of "on the carrier's bow" is no "to turn on"; in
     a compound, the particle alone still renders a part (赢回 "win back": 回 "to go back")."""

@@ -192,6 +192,7 @@ def _zipf_limit(max_zipf: float, info: dictionary.WordInfo, kind: str) -> float:
 
 
 _NOUN_TAGS = frozenset("n vn nz an ng".split())
+_OPENING_QUOTES = frozenset("“「『‘\"《")
 
 
 def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]]:
@@ -268,7 +269,9 @@ def extract_terms(
     uses: dict[str, str] = {}  # how the Chinese marks a term's use where it first does (senses.USES)
     for i, units in enumerate(per_sentence):
         candidate = [is_candidate(u) for u in units]
-        for u, after, ok in zip(units, units[1:], candidate):
+        # what follows a word, past an opening quote: 使得 “叙利亚 ... is a verb before a name
+        words = [(u, ok) for u, ok in zip(units, candidate) if u.text not in _OPENING_QUOTES]
+        for (u, ok), (after, _) in zip(words, words[1:]):
             if ok and u.text not in uses and (use := _marked_use(u.text, after.text)):
                 uses[u.text] = use
         candidates = [u for u, ok in zip(units, candidate) if ok]
