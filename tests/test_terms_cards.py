@@ -481,6 +481,16 @@ def test_a_country_its_people_s_adjective_names_is_named(word, english):
     assert not name_sounds.named_in(dictionary.english(word), "Rebels fought a coalition.")
 
 
+def test_a_dictionary_name_spelt_a_letter_apart_is_named():
+    """CC-CEDICT's "(Colonel Muammar) Gaddafi" is the article's "Gadhafi": a card, which
+    says the name without the optional start; "Hardie" is no "Hadi", "State" no "START"."""
+    terms = cards_of("媒体消息表明利比亚前领导人卡扎菲已经身亡。",
+                     "Reports indicate deposed Libyan leader Moammar Gadhafi is dead.")
+    assert terms["卡扎菲"].english == ("Gaddafi",), sorted(terms)
+    assert not name_sounds.named_in(("Hardy or Hardie (name)",), "President Hadi spoke.")
+    assert not name_sounds.named_in(("State of the Union Address (US)",), "He left the New START treaty.")
+
+
 def test_a_name_takes_no_adverb_glued_on():
     """莫斯科 + 也 ("also") is Moscow and an adverb, never the name "Moscow" in one card."""
     pairs = [SentencePair("随着军队在东部推进，莫斯科也试图切断对方的补给。",

@@ -4,6 +4,7 @@ transliterate (马科斯 "Marcos"), told by the consonants both keep."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -284,8 +285,9 @@ def transliteration_span(sentence: str, syllables: Sequence[str]) -> tuple[int, 
 def named_in(glosses: Sequence[str], english: str) -> bool:
     """Some capitalised word of the ``glosses`` (their first clause) is in ``english``, or
     one spelt nearly alike is: the same first four letters, the length within two
-    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan"), or its
-    people's adjective ("Iranian-supported" names "Iran", "Ukrainian" "Ukraine"). One letter
+    (CEDICT's "Donbass", the article's "Donbas"; "Shanshang" is not "Shan"), or a letter
+    apart (CEDICT's "Gaddafi", the article's "Gadhafi"), or its people's adjective
+    ("Iranian-supported" names "Iran", "Ukrainian" "Ukraine"). One letter
     names nothing: the "I" of "World War I" (一战) is not the pronoun of "I think"."""
     words, prefixes = _capitalised(english)
     for gloss in glosses:
@@ -294,9 +296,16 @@ def named_in(glosses: Sequence[str], english: str) -> bool:
             if len(w) < 2:
                 continue
             if w in words or (len(w) >= 4 and any(abs(n - len(w)) <= 2 for n in prefixes.get(w[:4], ()))) \
-                    or (len(w) >= 4 and any(stem + ending in words for stem in (w, w[:-1]) for ending in _PEOPLE)):
+                    or (len(w) >= 4 and any(stem + ending in words for stem in (w, w[:-1]) for ending in _PEOPLE)) \
+                    or (len(w) >= 6 and any(_spelt_alike(w, other) for other in words if other[:2] == w[:2])):
                 return True
     return False
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two romanisations of one name, a letter apart: "Gaddafi" and "Gadhafi" (not "Hardie"
+    and "Hadi", nor "state" and "start")."""
+    return abs(len(a) - len(b)) <= 1 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 @functools.lru_cache(maxsize=64)

@@ -84,6 +84,7 @@ USES = {
 _LITERAL = re.compile(r"^\(?lit\.\)?\s", re.I)  # "lit. a notch ...", "(lit.) to fix one's gaze on"
 _LEADING_NOTE = re.compile(r"\(([^()]*)\)\s*")
 SURNAME = re.compile(r"^surname (?=[A-Z])")  # "surname Trump": the name Trump
+_OPTIONAL_START = re.compile(r"^\([^()]*\)\s+(?=[A-Z])")  # what a name may start with: "(Colonel Muammar) Gaddafi"
 _ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
 _LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _DETERMINERS = frozenset("a an the this that these those its their his her our my your no every each another".split())
@@ -110,6 +111,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
         text = text[labelled.end():]  # "(Tw) surname Trump": the label says nothing of the meaning
     if name:
         text = SURNAME.sub("", text)  # a foreign name's surname sense names it: 川普 "Trump"
+        text = _OPTIONAL_START.sub("", text)  # "(Colonel Muammar) Gaddafi": the name is "Gaddafi"
     if not text or _NOT_A_MEANING.match(text):
         return None
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
