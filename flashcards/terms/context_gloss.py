@@ -245,7 +245,8 @@ def _word_index(sentence: str) -> dict[tuple[str, str], tuple[int, ...]]:
     hashing a tuple of words is not)."""
     index: dict[tuple[str, str], list[int]] = {}
     for i, w in enumerate(english_words(sentence)):
-        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", word_forms.us_spelling(w.lemma)), ("prefix", w.lemma[:word_forms.MIN_PREFIX])}
+        keys = {("exact", w.lower), ("exact", w.lemma), ("exact", word_forms.us_spelling(w.lemma)),
+                ("prefix", w.lemma[:word_forms.MIN_PREFIX])}
         if stem := word_forms.sion_stem(w.lemma):
             keys.add(("sion", stem))
         if w.compound:
