@@ -940,6 +940,24 @@ def test_a_name_in_parts_may_leave_out_a_middle_name():
     assert terms["罗伯特·穆加贝"].english == ("Robert Gabriel Mugabe",), {h: t.english for h, t in terms.items()}
 
 
+def test_a_name_leaves_the_conjunction_after_it():
+    """jieba cut 菲利佩·纽西和“全国抵抗运动” as 菲利 佩 · 纽 西和 (西和, a county): the name is
+    菲利佩·纽西 "Filipe Nyusi", its 和 the "and" after it; 布尔汉·瓦尼 is "Burhan Wani",
+    part by part, though the whole sounds like "Burhan" alone."""
+    terms = cards_of("总统菲利佩·纽西和“全国抵抗运动”领导人今年早些时候签署了和平协议。",
+                     "President Filipe Nyusi and Renamo leader Ossufo Momade signed a peace agreement earlier this year.")
+    assert terms["菲利佩·纽西"].english == ("Filipe Nyusi",) and terms["菲利佩·纽西"].pinyin == "Fēilìpèi Niǔxī", sorted(terms)
+    terms = cards_of("印度士兵开枪打死了年轻领导人布尔汉·瓦尼。", "Indian troops shot and killed Burhan Wani, a young leader.")
+    assert terms["布尔汉·瓦尼"].english == ("Burhan Wani",), sorted(terms)
+
+
+def test_a_compound_is_rendered_by_its_parts_in_their_order():
+    """数战 (数 "several", 战 "to fight; war") in "have fought several wars" is "several wars",
+    not "fought several"."""
+    terms = cards_of("这对南亚邻国历经数战。", "The South Asian neighbors have fought several wars.")
+    assert terms["数战"].context_english == "several wars", terms["数战"].context_english
+
+
 def test_a_name_takes_the_spelling_the_article_uses():
     """奥斯汀 is CC-CEDICT's "Austin or Austen (name); Austin, Texas": for Lloyd Austin the
     card says "Austin", not the city; a person is never a city CC-CEDICT names after him."""

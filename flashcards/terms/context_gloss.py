@@ -370,7 +370,9 @@ def _parts_span(parts: Sequence[Sequence[str]], sentence: str) -> tuple[int, int
             last += 1
         elif combo[0] is None and len(parts) > 1 and first > 0 and words[first - 1].lower not in _STOP:
             first -= 1
-        key = (len(chosen), -(last - first))
+        # of spans as short, one rendering the parts in their order: 数战 "several wars", not "fought several"
+        in_order = all(a.first < b.first for a, b in zip(chosen, chosen[1:]))
+        key = (len(chosen), -(last - first), in_order)
         if best_key is None or key > best_key:
             best, best_key = (first, last, len(chosen)), key
     return best

@@ -21,6 +21,7 @@ _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _MAX_RUN = 6  # tokens in a name joined again
 _MAX_DOTTED_RUN = 10  # ... and in a name the Chinese writes in parts
 _MAX_DOTTED = 2 * MAX_UNIT  # characters of such a name
+_JOINERS = frozenset("和与及同跟")  # conjunctions: "and", "with"
 _EVERYDAY = 5.0  # a character more common than this is a word of its own (说 6.6, 申 3.9)
 _CLOSE = 1.75  # a sound match this close lets a name hold a character names rarely use (申 of 波罗申科 "Poroshenko")
 
@@ -112,6 +113,16 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 # (the English another unit of the sentence names is its: 南海 "South China Sea", not 终将 一战)
                 best, best_score, best_span = j, score, found[:2]
         if best:
+            last = units[best - 1]
+            if len(last.text) >= 2 and last.text[-1] in _JOINERS and len(last.syllables) == len(last.text):
+                # a conjunction the segmenter glued to the name's last piece (纽 | 西和 "Nyusi and"):
+                # without it the name sounds as close, so it is the next word's
+                syllables = tuple(x for u in units[i:best] for x in u.syllables)[:-1]
+                again = name_sounds.written_name(sentence_en, syllables)
+                if again and again[2] >= best_score:
+                    units = [*units[:best - 1], *units_of([last.text[:-1], last.text[-1]], last.syllables, last.start),
+                             *units[best:]]
+                    best_span = again[:2]
             out.append(join_units(units[i:best], named=True))
             taken.append(best_span)
             i = best

@@ -47,8 +47,7 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     # A name is rendered by a capitalised name: "Donald Trump (1946-), American ..." -> "Donald Trump";
     # organisations may be built from parts (日本 航空 自卫队), people may not (石破茂 is not "break through").
     # A name no dictionary has is first looked for as written out (布林肯 is not 布 + "Lincoln").
-    if not info.in_cedict and (written := name_sounds.written_name(sentence_en, syllables)
-                               or name_sounds.parts_named(word, syllables, sentence_en)):
+    if not info.in_cedict and (written := _written_whole(word, syllables, sentence_en)):
         return (*written[:2], 1.0)
     parts = [] if kind == "person" else _parts_glosses(word)
     found = context_gloss.english_match(sentence_en, names_of(info.english), parts)
@@ -64,6 +63,17 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper)
                         or (info.proper and written[2] >= 2.0 and _sounds_foreign(word)))
     return (*written[:2], 1.0) if sure else None
+
+
+def _written_whole(word: str, syllables: Sequence[str], sentence_en: str) -> tuple[int, int, float] | None:
+    """Where the English writes a name no dictionary has: as it sounds or spelt in pinyin,
+    but part by part where that covers more of it (布尔汉·瓦尼 "Burhan Wani": the whole
+    sounds like "Burhan" alone)."""
+    written = name_sounds.written_name(sentence_en, syllables)
+    parts = name_sounds.parts_named(word, syllables, sentence_en)
+    if parts and written and parts[0] <= written[0] and written[1] <= parts[1]:
+        return parts
+    return written or parts
 
 
 def name_senses(glosses: Sequence[str], rendering: str, kind: str) -> Sequence[str]:
