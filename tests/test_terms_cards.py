@@ -753,6 +753,10 @@ def test_a_curated_sense_marked_for_one_country_leads_only_where_the_article_use
     assert senses.used_first(("chairman", "chair", "President (of the PRC)"), ["The president spoke."])[0] == "chairman"
     assert senses.used_first(("to make (a decision or choice)", "to take (measures)"),
                              ["They will take measures and make an appropriate response."])[0] == "to make (a decision or choice)"
+    # a phrase of two words the sentences use whole leads where the first sense is not used
+    assert senses.used_first(("unit", "troops", "armed forces"), ["Norway's armed forces will join the drills."]) \
+        == ("armed forces", "unit", "troops")
+    assert senses.used_first(("premier", "prime minister"), ["Premier Li Qiang met the prime minister."])[0] == "premier"
 
 
 def test_a_date_the_segmenter_cut_across_gives_no_card():
