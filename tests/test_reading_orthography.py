@@ -75,6 +75,8 @@ def _syl(reading: str) -> tuple[str, ...]:
         ("志同道合", "zhì tóng dào hé", "zhìtóng-dàohé"),
         ("救死扶伤", "jiù sǐ fú shāng", "jiùsǐ-fúshāng"),
         ("仁心仁术", "rén xīn rén shù", "rénxīn-rénshù"),
+        # jieba calls it an idiom; CC-CEDICT does not, and it is two everyday words
+        ("和平解决", "hé píng jiě jué", "hépíng jiějué"),
         ("取而代之", "qǔ ér dài zhī", "qǔ'érdàizhī"),  # 而: no two halves (GB/T's zǒng'éryánzhī)
         ("方方面面", "fāng fāng miàn miàn", "fāngfāng-miànmiàn"),  # AABB
         # a dateline's 日电 is day + dispatch, not NEC
