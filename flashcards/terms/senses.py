@@ -261,8 +261,8 @@ def used_first(senses: Sequence[str], sentences: Sequence[str]) -> tuple[str, ..
     """Curated ``senses`` in their curated order, unless the term's own ``sentences`` do not
     use the first: a sense they use leads where the first is marked for one country or body
     ("State Council (PRC)"; 国务院 "State Department (US); State Council (PRC)" in a report on
-    the US State Department), and an unmarked phrase of two words or more they use whole leads
-    over any other (部队 in 武装部队 "armed forces", not "unit"; 总理 "prime minister" of
+    the US State Department), and an unmarked phrase of two words or more (not one hyphenated
+    word: "near-alliance") they use whole leads over any other (部队 in 武装部队 "armed forces", not "unit"; 总理 "prime minister" of
     Thailand, not "premier"). A single word stays behind: the curator's main sense
     ("chairman" of 主席, "to make (a decision or choice)" of 做出) is no worse for a synonym
     the translator chose, and "President (of the PRC)" is no GDR chairman."""
@@ -271,8 +271,8 @@ def used_first(senses: Sequence[str], sentences: Sequence[str]) -> tuple[str, ..
     if _MARKED.search(senses[0]):
         used = next((k for k in range(1, len(senses)) if _used(senses[k], sentences, 1.0)[0]), None)
     else:  # a phrase of two words or more the sentences use whole: 部队 in 武装部队 "armed forces", not "unit"
-        used = next((k for k in range(1, len(senses))
-                     if not _MARKED.search(senses[k]) and _used(senses[k], sentences, 1.0)[1] >= 2), None)
+        used = next((k for k in range(1, len(senses)) if not _MARKED.search(senses[k])
+                     and len(_PAREN.sub("", senses[k]).split()) >= 2 and _used(senses[k], sentences, 1.0)[1] >= 2), None)
     return tuple(senses) if used is None else (senses[used], *senses[:used], *senses[used + 1:])
 
 
