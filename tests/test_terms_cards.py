@@ -340,10 +340,11 @@ def test_a_transliterated_place_name_keeps_its_last_syllables():
 def test_a_name_the_segmenter_cut_across_is_cut_again_around_it():
     """With the shipped glossary's words, jieba cuts 乔治华盛顿号 as 乔治华盛 (a leftover of
     its dictionary) | 顿号 "back-sloping comma"; the English names Washington, so the cut is
-    乔治 | 华盛顿 | 号."""
+    乔治 | 华盛顿 | 号, and 华盛顿号 is the ship."""
     terms = cards_of("乔治华盛顿号航母昨天驶离横须贺。", "The USS George Washington left Yokosuka yesterday.",
                      pipeline.load_glossary(None))
-    assert "华盛顿" in terms and "乔治" in terms, sorted(terms)
+    assert "华盛顿号" in terms and "乔治" in terms, sorted(terms)
+    assert terms["华盛顿号"].english == ("Washington",), terms["华盛顿号"].english
     assert "顿号" not in terms and "乔治华盛" not in terms
 
 
@@ -1228,3 +1229,23 @@ def test_a_sense_labelled_literal_follows_the_meaning():
     english = senses.card_senses(dictionary.english("青睐"), ["Doha is accused of embracing terrorism."])
     assert english[0] == "to show interest in" and "to fix one's gaze on" not in english
     assert senses.card_senses(dictionary.english("青睐"), ["He fixed his gaze on her."])[0] == "to fix one's gaze on"
+
+
+def test_a_place_then_hao_is_a_ship_named_after_it():
+    """海口号 is the destroyer Haikou, not the city; its card is the ship's name as the English
+    writes it, in pinyin a name and its 号 apart (Hǎikǒu Hào). 福特号 takes CC-CEDICT's "Ford",
+    which is too common an English word to be found as a sound."""
+    terms = cards_of("他参观了海口号驱逐舰和岳阳号护卫舰。", "He visited the destroyer Haikou and the frigate Yueyang.")
+    assert terms["海口号"].english == ("Haikou",) and terms["海口号"].pinyin == "Hǎikǒu Hào", sorted(terms)
+    assert terms["岳阳号"].english == ("Yueyang",) and "海口" not in terms and "岳阳" not in terms, sorted(terms)
+    terms = cards_of("福特号航空母舰抵达挪威。", "The U.S.S. Gerald R. Ford arrived in Norway.")
+    assert terms["福特号"].english == ("Ford",), sorted(terms)
+
+
+def test_a_negation_alone_is_no_evidence_for_a_sense():
+    """差不多 "almost; nearly; ...; not bad": "we have not been getting along" says nothing of
+    "not bad"; "the food was not bad" does."""
+    english = senses.card_senses(dictionary.english("差不多"),
+                                 ["We have not been getting along very well. It's getting close to two years."])
+    assert english[0] == "almost"
+    assert senses.card_senses(dictionary.english("差不多"), ["The food was not bad."])[0] == "not bad"

@@ -162,6 +162,8 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]
+    if kind and word[-1] in "号號" and len(word) >= 3:  # a ship named after a place: Yuèyáng Hào
+        return [*_parts(word[:-1], syl[:-1], kind, english), ((syl[-1:],), True)]
     if kind in ("person", "name") and english:  # a name of no known kind the English spells out too
         found = ev.romanised(english, syl)
         if found and found[-1] == len(syl):  # Li Xufeng: Lǐ Xùfēng

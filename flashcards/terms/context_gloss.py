@@ -46,6 +46,7 @@ _PHRASAL_VERB = re.compile(r"^to ([a-z]+) (up|out|off|down|on|in|over|away|back|
 # a gloss that is a prepositional phrase: "at most", "in the center" (not "the most", "at the centre")
 _PREPOSITIONAL = re.compile(r"^(at|in|on|by|under|over|for|from|with|within|without) (?=[a-z])")
 _ARTICLES = frozenset({"a", "an", "the"})
+_NEGATION = frozenset({"not", "no", "never"})  # found alone, no evidence: "have not been" is no "not bad" (差不多)
 _BE = frozenset({"being", "been"})  # forms of "be", whose lemma every "is" and "was" matches
 _MAX_GAP = 2  # words between two matched words of one gloss
 _PHRASE_WORDS = 3  # a gloss this long ("let it be") is a phrase, not a word with its grammar
@@ -198,7 +199,7 @@ class Hit:
     exact: int = 0  # of those found, how many as the same word, not one sharing its stem only
     phrase: int = 0  # when the hit is one everyday word of a phrase: the phrase's words
     gaps: int = 0  # content words between those found that the gloss does not have
-    particle_only: bool = False  # a phrasal verb's particle alone: "on" of "to turn on"
+    particle_only: bool = False  # a phrasal verb's particle alone ("on" of "to turn on"), or a negation alone
 
     @property
     def coverage(self) -> float:
@@ -307,7 +308,7 @@ def gloss_hits(gloss: str, sentence: str) -> tuple[Hit, ...]:
                     lone = found == 1 and length >= _PHRASE_WORDS and word_forms.common_english(words[first].lower) \
                         and variant not in sentence.lower()
                     hits.append(Hit(first, last, found, len(wanted), len(exact), length if lone else 0, gaps,
-                                    particle_only=bool(particle) and found_words == {particle}))
+                                    particle_only=(bool(particle) and found_words == {particle}) or found_words <= _NEGATION))
                 cluster = []
             if g:
                 reach = max(reach, j) if cluster else j

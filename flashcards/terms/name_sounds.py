@@ -238,7 +238,7 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
     for piece in pieces:
         piece_syllables = tuple(syllables[at:at + len(piece)])
         at += len(piece)
-        span = _named_as(piece, sentence, spans[-1][1] if spans else 0) or written_name(sentence, piece_syllables)
+        span = named_as(piece, sentence, spans[-1][1] if spans else 0) or written_name(sentence, piece_syllables)
         if spans and not _next_to(span, spans[-1], sentence):
             # the next word, where it starts as the part does: Morawiecki of 莫拉维茨基
             word = _NAME_WORD.match(sentence, spans[-1][1] + 1) if sentence[spans[-1][1]:spans[-1][1] + 1] == " " else None
@@ -261,7 +261,7 @@ def _next_to(span, before: tuple[int, int], sentence: str) -> bool:
     return not gap.strip(" -") or bool(_MIDDLE_NAME.fullmatch(gap))
 
 
-def _named_as(text: str, sentence: str, after: int = 0) -> tuple[int, int] | None:
+def named_as(text: str, sentence: str, after: int = 0) -> tuple[int, int] | None:
     """Where ``sentence`` writes (from ``after`` on) a capitalised word of the glosses of
     ``text``, a name in CC-CEDICT ("John" of 约翰; "Mugabe" of 穆加贝 "Robert Mugabe" after
     the "Robert" of 罗伯特)."""

@@ -16,7 +16,7 @@ from flashcards.model import AnalysedSentence
 from flashcards.reading import word_evidence
 from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.terms.unit import Unit, name_parts
-from flashcards.terms.units import NUMERALS, name_kind
+from flashcards.terms.units import NUMERALS, SHIP, name_kind
 
 # a sense of a name that is a place: "Austin, Texas", "Jackson city, capital of Mississippi"
 _PLACE = re.compile(r",\s*(?:capital of\b|US state\b|[A-Z][a-z]+$)|\b(?:city|county|province|prefecture)\b")
@@ -69,6 +69,9 @@ def _written_whole(word: str, syllables: Sequence[str], sentence_en: str) -> tup
     """Where the English writes a name no dictionary has: as it sounds or spelt in pinyin,
     but part by part where that covers more of it (布尔汉·瓦尼 "Burhan Wani": the whole
     sounds like "Burhan" alone)."""
+    if word[-1:] in SHIP and len(syllables) == len(word):  # a ship is written as the name it bears: 海口号 "Haikou"
+        named = name_sounds.named_as(word[:-1], sentence_en)  # 福特号: CC-CEDICT's "Ford"
+        return name_sounds.written_name(sentence_en, syllables[:-1]) or ((*named, 1.0) if named else None)
     written = name_sounds.written_name(sentence_en, syllables)
     parts = name_sounds.parts_named(word, syllables, sentence_en)
     if parts and written and parts[0] <= written[0] and written[1] <= parts[1]:

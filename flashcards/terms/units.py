@@ -40,6 +40,7 @@ NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negatio
 
 
 # adverbs of degree: what they begin is a phrase (最重要, 更强大, 非常成功)
+SHIP = frozenset("号號")  # after a name, the name of a ship: 海口号, 辽宁号
 _DEGREE = frozenset("最 更 很 太 极 非常 十分 极其 比较 相当 越来越 特别 尤其".split())
 
 
@@ -150,6 +151,20 @@ def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
         and word.text[:1] == "大" and len(word.text) >= 3 and dictionary.cedict.lookup(word.text[1:])), counted=True)
 
 
+def _ship_names(units: list[Unit]) -> list[Unit]:
+    """A place CC-CEDICT names, then 号: a ship named after it (海口 | 号 -> 海口号, the destroyer
+    Haikou, not the city), one name."""
+    out: list[Unit] = []
+    for u in units:
+        before = out[-1] if out else None
+        if u.text in SHIP and before is not None and len(before.text) >= 2 and not before.glossary \
+                and dictionary.is_han(before.text) and (dictionary.word_info(before.text).proper or dictionary.has_name_reading(before.text)):
+            out[-1] = join_units([before, u], named=True)
+        else:
+            out.append(u)
+    return out
+
+
 def _uncut_dates(units: list[Unit]) -> list[Unit]:
     """週 | 一時 -> 週一 | 時: a weekday the segmenter cut across (週一 "Monday" and 時 "when",
     not 一时 "for a moment") takes its last character back from the word after it."""
@@ -222,6 +237,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
     units = uncross_names(_uncut_dates(_lone_character_joins(_ordinal_superlative(_unglue_glossary_words(_unglue_names(units))))),
                           sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
+    units = _ship_names(units)
     return _mark_counted(_split_unknown(units))
 
 
