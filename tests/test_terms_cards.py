@@ -1249,3 +1249,15 @@ def test_a_negation_alone_is_no_evidence_for_a_sense():
                                  ["We have not been getting along very well. It's getting close to two years."])
     assert english[0] == "almost"
     assert senses.card_senses(dictionary.english("差不多"), ["The food was not bad."])[0] == "not bad"
+
+
+def test_an_everyday_word_or_a_common_noun_is_no_piece_of_a_name():
+    """许多 "many" sounds foreign enough (许, 多 are in transliterations) but is a word: 许多
+    韩国人 is no name "South Koreans"; 優勝者 "winner", a noun jieba knows, is no piece of
+    哈維爾·貝爾圖奇."""
+    terms = cards_of("而许多韩国人认为防御系统将成为一个靶子。",
+                     "Many South Koreans believe the defence system will become a target.")
+    assert not any(h.startswith("许多") for h in terms), sorted(terms)
+    terms = cards_of("第三名優勝者哈維爾·貝爾圖奇也認為需要重新進行選舉。",
+                     "Third-place finisher Javier Bertucci agreed on the need for new elections.")
+    assert not any("優勝者哈" in h for h in terms), sorted(terms)

@@ -41,7 +41,10 @@ def _name_like(unit: Unit) -> bool:
         return False
     if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
         return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
-    return not dictionary.cedict.lookup(unit.text)
+    # nor a word of three characters the segmenter knows as a common noun that sounds Chinese
+    # (優勝者 "winner"; 路易丝 is a noun to jieba too, but sounds foreign)
+    return not dictionary.cedict.lookup(unit.text) and not (
+        len(unit.text) >= 3 and dictionary.pos_tag(unit.text) == "n" and foreignness(unit.text, 0) < FOREIGN)
 
 
 def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
@@ -154,7 +157,8 @@ def _foreign_sound(unit: Unit) -> bool:
     埃贡·克伦茨 "Egon Krenz" and of 斯卡多夫斯克 "Skadovsk" is tagged a measure word, 林卡
     of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
     return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
-            and foreignness(unit.text, 0) >= FOREIGN)
+            and foreignness(unit.text, 0) >= FOREIGN
+            and not (len(unit.text) == 2 and dictionary.zipf(unit.text) >= _EVERYDAY))  # 许多 "many" is a word
 
 
 def _spelt_name(unit: Unit, sentence_en: str) -> bool:
