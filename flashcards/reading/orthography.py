@@ -66,6 +66,7 @@ _GENERIC_ENGLISH = {
     "县": {"county"}, "州": {"state", "prefecture"}, "区": {"district"}, "街": {"street"}, "路": {"road"},
 }
 _NUMERALS = frozenset("一二三四五六七八九十百千万零〇两")
+SHIP = frozenset("号號")  # after a name, the name of a ship named after it: 海口号, 辽宁号
 _LIFE = re.compile(r"\((?:c\. )?\d{3,4}-")  # a person's lifespan in a gloss: "(1971-2017)", "(c. 1983-)"
 _FIRST = "first"  # a Part capitalised on its first group only: Dì-èr
 
@@ -162,7 +163,7 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]
-    if kind and word[-1] in "号號" and len(word) >= 3:  # a ship named after a place: Yuèyáng Hào
+    if kind and word[-1] in SHIP and len(word) >= 3:  # a ship named after a place: Yuèyáng Hào
         return [*_parts(word[:-1], syl[:-1], kind, english), ((syl[-1:],), True)]
     if kind in ("person", "name") and english:  # a name of no known kind the English spells out too
         found = ev.romanised(english, syl)
@@ -314,7 +315,7 @@ def _ordinal(word: str) -> int:
 
 def _name_of_its_own(word: str, listed: bool) -> bool:
     """``word`` is a CEDICT name (柏林), or, for a listed generic after it, a transliteration."""
-    return ev.is_name(ev.lookup(word)) or (listed and ev.foreignness(word, 0) >= ev.FOREIGN)
+    return ev.is_name(ev.lookup(word)) or (listed and ev.sounds_foreign(word))
 
 
 def _coordination(entries, n: int) -> bool:
@@ -352,7 +353,7 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> l
         return [((syl,), False)]
     common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
     if kind or tag in ("nr", "nrfg", "nrt"):  # 马科斯 holds 马科 "Equidae", 恰普林卡 林卡 "garden"
-        common = [p for p in common if ev.foreignness(p, 0) < ev.FOREIGN and p not in ev.COMPOUND_SURNAMES]
+        common = [p for p in common if not ev.sounds_foreign(p) and p not in ev.COMPOUND_SURNAMES]
     if not common:
         if kind == "person" or tag in _PERSON_TAGS:
             sizes = _person(word)

@@ -113,6 +113,11 @@ def foreignness(word: str, skip: int) -> float:
     return sum(odds.get(c, 0.0) for c in chars) / len(chars)
 
 
+def sounds_foreign(word: str) -> bool:
+    """Characters transliteration uses far more than words do (马科斯, 哈迪, 巴育; not 大桥)."""
+    return foreignness(word, 0) >= FOREIGN
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def weak(word: str) -> bool:
     """jieba counts ``word`` hardly more often than it would expect its parts together."""

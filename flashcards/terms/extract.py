@@ -29,7 +29,7 @@ from flashcards.terms.rendering import SURE, assign_names, name_senses, names_of
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
-    ASPECT, NEGATIONS, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+    ASPECT, NEGATIONS, QUOTES, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
 )
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -192,7 +192,7 @@ def _zipf_limit(max_zipf: float, info: dictionary.WordInfo, kind: str) -> float:
 
 
 _NOUN_TAGS = frozenset("n vn nz an ng".split())
-_OPENING_QUOTES = frozenset("“「『‘\"《")
+_OPENING_QUOTES = frozenset(QUOTES) | {"《"}  # and a title's opening bracket
 
 
 def _compounds(sentences, per_sentence, glossary_words) -> list[tuple[int, Unit]]:

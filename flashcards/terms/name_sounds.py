@@ -85,6 +85,7 @@ def _pinyin_consonants(syllables: Sequence[str]) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _english_consonants(word: str, rhotic: bool = True) -> str:
     """The consonant classes of ``word``; not ``rhotic``, without an r after a vowel and
     before a consonant, which a transliteration may not sound (阿德恩 Ardern, 卡特 Carter)

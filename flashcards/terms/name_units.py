@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from flashcards.lexicon import dictionary
-from flashcards.reading.word_evidence import FOREIGN, SURNAMES, foreignness, gloss_head
+from flashcards.reading.word_evidence import SURNAMES, gloss_head, sounds_foreign
 from flashcards.terms import name_sounds
 from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NAME_DOTS, NUMERALS, Unit, is_headword, join_units, name_parts, recut, units_of
 
@@ -44,7 +44,7 @@ def _name_like(unit: Unit) -> bool:
     # nor a word of three characters the segmenter knows as a common noun that sounds Chinese
     # (優勝者 "winner"; 路易丝 is a noun to jieba too, but sounds foreign)
     return not dictionary.cedict.lookup(unit.text) and not (
-        len(unit.text) >= 3 and dictionary.pos_tag(unit.text) == "n" and foreignness(unit.text, 0) < FOREIGN)
+        len(unit.text) >= 3 and dictionary.pos_tag(unit.text) == "n" and not sounds_foreign(unit.text))
 
 
 def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
@@ -110,7 +110,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone; 马泰乌什·莫拉维茨基 "Mateusz
             # Morawiecki", not 马泰乌什·莫拉, which sounds more like it)
             longer = found and dotted and found[0] <= best_span[0] and found[1] >= best_span[1]
-            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en, taken) \
+            if score and (score >= best_score or longer) and _every_unit_counts(run, found, sentence_en, dotted, taken) \
                     and not _names_side_by_side(run, sentence_en[found[0]:found[1]]) \
                     and not any(_dictionary_name(u.text, sentence_en[found[0]:found[1]]) for u in units[:i] + units[j:]):
                 # (the English another unit of the sentence names is its: 南海 "South China Sea", not 终将 一战)
@@ -157,7 +157,7 @@ def _foreign_sound(unit: Unit) -> bool:
     埃贡·克伦茨 "Egon Krenz" and of 斯卡多夫斯克 "Skadovsk" is tagged a measure word, 林卡
     of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
     return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
-            and foreignness(unit.text, 0) >= FOREIGN
+            and sounds_foreign(unit.text)
             and not (len(unit.text) == 2 and dictionary.zipf(unit.text) >= _EVERYDAY))  # 许多 "many" is a word
 
 
@@ -231,7 +231,7 @@ def _spelt_chinese_name(run: Sequence[Unit], syllables: Sequence[str], sentence_
             and name_sounds.pinyin_span(sentence_en, syllables) is not None)
 
 
-def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str,
+def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sentence_en: str, dotted: bool,
                        taken: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the name ``found`` for a run needs both of its end units: without either,
     the rest finds no name, a shorter one inside it, or the same one sounding no better
@@ -239,9 +239,10 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
     "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it. But a name the
     Chinese writes in parts keeps a last piece no dictionary has, however the shorter run
-    sounds (马泰乌什·莫拉维茨基 "Mateusz Morawiecki": Polish -cki is 茨基)."""
+    sounds (马泰乌什·莫拉维茨基 "Mateusz Morawiecki": Polish -cki is 茨基); ``dotted`` says the
+    run is such a name."""
     start, end, score = found
-    whole = any(u.text in NAME_DOTS for u in run[1:-1]) and not dictionary.cedict.lookup(run[-1].text)
+    whole = dotted and not dictionary.cedict.lookup(run[-1].text)
     for last_dropped, part in ((False, run[1:]), (True, run[:-1])):
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from flashcards.lexicon import dictionary
 from flashcards.model import AnalysedSentence
 from flashcards.reading import word_evidence
+from flashcards.reading.orthography import SHIP
 from flashcards.terms import context_gloss, name_sounds, senses
 from flashcards.terms.unit import Unit, name_parts
-from flashcards.terms.units import NUMERALS, SHIP, name_kind
+from flashcards.terms.units import NUMERALS, name_kind
 
 # a sense of a name that is a place: "Austin, Texas", "Jackson city, capital of Mississippi"
 _PLACE = re.compile(r",\s*(?:capital of\b|US state\b|[A-Z][a-z]+$)|\b(?:city|county|province|prefecture)\b")
@@ -61,7 +62,7 @@ def rendered_at(sentence_en: str, word: str, info: dictionary.WordInfo, curated:
     # consonant for consonant (哈迪 "Hardy or Hardie" is also the Yemeni president "Hadi"; 大桥
     # sounds like no transliteration)
     sure = written and (len(syllables) >= 3 or (written[2] >= 3.0 and not info.proper)
-                        or (info.proper and written[2] >= 2.0 and _sounds_foreign(word)))
+                        or (info.proper and written[2] >= 2.0 and word_evidence.sounds_foreign(word)))
     return (*written[:2], 1.0) if sure else None
 
 
@@ -124,7 +125,7 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         if span:
             claimed.append(span[:2])
         elif u.text in wanted and u.text not in found and kind == "person" and u.text[0] not in NUMERALS \
-                and (len(u.text) >= 3 or (len(u.text) == 2 and _sounds_foreign(u.text))):
+                and (len(u.text) >= 3 or (len(u.text) == 2 and word_evidence.sounds_foreign(u.text))):
             todo.append(u)
     runs = [
         r for r in name_sounds.capitalised_runs(en)
@@ -137,7 +138,7 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         # a transliteration is the name it sounds like or none (沃灵顿 is no "Jeremy Corbyn")
         # a transliteration of two syllables (巴育 "Prayuth Chan-Ocha") sounds like too much
         # to tell, but starts as the name does: from there the run is its name
-        foreign = _sounds_foreign(u.text)
+        foreign = word_evidence.sounds_foreign(u.text)
         short = len(u.text) == 2
         starts = [name_sounds.starts_like(u.syllables, en[r[0]:r[1]]) if short else 0 for r in runs]
         options = [(abs(r[0] / max(1, len(en)) - where), k) for k, r in enumerate(runs) if k > last
@@ -163,11 +164,6 @@ def parts_as_in_full(context: dict[str, tuple[str, float]], kept) -> None:
         for piece, word in zip(pieces, words):
             if piece in kept and name_sounds.sounds_alike(kept[piece][0].syllables, word):
                 context[piece] = (word, max(sureness, context.get(piece, ("", 0.0))[1]))
-
-
-def _sounds_foreign(text: str) -> bool:
-    """Characters transliteration uses far more than words do (哈迪, 巴育; not 大桥)."""
-    return word_evidence.foreignness(text, 0) >= word_evidence.FOREIGN
 
 
 def _full_or_rare(run: str) -> bool:

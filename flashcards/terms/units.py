@@ -18,6 +18,7 @@ from flashcards.lexicon import dictionary
 from flashcards.lexicon.script import to_simplified
 from flashcards.model import AnalysedSentence
 from flashcards.reading import grammar, segmenter
+from flashcards.reading.orthography import SHIP
 from flashcards.reading.segmenter import simplified
 from flashcards.store import cache
 from flashcards.terms import context_gloss
@@ -34,13 +35,12 @@ _FURNITURE = frozenset("作者 单位 编辑 责任编辑 来源 记者 通讯�
 _COUNTERS = frozenset("年月日号天周岁次届个名位项条架艘枚")
 _MAGNITUDES = frozenset("十百千万亿萬億")
 _APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hundreds: 十|几年来, 二十|多年
-_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}  # opening quote -> closing quote
 ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿著), 来过 (來過)
 NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negation: 根本|不存在, 并|没有
 
 
 # adverbs of degree: what they begin is a phrase (最重要, 更强大, 非常成功)
-SHIP = frozenset("号號")  # after a name, the name of a ship: 海口号, 辽宁号
 _DEGREE = frozenset("最 更 很 太 极 非常 十分 极其 比较 相当 越来越 特别 尤其".split())
 
 
@@ -56,7 +56,7 @@ def _join_quoted(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
-        close = _QUOTES.get(units[i].text)
+        close = QUOTES.get(units[i].text)
         if close:
             j = next((k for k in range(i + 1, min(len(units), i + 1 + MAX_UNIT)) if units[k].text == close), None)
             inner = units[i + 1:j] if j else []
