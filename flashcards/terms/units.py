@@ -158,7 +158,8 @@ def _ship_names(units: list[Unit]) -> list[Unit]:
     for u in units:
         before = out[-1] if out else None
         if u.text in SHIP and before is not None and len(before.text) >= 2 and not before.glossary \
-                and dictionary.is_han(before.text) and (dictionary.word_info(before.text).proper or dictionary.has_name_reading(before.text)):
+                and dictionary.is_han(before.text) \
+                and (dictionary.word_info(before.text).proper or dictionary.has_name_reading(before.text)):
             out[-1] = join_units([before, u], named=True)
         else:
             out.append(u)
