@@ -68,6 +68,13 @@ def reading_of(sentence: str, word: str) -> str:
         ("中方坚定地支持这一倡议。", "地", "de5"),
         ("部队迅速地占领了阵地。", "地", "de5"),
         ("会议在该地举行。", "地", "di4"),
+        # 地 kept inside a token the segmenter made: the particle after an adverbial,
+        # the noun in CC-CEDICT's words and where no verb follows
+        ("普京默默地坐在他旁边。", "默默地", "mo4 mo4 de5"),
+        ("她冷冷地说道：不行。", "冷冷地", "leng3 leng3 de5"),
+        ("他慢慢地说。", "地说", "de5 shuo1"),
+        ("盐硷地变成农田。", "盐硷地", "yan2 jian3 di4"),
+        ("他们在基地工作。", "基地", "ji1 di4"),
         ("这片土地属于中国。", "土地", "tu3 di4"),
         # a phrase only pypinyin knows stands unless the model is sure; a word only
         # CC-CEDICT reads gives way to a model that is sure

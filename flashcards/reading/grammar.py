@@ -44,6 +44,24 @@ def _di(text: str, pos: int) -> str:
     return "dì" if segmenter.word_tags().get(before[-1], "")[:1] in ("r", "m", "q", "f", "s") else "de"
 
 
+def adverbial_de(text: str, pos: int, token: str) -> int | None:
+    """Where in a token the segmenter made (starting at ``pos`` in ``text``) a 地 is the
+    particle de, read as :func:`_di` reads it alone: the last character of an X地 it keeps
+    whole after a doubled or descriptive adverbial (默默地 | 坐在, 冷冷地 | 说道), or the first
+    of a 地V it guessed (慢慢 | 地说, 高兴 | 地说); never in a CC-CEDICT word (基地, 当地)."""
+    if len(token) < 2 or cedict.readings(token):
+        return None
+    tags = segmenter.word_tags()
+    stem = token[:-1]
+    if token[-1] == "地" and len(stem) >= 2 and (stem[-1] == stem[-2] or tags.get(stem, "")[:1] in ("a", "d", "z")):
+        at = len(token) - 1
+    elif token[0] == "地" and token not in tags:
+        at = 0
+    else:
+        return None
+    return at if _di(text, pos + at) == "de" else None
+
+
 def _jin(text: str, pos: int) -> str | None:
     """尽 standing alone: the verb jìn ("to fulfil, to exhaust": 尽了全力) before an aspect
     particle, which the adverb jǐn ("as far as possible") never takes; else undecided."""

@@ -323,6 +323,9 @@ class PinyinConverter:
         out[pos : pos + len(token)] = readings
         for k, needed in asks:
             ask[pos + k] = needed
+        if (at := grammar.adverbial_de(text, pos, token)) is not None:
+            out[pos + at] = "de"
+            ask.pop(pos + at, None)
 
 
 def _own_readings(text: str, converted: str, out: list[str | None]) -> None:
