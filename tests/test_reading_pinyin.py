@@ -75,6 +75,9 @@ def reading_of(sentence: str, word: str) -> str:
         ("他慢慢地说。", "地说", "de5 shuo1"),
         ("盐硷地变成农田。", "盐硷地", "yan2 jian3 di4"),
         ("他们在基地工作。", "基地", "ji1 di4"),
+        # 更 alone is the adverb gèng; the verb gēng is bound in words
+        ("气球事件更擦亮了美国的眼睛。", "更", "geng4"),
+        ("系统需要更新。", "更新", "geng1 xin1"),
         ("这片土地属于中国。", "土地", "tu3 di4"),
         # a phrase only pypinyin knows stands unless the model is sure; a word only
         # CC-CEDICT reads gives way to a model that is sure

@@ -91,6 +91,12 @@ def _dou(text: str, pos: int) -> str:
     return "dōu"
 
 
+def _geng(text: str, pos: int) -> str:
+    """更 standing alone: the adverb gèng ("more, even more": 更擦亮, 更应该); the verb gēng
+    "to change" and the night watch are bound in words (更新, 变更, 三更)."""
+    return "gèng"
+
+
 def _zhao(text: str, pos: int) -> str | None:
     """着 closing a potential complement, V不着 or V得着 (睡不着, 找得着): zháo "to reach
     the goal"; else undecided (the aspect particle zhe, the verb zhuó)."""
@@ -112,7 +118,7 @@ def _zhang(text: str, pos: int) -> str | None:
 
 
 # a grammar rule reads a character standing alone as a word; None leaves it to the steps after
-BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang, "得": _de, "都": _dou, "着": _zhao}
+BY_GRAMMAR = {"为": _wei, "地": _di, "尽": _jin, "率": _shuai, "长": _zhang, "得": _de, "都": _dou, "更": _geng, "着": _zhao}
 
 
 def verb_or_adjective(word: str) -> bool:

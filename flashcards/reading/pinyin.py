@@ -17,7 +17,7 @@ Which source reads a character, highest first:
    an unstressed suffix or particle there (褂子 guàzi) is never re-read by the model;
    nor is the second of a doubled character CC-CEDICT reads unstressed, a kinship noun or
    a tentative verb, wherever it stands (爸爸 bàba, 舅舅家 jiùjiu jiā, 看看 kànkan);
-4. 为, 地, 尽, 率, 长, 得, 着 and 都 standing alone as words, by grammar (the rules are in
+4. 为, 地, 尽, 率, 长, 得, 着, 都 and 更 standing alone as words, by grammar (the rules are in
    :mod:`flashcards.reading.grammar`): 为 wèi as a preposition followed by a verb in its
    clause, else wéi; 地 de between an adverbial and its verb, else dì
    (the model, trained on encyclopedia text, reads nearly every such 为 as wéi and
@@ -28,9 +28,11 @@ Which source reads a character, highest first:
    长 right after X, where CC-CEDICT reads the word X长 only zhǎng (外, 部, 处 ...),
    is that title suffix cut off by segmentation (国外/长); 得 after a verb or adjective
    is the complement particle de (哭得昏昏沉沉), 着 closing V不着/V得着 is zháo, and 都
-   alone is the adverb dōu (dū "capital" is bound in words: 首都); the model reads such
-   得 dé and some 都 dū; 得 inside a token, after a verb or adjective and in no CC-CEDICT
-   word there (睡得 | 着), is that particle too. Other 尽, 率, 长, 得, 着 go on;
+   alone is the adverb dōu (dū "capital" is bound in words: 首都), 更 alone the adverb
+   gèng (gēng "to change" is bound: 更新); the model reads such 得 dé, some 都 dū and
+   some 更 gēng; 得 inside a token, after a verb or adjective and in no CC-CEDICT word
+   there (睡得 | 着), is that particle too, and so is a 地 ending or starting a token
+   after an adverbial (默默地 | 坐在, 慢慢 | 地说). Other 尽, 率, 长, 得, 着 go on;
 5. a word jieba's dictionary knows but neither reading dictionary does (旅长, 率团):
    each polyphonic character as CC-CEDICT's words read it in the same place of a word
    (率 opening a word is shuài in every such entry; 长 closing a two-character word is
