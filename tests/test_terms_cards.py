@@ -1149,6 +1149,14 @@ def test_a_sense_named_in_other_words_is_found_by_them():
     assert english[0] == "runway (i.e. airstrip)", english
 
 
+def test_a_sense_is_found_by_the_phrase_its_note_quotes():
+    """行列 'ranks (as in "join the ranks of...")': "thousands joined them" uses that sense,
+    not "formation"; an article that speaks of neither keeps CC-CEDICT's order."""
+    sentence = "Soldiers fired in the air, and thousands joined them to celebrate."
+    assert senses.card_senses(dictionary.english("行列"), [sentence])[0].startswith("ranks")
+    assert senses.card_senses(dictionary.english("行列"), ["They stood there."])[0] == "formation"
+
+
 def test_a_sense_of_an_unrelated_field_goes():
     """曝光 in the news is "to expose (a scandal)", not the photographer's "to expose"."""
     assert senses.card_senses(dictionary.english("曝光"))[0] == "to expose (a scandal)"

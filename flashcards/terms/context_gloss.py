@@ -30,6 +30,8 @@ _GLOSS_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|-?[A-Za-z]+-?")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # a note that names the same thing in other words: "runway (i.e. airstrip)"
 _SAME_THING = re.compile(r"^i\.e\.\s+((?:[A-Za-z-]+\s?){1,3})$")
+# a note that quotes the phrase the sense is used in: 'ranks (as in "join the ranks of...")'
+_USED_IN = re.compile(r'^as in "([^"]+)"$')
 _GLOSS_SEPARATOR = re.compile(r"[;,]")
 _LETTERS = re.compile(rf"[{LETTER}]+")
 _WORD_START = re.compile(rf"[{LETTER}0-9]+$")
@@ -98,11 +100,13 @@ def gloss_variants(gloss: str) -> list[str]:
     name they give it; the pieces of a gloss that lists them, and the list whole.
 
     "gross domestic product (GDP)" -> both; "runway (i.e. airstrip)" -> both;
+    'ranks (as in "join the ranks of...")' -> "ranks" and "join the ranks of";
     "internal (to a country, ...)" -> "internal"; "army, navy, air force" -> each, and
     "army navy air force".
     """
     notes = _PAREN.findall(gloss)
-    inner = [p for p in notes if _ACRONYM.search(p)] + [m.group(1) for p in notes if (m := _SAME_THING.match(p.strip()))]
+    inner = [p for p in notes if _ACRONYM.search(p)] + [
+        m.group(1).strip(". ") for p in notes if (m := _SAME_THING.match(p.strip()) or _USED_IN.match(p.strip()))]
     outer = _PAREN.sub(" ", gloss)
     out = []
     for text in [outer, *inner]:
