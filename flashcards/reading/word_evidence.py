@@ -25,7 +25,7 @@ SURNAMES = frozenset(
     "卓车项连窦戚岑景党宫费冷晏席卫栗宗瞿桂佟臧闵边卞姬栾隋商刁荣巫寇郎甄丛仲虞敖巩池习蔺"
 )
 FOREIGN = 0.5  # mean transliteration log-odds from which a name is foreign
-_EVERYDAY = 4.5  # Zipf of a word everyday Chinese uses (和平 5.2, 解决 5.4; 实事 3.9)
+_EVERYDAY_WORD = 4.5  # Zipf of a word everyday Chinese uses (和平 5.2, 解决 5.4; 实事 3.9)
 _WEAK = 1.5  # a name jieba counts less than this many times its parts' product is no word
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -178,7 +178,7 @@ def is_idiom(word: str, entries) -> bool:
     from flashcards.lexicon import dictionary
 
     halves = (word[:2], word[2:]) if len(word) == 4 else ()
-    return not (halves and all(dictionary.cedict.lookup(h) and dictionary.zipf(h) >= _EVERYDAY for h in halves))
+    return not (halves and all(dictionary.cedict.lookup(h) and dictionary.zipf(h) >= _EVERYDAY_WORD for h in halves))
 
 
 @functools.lru_cache(maxsize=1 << 14)

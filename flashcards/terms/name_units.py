@@ -22,7 +22,9 @@ _MAX_RUN = 6  # tokens in a name joined again
 _MAX_DOTTED_RUN = 10  # ... and in a name the Chinese writes in parts
 _MAX_DOTTED = 2 * MAX_UNIT  # characters of such a name
 _JOINERS = frozenset("和与及同跟")  # conjunctions: "and", "with"
-_EVERYDAY = 5.0  # a character more common than this is a word of its own (说 6.6, 申 3.9)
+# Zipf above which a character or a two-character word is a word of its own, no part of a
+# name (说 6.6, 许多 "many"; 申 3.9)
+_OWN_WORD = 5.0
 _CLOSE = 1.75  # a sound match this close lets a name hold a character names rarely use (申 of 波罗申科 "Poroshenko")
 
 
@@ -148,7 +150,7 @@ def _plain_character(unit: Unit) -> bool:
     verb or adjective may still be a sound of a name the whole of which the English writes
     (申 of 波罗申科)."""
     return len(unit.text) == 1 and dictionary.is_han(unit.text) and not unit.glossary \
-        and dictionary.pos_tag(unit.text) not in DROP_TAGS and dictionary.zipf(unit.text) < _EVERYDAY
+        and dictionary.pos_tag(unit.text) not in DROP_TAGS and dictionary.zipf(unit.text) < _OWN_WORD
 
 
 def _foreign_sound(unit: Unit) -> bool:
@@ -158,7 +160,7 @@ def _foreign_sound(unit: Unit) -> bool:
     of 恰普林卡 "Chaplynka" is CC-CEDICT's Tibetan "garden"."""
     return (1 <= len(unit.text) <= 2 and not (unit.glossary or unit.quoted) and dictionary.is_han(unit.text)
             and sounds_foreign(unit.text)
-            and not (len(unit.text) == 2 and dictionary.zipf(unit.text) >= _EVERYDAY))  # 许多 "many" is a word
+            and not (len(unit.text) == 2 and dictionary.zipf(unit.text) >= _OWN_WORD))  # 许多 "many" is a word
 
 
 def _spelt_name(unit: Unit, sentence_en: str) -> bool:
