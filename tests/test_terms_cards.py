@@ -1269,3 +1269,12 @@ def test_an_everyday_word_or_a_common_noun_is_no_piece_of_a_name():
     terms = cards_of("第三名優勝者哈維爾·貝爾圖奇也認為需要重新進行選舉。",
                      "Third-place finisher Javier Bertucci agreed on the need for new elections.")
     assert not any("優勝者哈" in h for h in terms), sorted(terms)
+
+
+def test_grammar_read_from_an_unstressed_particle_is_no_card():
+    """得很 (de5 hen3, "very" after an adjective) and 的话 ("if") lean on the word before
+    them: in 相处|得很|好 the segmenter's 得很 is not even a word."""
+    terms = cards_of("两国领导人相处得很好，如果可能的话还会再见面。",
+                     "The two leaders got along very well and will meet again if possible.")
+    assert "得很" not in terms and "的话" not in terms, sorted(terms)
+    assert "相处" in terms, sorted(terms)

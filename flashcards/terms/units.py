@@ -319,8 +319,18 @@ def is_candidate(unit: Unit) -> bool:
         return False
     if _NUMERIC.match(text) or _DATE.match(to_simplified(text)) or text in _FURNITURE or unit.counted:
         return False
+    if _leans_on_the_word_before(to_simplified(text)):
+        return False
     tag = dictionary.pos_tag(text)
     return unit.quoted or tag not in DROP_TAGS or (tag != "p" and _verb_by_dictionary(text))
+
+
+def _leans_on_the_word_before(word: str) -> bool:
+    """A word CC-CEDICT reads only from an unstressed particle: grammar that leans on the
+    word before it (得很 "(after an adjective) very", 的话 "if"), no card of its own; in
+    相处|得很|好 it is not even a word."""
+    found = dictionary.cedict.readings(word)
+    return bool(found) and all(reading.split()[0].endswith("5") for reading in found)
 
 
 def _verb_by_dictionary(word: str) -> bool:
