@@ -21,6 +21,8 @@ from flashcards.store import tables
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REF = re.compile(r"([\u3400-\u9fff\uf900-\ufaff|]+)\[([^\]]+)\]")
 _INDEX_FORMAT = 1
+# a lifespan in a gloss: "Kim Il-sung (1912-1994)", "Kim Jong-un (c. 1983-)", "Plato (c. 427-c. 347 BC)"
+LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BCE|BC|AD)?\s*-\s*(?:c\.\s*)?(?:\d{1,4}\??|\?)?\s*(?:BCE|BC|AD)?\s*[),]")
 _CROSS = re.compile(r"^(?:see (?:also )?|(?:old |erhua |unofficial |archaic )?variant of |abbr\. for |same as )", re.I)
 
 

@@ -45,6 +45,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+from flashcards.lexicon import cedict
 from flashcards.reading import word_evidence as ev
 
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
@@ -67,7 +68,6 @@ _GENERIC_ENGLISH = {
 }
 _NUMERALS = frozenset("一二三四五六七八九十百千万零〇两")
 SHIP = frozenset("号號")  # after a name, the name of a ship named after it: 海口号, 辽宁号
-_LIFE = re.compile(r"\((?:c\. )?\d{3,4}-")  # a person's lifespan in a gloss: "(1971-2017)", "(c. 1983-)"
 _FIRST = "first"  # a Part capitalised on its first group only: Dì-èr
 
 Part = tuple[tuple[tuple[str, ...], ...], bool]  # groups of syllables (hyphen between), capitalised
@@ -240,7 +240,7 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
         breaks.add(len(word) - 1)
     if _generic_apart(word, syl, entries, caps):  # 黄海 Huáng Hǎi, 太平洋 Tàipíng Yáng
         breaks.add(len(word) - 1)
-    if caps[1:2] == [True] and _person(word) == (1, len(word)) and any(_LIFE.search(g) for e in entries for g in e.glosses):
+    if caps[1:2] == [True] and _person(word) == (1, len(word)) and any(cedict.LIFESPAN.search(g) for e in entries for g in e.glosses):
         breaks.add(1)  # a person's surname apart, whatever the English spells: 金正男 Jīn Zhèngnán "Kim Jong-nam"
     ordinal = _ordinal(word)
     if ordinal:  # 第二次世界大战: Dì-èr Cì Shìjiè Dàzhàn

@@ -25,7 +25,6 @@ from flashcards.terms import context_gloss
 from flashcards.terms.name_units import borrow_surnames, join_names, uncross_names
 from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NUMERALS, Unit, is_headword, join_units, recut, units_of
 
-_LIFESPAN = re.compile(r"\(\d{3,4}-")
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
 _NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
 _WEEKDAY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天末]$")
@@ -305,7 +304,7 @@ def name_kind(text: str) -> str:
         return kind
     if not info.proper:
         return ""
-    if kind == "person" and not any(_LIFESPAN.search(g) for g in info.english):
+    if kind == "person" and not any(dictionary.cedict.LIFESPAN.search(g) for g in info.english):
         return "name"
     return kind or "name"
 
