@@ -1278,3 +1278,13 @@ def test_grammar_read_from_an_unstressed_particle_is_no_card():
                      "The two leaders got along very well and will meet again if possible.")
     assert "得很" not in terms and "的话" not in terms, sorted(terms)
     assert "相处" in terms, sorted(terms)
+
+
+def test_a_word_the_chinese_marks_as_a_noun_leads_with_a_noun_sense():
+    """这一|行动 is a noun, and so is "the move" that renders it: not "to move about". A
+    noun suffix after the word makes the noun (的|建国|者 "founders"): 建国 stays a verb."""
+    terms = cards_of("着手安装萨德系统这一行动发生在朝鲜发射导弹一天后。",
+                     "The move to begin installing the system comes a day after the North launched missiles.")
+    assert terms["行动"].english[0] in ("operation", "action"), terms["行动"].english
+    terms = cards_of("我们的建国者没有要求实现王国专政。", "Our Founders did not call for a king.")
+    assert terms["建国"].english[0] == "to found a country", terms["建国"].english

@@ -97,14 +97,23 @@ def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
     return False
 
 
-def _marked_use(word: str, after: str) -> str:
-    """How the word after ``word`` marks its use (a key of :data:`senses.USES`), or "":
-    an aspect particle a verb (标志|着), and so does a pronoun, a name or a number after a
-    word jieba tags a verb (使得|土耳其 "left Turkey ...", 使得|数百 "allowed hundreds", not
-    "usable"); a negation a word of negative sentences (根本|不), a verb or an adjective an
-    adverb (相当|成功)."""
+# what the words before a noun end with: a possessive (的, 之) or a demonstrative with its
+# measure word (这一, 这些, 该) -- not a bare 这, the subject of 这说明 "this shows"
+_NOUN_MARK = re.compile(r".*(?:[的之]|[这那此每][一个些种项次场]|该)")
+_NOUN_SUFFIXES = frozenset("者家员性化式")  # what makes a noun of the word before: 建国|者 "founder"
+
+
+def _marked_use(word: str, after: str, before: str = "") -> str:
+    """How the words around ``word`` mark its use (a key of :data:`senses.USES`), or "":
+    an aspect particle after it a verb (标志|着), and so does a pronoun, a name or a number
+    after a word jieba tags a verb (使得|土耳其 "left Turkey ...", 使得|数百 "allowed
+    hundreds", not "usable"); a possessive or a demonstrative before it a noun (其...的|主张
+    "position", 这一|行动 "action", not "to advocate", "to move about"); a negation after
+    it a word of negative sentences (根本|不), a verb or an adjective an adverb (相当|成功)."""
     if after in ASPECT:
         return "verb"
+    if _NOUN_MARK.fullmatch(before) and after not in _NOUN_SUFFIXES:  # 的|建国|者: the noun is 建国者
+        return "noun"
     if after[:1] in NEGATIONS:
         return "negation"
     tag, next_tag = dictionary.pos_tag(segmenter.simplified(word)), dictionary.pos_tag(segmenter.simplified(after))
@@ -271,8 +280,9 @@ def extract_terms(
         candidate = [is_candidate(u) for u in units]
         # what follows a word, past an opening quote: 使得 “叙利亚 ... is a verb before a name
         words = [(u, ok) for u, ok in zip(units, candidate) if u.text not in _OPENING_QUOTES]
-        for (u, ok), (after, _) in zip(words, words[1:]):
-            if ok and u.text not in uses and (use := _marked_use(u.text, after.text)):
+        for k, ((u, ok), (after, _)) in enumerate(zip(words, words[1:])):
+            before = "".join(w.text for w, _ in words[max(k - 2, 0):k])
+            if ok and u.text not in uses and (use := _marked_use(u.text, after.text, before)):
                 uses[u.text] = use
         candidates = [u for u, ok in zip(units, candidate) if ok]
         for u in candidates:

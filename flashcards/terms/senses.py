@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flashcards.lexicon import cedict
 from flashcards.terms import context_gloss
 
 MAX_SENSES = 3
@@ -75,6 +76,7 @@ _GRAMMAR_LABEL = re.compile(r"^[^:;()]*\b(?:verb|particle|adverb|conjunction|pre
 # an adverb before a verb or an adjective (相当成功 "quite", 一直在 "continuously").
 USES = {
     "verb": re.compile(r"^to "),
+    "noun": re.compile(r"^(?!to )"),
     "negation": re.compile(r"\((?:not|no)\)|\bnegative\b", re.I),
     "adverb": re.compile(r"^(?!(?:supply|reply|apply|family|ally|rally|assembly|anomaly|monopoly|friendly|lonely|"
                          r"elderly|deadly|costly|timely|orderly|lively|ugly|silly|holy|daily|weekly|monthly|yearly|"
@@ -86,7 +88,6 @@ _LEADING_NOTE = re.compile(r"\(([^()]*)\)\s*")
 SURNAME = re.compile(r"^surname (?=[A-Z])")  # "surname Trump": the name Trump
 _OPTIONAL_START = re.compile(r"^\([^()]*\)\s+(?=[A-Z])")  # what a name may start with: "(Colonel Muammar) Gaddafi"
 _ASIDE = re.compile(r"^(?:also|e\.g\.|esp\.|especially|often)\s", re.I)  # a note on other uses or examples
-_LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{1,4}\s*(?:BC)?\s*-\s*(?:\d{1,4})?\s*\)")
 _DETERMINERS = frozenset("a an the this that these those its their his her our my your no every each another".split())
 _YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 _SB = ((re.compile(r"\bsb's\b"), "someone's"), (re.compile(r"\bsb\b"), "someone"),
@@ -117,8 +118,8 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     if not lenient and (_FIELD.search(text) or any(_explains(m.group(1)) for m in _PAREN.finditer(text))):
         return None
     text = _FIELD.sub("", text)
-    if name and _LIFESPAN.search(text):
-        text = text[: _LIFESPAN.search(text).start()]
+    if name and (life := cedict.LIFESPAN.search(text)):
+        text = text[: life.start()]
     if name:  # the description ends where its cross-references or its fame begin: "..., abbr. 湘,
         # capital Changsha 长沙", "Hsinchu city in northern Taiwan, noted for high tech industries",
         # "Changi, area in the east of Singapore, where Singapore Changi Airport is located"
@@ -222,6 +223,8 @@ def card_senses(
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
     own = [_used(sense, own_sentences, 0.5) for sense in clean]
+    if use == "noun":  # a verb sense the English, too, uses as a noun: 这一行动 "the move" is no "to move about"
+        own = [(0.0, 0, 0, 0) if USES["verb"].match(clean[k]) and found[3] < 0 else found for k, found in enumerate(own)]
     # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
     # of senses the sentences use whole and alike, the one with least else in it: "asked" is
     # "to ask" more than "to ask the way"
