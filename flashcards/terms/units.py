@@ -26,7 +26,8 @@ from flashcards.terms.name_units import borrow_surnames, join_names, uncross_nam
 from flashcards.terms.unit import DROP_TAGS, MAX_UNIT, NUMERALS, Unit, is_headword, join_units, recut, units_of
 
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation", "nz": "name"}
-_NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+[年月日号天周岁次届个名位项条]*[年月日号天周间内来前后底初中]*$")
+_NUMERIC = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几第多半数每]+(?:[年月日号天周岁次届个名位项条]|小时|分钟|星期)*"
+                      r"[年月日号天周间内来前后底初中]*$")  # 数小时 "several hours", 两个星期
 _WEEKDAY = re.compile(r"^(?:周|星期|礼拜)[一二三四五六日天末]$")
 _DATE = re.compile(r"^(?:(?:周|星期|礼拜)[一二三四五六日天末]|[本上下这今明去前后昨][周月年天日]|(?:今|明|昨|前|后)天|[上下中]午|凌晨|傍晚|当天|次日|近日|日前)$")
 # Words of a news page's frame, not of its content.
