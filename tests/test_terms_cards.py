@@ -956,6 +956,34 @@ def test_a_name_leaves_the_conjunction_after_it():
     assert terms["布尔汉·瓦尼"].english == ("Burhan Wani",), sorted(terms)
 
 
+def test_a_name_leaves_the_word_after_it():
+    """jieba cut 哈苏吉是 as 哈苏 | 吉是: the name is 哈苏吉 "Khashoggi", 是 "is" the next word,
+    as 于 "on" is after 马杜罗 and 在 after 莫吉; 美 stays in 沙特阿美 "Saudi Aramco", whose
+    English is more than what 沙特阿 sounds like."""
+    terms = cards_of("哈苏吉是一名记者，也是王储的批评者。", "Khashoggi, a journalist, was a critic of the crown prince.")
+    assert "哈苏吉" in terms and "哈苏吉是" not in terms, sorted(terms)
+    terms = cards_of("委内瑞拉总统尼古拉斯·马杜罗于周六深夜被捕。",
+                     "Venezuelan President Nicolás Maduro was captured late on Saturday.")
+    assert "尼古拉斯·马杜罗" in terms and "尼古拉斯·马杜罗于" not in terms, sorted(terms)
+    terms = cards_of("无人机袭击了沙特阿美的两处石油设施。", "Drones attacked two Saudi Aramco oil facilities.")
+    assert "沙特阿美" in terms, sorted(terms)
+
+
+def test_a_name_keeps_a_last_character_that_sounds_its_end():
+    """布尔汗 "Burhan": 汗 ("sweat") is a character names rarely use, but without it the name
+    sounds less like the English."""
+    terms = cards_of("军方领导人阿卜杜勒-法塔赫·布尔汗将军表示，他将解散过渡政府。",
+                     "The head of the military, General Abdel-Fattah Burhan, said that he was dismissing the government.")
+    assert "阿卜杜勒-法塔赫·布尔汗" in terms, sorted(terms)
+
+
+def test_two_names_a_possessive_joins_stay_two():
+    """柏林查里特医院 "Berlin's Charité hospital": 柏林 is CC-CEDICT's "Berlin", the owner, not
+    the start of one name 柏林查 or 柏林查里特."""
+    terms = cards_of("柏林查里特医院周一发表声明。", "Berlin's Charité hospital said in a statement Monday.")
+    assert not any(h.startswith("柏林") and h != "柏林" for h in terms), sorted(terms)
+
+
 def test_a_compound_is_rendered_by_its_parts_in_their_order():
     """数战 (数 "several", 战 "to fight; war") in "have fought several wars" is "several wars",
     not "fought several"."""
@@ -1288,3 +1316,12 @@ def test_a_word_the_chinese_marks_as_a_noun_leads_with_a_noun_sense():
     assert terms["行动"].english[0] in ("operation", "action"), terms["行动"].english
     terms = cards_of("我们的建国者没有要求实现王国专政。", "Our Founders did not call for a king.")
     assert terms["建国"].english[0] == "to found a country", terms["建国"].english
+
+
+def test_a_number_of_hours_is_no_card():
+    """数小时 "several hours" is a CC-CEDICT headword, but a number and its unit, as 两个星期
+    is: no vocabulary of the article."""
+    terms = cards_of("谈判持续了数小时，双方两个星期后再谈。",
+                     "The talks lasted several hours, and the two sides will talk again in two weeks.")
+    assert "数小时" not in terms and "两个星期" not in terms, sorted(terms)
+    assert "谈判" in terms, sorted(terms)

@@ -23,7 +23,7 @@ CAPITALISED_RUN = re.compile(  # Kuo Chun-te: a Wade-Giles given name
     rf"[{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*"
     rf"(?:(?:[-' ]{_NAME_PARTICLE}(?=[-' ]))*[-' ][{UPPER}][{LETTER}]*(?:-[{LOWER}]+)*)*")
 _LETTERS = re.compile(rf"[{LETTER}]+")
-_NAME_WORD = re.compile(rf"[{LETTER}]+(?:['-][{LETTER}]+)*")
+_NAME_WORD = re.compile(rf"(?<!['’])[{LETTER}]+(?:['-](?!s\b)[{LETTER}]+)*")  # O'Brien; Berlin of "Berlin's"
 _CAPITALISED_WORD = re.compile(rf"[{UPPER}][\w'-]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
 
@@ -174,7 +174,7 @@ def spelt(english: str, syllables: Sequence[str]) -> str:
 
 
 # A nationality or language is no one's name ("Vietnamese" sounds like 范明政).
-_POSSESSIVE = re.compile(r"['’]s ")
+POSSESSIVE = re.compile(r"['’]s ")
 _DEMONYM = re.compile(r"(?:ese|ians?|ish)\b")
 _PEOPLE = ("n", "an", "ian", "ese", "i", "ns", "ans", "ians", "is")  # Korea-n, Syria-n, Iran-ian, Japan-ese, Iraq-i
 
@@ -214,7 +214,7 @@ def _runs_and_possessives(sentence: str) -> list[tuple[int, int]]:
     name of a place may be one ("Cox's Bazar", 科克斯巴扎尔), which only the sound tells from a
     person's ("Biden's America")."""
     runs = capitalised_runs(sentence)
-    joined = [(a[0], b[1]) for a, b in zip(runs, runs[1:]) if _POSSESSIVE.fullmatch(sentence, a[1], b[0])]
+    joined = [(a[0], b[1]) for a, b in zip(runs, runs[1:]) if POSSESSIVE.fullmatch(sentence, a[1], b[0])]
     return runs + joined
 
 

@@ -95,17 +95,20 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             if not 2 <= len(syllables) <= (_MAX_DOTTED if dotted else MAX_UNIT) or (j - i > _MAX_RUN and not dotted) \
                     or is_headword("".join(u.text for u in run)):
                 continue
-            ends = _name_piece(run[0], dotted) and _name_piece(run[-1], dotted)
+            last_piece = _name_piece(run[-1], dotted)
+            ends = _name_piece(run[0], dotted) and last_piece
             inside = [_name_piece(u, dotted) or u.text in NAME_DOTS for u in run[1:-1]]
-            # one character inside that names rarely use, no function word: the whole must sound close
-            unusual = ends and not all(inside) and sum(not ok for ok in inside) == 1 \
-                and all(ok or _plain_character(u) for ok, u in zip(inside, run[1:-1]))
+            odd = [u for ok, u in zip(inside, run[1:-1]) if not ok] + ([] if last_piece else [run[-1]])
+            # one character inside or at the end that names rarely use, no function word: the
+            # whole must sound close (申 of 波罗申科 "Poroshenko"), and at the end closer than
+            # without it (汗 of 布尔汗 "Burhan")
+            unusual = _name_piece(run[0], dotted) and len(odd) == 1 and _plain_character(odd[0])
             if not (ends and all(inside)) and not unusual and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
                 "".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
-            if unusual and score < _CLOSE:
+            if unusual and (score < _CLOSE or (not last_piece and score <= best_score)):
                 continue
             # a tie goes to the longer run; so does a name the Chinese writes in parts joined
             # by a dot or hyphen where the English writes as much of it or more (纳戈尔诺-卡拉巴赫
@@ -119,15 +122,21 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 best, best_score, best_span = j, score, found[:2]
         if best:
             last = units[best - 1]
-            if len(last.text) >= 2 and last.text[-1] in _JOINERS and len(last.syllables) == len(last.text):
-                # a conjunction the segmenter glued to the name's last piece (纽 | 西和 "Nyusi and"):
-                # without it the name sounds as close, so it is the next word's
-                syllables = tuple(x for u in units[i:best] for x in u.syllables)[:-1]
-                again = name_sounds.written_name(sentence_en, syllables)
-                if again and again[2] >= best_score:
-                    units = [*units[:best - 1], *units_of([last.text[:-1], last.text[-1]], last.syllables, last.start),
-                             *units[best:]]
-                    best_span = again[:2]
+            if len(last.syllables) == len(last.text) and _next_word_s(last.text[-1]):
+                # a conjunction, preposition or everyday word the segmenter glued to the name's
+                # last piece, or left after it (纽 | 西和 "Nyusi and", 哈苏 | 吉是 "Khashoggi is",
+                # 马杜罗 | 于 "Maduro on"): where the same English sounds as close without it, it is
+                # the next word's (not 美 of 沙特阿美 "Saudi Aramco": 沙特阿 sounds like "Saudi")
+                run = units[i:best]
+                syllables = tuple(x for u in run for x in u.syllables)[:-1]
+                again = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
+                    "".join(u.text for u in run)[:-1], syllables, sentence_en)
+                if again and again[:2] == best_span and again[2] >= best_score:
+                    if len(last.text) >= 2:
+                        units = [*units[:best - 1], *units_of([last.text[:-1], last.text[-1]], last.syllables, last.start),
+                                 *units[best:]]
+                    else:
+                        best -= 1
             out.append(join_units(units[i:best], named=True))
             taken.append(best_span)
             i = best
@@ -135,6 +144,13 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
             i += 1
     return out
+
+
+def _next_word_s(char: str) -> bool:
+    """A character that, ending a name, is more likely the next word's: a conjunction (和),
+    or a word of its own whose sound transliteration does not favour (是, 在, 于, 刚; not
+    克, 斯, 特)."""
+    return char in _JOINERS or (dictionary.zipf(char) >= _OWN_WORD and not sounds_foreign(char))
 
 
 def _name_piece(unit: Unit, dotted: bool) -> bool:
@@ -239,12 +255,17 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     the rest finds no name, a shorter one inside it, or the same one sounding no better
     (阿 克塞尔罗德 "Axelrod", 布 林肯 "Blinken"). 尼克松 案中 is "Nixon", and 尼克松 alone
     sounds more like it; 晉升為 德累斯頓 finds other capitalised words than 德累斯頓's
-    "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it. But a name the
+    "Dresden"; 大马士革 is CC-CEDICT's "Damascus" without 时 "when" after it, 柏林 its
+    "Berlin" of "Berlin's Charité". But a name the
     Chinese writes in parts keeps a last piece no dictionary has, however the shorter run
     sounds (马泰乌什·莫拉维茨基 "Mateusz Morawiecki": Polish -cki is 茨基); ``dotted`` says the
     run is such a name."""
     start, end, score = found
     whole = dotted and not dictionary.cedict.lookup(run[-1].text)
+    owners = name_sounds.POSSESSIVE.split(sentence_en[start:end])
+    if len(owners) > 1 and any(_dictionary_name("".join(u.text for u in part), english)
+                               for k in range(1, len(run)) for part in (run[:k], run[k:]) for english in owners):
+        return False  # one of two names a possessive joins: 柏林 | 查里特 "Berlin's Charité"
     for last_dropped, part in ((False, run[1:]), (True, run[:-1])):
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
