@@ -977,6 +977,22 @@ def test_a_name_keeps_a_last_character_that_sounds_its_end():
     assert "阿卜杜勒-法塔赫·布尔汗" in terms, sorted(terms)
 
 
+def test_a_name_is_whole_though_half_of_it_sounds_like_another_word():
+    """博索 alone sounds a little like "Palace" later in the sentence, but 博索纳罗 sounds more
+    like "Bolsonaro": one name, not a card 博索 "Palace"."""
+    terms = cards_of("巴西前总统博索纳罗的支持者临时占领了国会和总统府。",
+                     "Supporters of former President Jair Bolsonaro temporarily occupied Congress and the Presidential Palace.")
+    assert "博索纳罗" in terms and "博索" not in terms, sorted(terms)
+
+
+def test_a_part_before_a_dot_is_no_single_character():
+    """也 | 米·奥森巴主: 也 ("also") is the first sound of "Yemi", so the name is
+    也米·奥森巴主 "Yemi Osinbajo", Yěmǐ Àosēnbāzhǔ, not 米·奥森巴主 with a lowercase mǐ."""
+    terms = cards_of("女学生与尼日利亚副总统也米·奥森巴主进行了会面。",
+                     "The girls met Thursday with Nigerian Vice President Yemi Osinbajo.")
+    assert terms["也米·奥森巴主"].pinyin == "Yěmǐ Àosēnbāzhǔ", sorted(terms)
+
+
 def test_two_names_a_possessive_joins_stay_two():
     """柏林查里特医院 "Berlin's Charité hospital": 柏林 is CC-CEDICT's "Berlin", the owner, not
     the start of one name 柏林查 or 柏林查里特."""

@@ -103,13 +103,20 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             # whole must sound close (申 of 波罗申科 "Poroshenko"), and at the end closer than
             # without it (汗 of 布尔汗 "Burhan")
             unusual = _name_piece(run[0], dotted) and len(odd) == 1 and _plain_character(odd[0])
-            if not (ends and all(inside)) and not unusual and not _spelt_chinese_name(run, syllables, sentence_en):
+            # a part the Chinese writes before a dot is no single character: one the segmenter
+            # left apart before it may be its first, any word it is (也 | 米·奥森巴主 "Yemi Osinbajo")
+            lead = dotted and len(run) >= 4 and last_piece and all(inside) and not _name_piece(run[0], dotted) \
+                and len(run[0].text) == len(run[1].text) == 1 and run[2].text in NAME_DOTS and dictionary.is_han(run[0].text)
+            if not (ends and all(inside)) and not unusual and not lead and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
             found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
                 "".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
             if unusual and (score < _CLOSE or (not last_piece and score <= best_score)):
                 continue
+            if lead and (score < _CLOSE or score < _sound_without_first(run, sentence_en)
+                         or not name_sounds.parts_named("".join(u.text for u in run), syllables, sentence_en)):
+                continue  # (it must sound as close, and its part like the English word: 也米 "Yemi")
             # a tie goes to the longer run; so does a name the Chinese writes in parts joined
             # by a dot or hyphen where the English writes as much of it or more (纳戈尔诺-卡拉巴赫
             # "Nagorno Karabakh", not 纳戈尔诺 "Nagorno" alone; 马泰乌什·莫拉维茨基 "Mateusz
@@ -144,6 +151,15 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
             out.append(replace(units[i], named=True) if _spelt_name(units[i], sentence_en) else units[i])
             i += 1
     return out
+
+
+def _sound_without_first(run: Sequence[Unit], sentence_en: str) -> float:
+    """How closely ``run`` without its first unit sounds like a name of ``sentence_en``."""
+    rest = run[1:]
+    syllables = tuple(x for u in rest for x in u.syllables)
+    found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
+        "".join(u.text for u in rest), syllables, sentence_en)
+    return found[2] if found else 0.0
 
 
 def _next_word_s(char: str) -> bool:
@@ -274,8 +290,9 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
             continue  # no name, or one an earlier name of the sentence writes: 玛丽 sounds like
             # "Myre" of 格雷格·迈尔 "Greg Myre", which is no reason to doubt 玛丽·路易丝 "Mary Louise"
         inside = start <= alone[0] and alone[1] <= end
-        if not inside or (not (whole and last_dropped) and (alone[0], alone[1]) == (start, end) and alone[2] > score):
-            return False
+        if (not inside and alone[2] >= score) or (
+                not (whole and last_dropped) and (alone[0], alone[1]) == (start, end) and alone[2] > score):
+            return False  # (an end that alone sounds less like another word is no doubt: 博索 "Palace" of 博索纳罗)
     return True
 
 
