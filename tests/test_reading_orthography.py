@@ -120,6 +120,8 @@ def test_a_dateline_in_a_sentence():
         ("金正男", "jīn zhèng nán", "person", "Kim Jong-nam", "Jīn Zhèngnán"),
         ("张成泽", "zhāng chéng zé", "name", "Jang Song-taek", "Zhāng Chéngzé"),
         ("湖南日报", "hú nán rì bào", "organisation", "Hunan Daily", "Húnán Rìbào"),
+        # a name the English writes as two words, the first a dictionary's name
+        ("沙特阿美", "shā tè ā měi", "name", "Saudi Aramco", "Shātè Āměi"),
         ("领导人", "lǐng dǎo rén", "", "leader", "lǐngdǎorén"),
     ],
 )

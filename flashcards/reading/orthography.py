@@ -349,6 +349,11 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> l
         return [((syl,), True)]
     tag = ev.pos_tag(word)
     pieces = _runs(ev.split(word), lambda a, b: ev.pos_tag(a) == ev.pos_tag(b) == "m")  # a number: 第四十八
+    first = pieces[0]
+    if kind and len(english.split()) >= 2 and len(first) >= 2 and len(word) - len(first) >= 2 and any(
+            ev.gloss_head(g).lower() == english.split()[0].lower() for e in ev.lookup(first) if ev.is_name((e,))
+            for g in e.glosses):  # a name the English writes as two, the first a dictionary's: 沙特阿美 Shātè Āměi "Saudi Aramco"
+        return _parts(first, syl[:len(first)]) + [((syl[len(first):],), True)]
     if len(pieces) == 1 and len(word) > 1:  # 第四十八: one number
         return [((syl,), False)]
     common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
