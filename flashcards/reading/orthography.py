@@ -269,7 +269,10 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
             continue
         merged.append([a, b])
         i += 1
-    all_caps = kind in ("place", "organisation", "name", "person") or ev.pos_tag(word) in _NAME_TAGS - {"nr", "nrt"}
+    # every word capitalised in a name, not in a phrase CC-CEDICT explains in lowercase English:
+    # 美国人民 "the American people" is Měiguó rénmín
+    all_caps = (kind in ("place", "organisation", "name", "person") or ev.pos_tag(word) in _NAME_TAGS - {"nr", "nrt"}) \
+        and not all(g[:1].islower() for e in entries for g in e.glosses)
     out: list[Part] = []
     for n, (a, b) in enumerate(merged):
         cap = n == 0 or caps[a] or all_caps
