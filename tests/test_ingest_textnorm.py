@@ -105,7 +105,8 @@ def test_to_simplified():
 @pytest.mark.parametrize(
     "line",
     ["Related News", "back", "Share", "Views: 1,024", "阅读次数：88", "返回顶部", "【责任编辑：王芳】", "[Editor: Wang Fang]",
-     "Copyright © 2025 Example. All rights reserved.", "© 2025 Example Daily", "Copyright Example Online 2003-2025", "1 2 3 4 Next", ".nav { color: #333; }", "var x = 1;", "12", "|"],
+     "Copyright © 2025 Example. All rights reserved.", "© 2025 Example Daily", "Copyright Example Online 2003-2025", "1 2 3 4 Next", ".nav { color: #333; }", "var x = 1;", "12", "|",
+     "首页 > 看新闻学英语 > 正文", "Home > Learn English Through News > Article", "Home » World » Asia", "当前位置：首页 > 新闻"],
 )
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -117,6 +118,7 @@ def test_furniture_lines(line):
     "任务有两项:一是训练;二是后勤:保障和维修。",
     "He looked out of the window. The ships had gone.",
     "Copyright law in the region has changed little since the treaty was signed.",
+    "Home rule for Scotland was debated again.", "首页上的新闻很多。", "You are here to learn.",
 ])
 def test_content_lines_are_not_furniture(line):
     assert not is_furniture(line)

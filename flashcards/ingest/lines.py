@@ -124,6 +124,7 @@ _FURNITURE = re.compile(
     r"(?:views?|reads?|clicks?|comments?|likes?|shares?)\s*[:：]?\s*\d[\d,]*|\d[\d,]*\s*(?:views?|reads?|comments?|likes?|shares?)|"
     r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊|阅读量|阅读数|浏览次数|点击数|评论数)[量数數次]*\s*[:：]?\s*\d[\d,]*|"
     r"(?:copyright\s*)?(?:copyright|©|\(c\))\s*(?:[\w.\- ]{0,40}?\s)?(?:19|20)\d\d\b.{0,150}|.*all rights reserved.*|.*版权所有.*|.*版權所有.*|.*icp备.*|.*ICP證.*|"
+    r"(?:当前位置|您的位置|you are here)\s*[:：].*|(?:home|首页|首頁|主页)\s*(?:[>»›/|]\s*[^>»›/|]+?\s*){1,6}|"  # breadcrumbs
     r"page \d+ of \d+|第\s*\d+\s*页|[\d\s|<>«»‹›]+|(?:\d+\s*){2,}(?:next|下一页)?)$",
     re.I,
 )
