@@ -993,6 +993,14 @@ def test_a_part_before_a_dot_is_no_single_character():
     assert terms["也米·奥森巴主"].pinyin == "Yěmǐ Àosēnbāzhǔ", sorted(terms)
 
 
+def test_a_dictionary_name_takes_no_word_after_it():
+    """菲律宾 is CC-CEDICT's "the Philippines", all the English names, so 最大 after it is the
+    next word's ("the biggest"), not a piece of a longer name 菲律宾最大 or 菲律宾最."""
+    terms = cards_of("目前为止，中国被认为是菲律宾最大威胁国。",
+                     "Until recently, China was considered the biggest security threat to the Philippines.")
+    assert not any(h.startswith("菲律宾") and h != "菲律宾" for h in terms), sorted(terms)
+
+
 def test_two_names_a_possessive_joins_stay_two():
     """柏林查里特医院 "Berlin's Charité hospital": 柏林 is CC-CEDICT's "Berlin", the owner, not
     the start of one name 柏林查 or 柏林查里特."""

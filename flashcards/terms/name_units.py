@@ -9,6 +9,7 @@ where its English spells the name, and only there: without evidence nothing is j
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ _MODIFIER_TAGS = frozenset("d a ad an zg v vn".split())
 _MAX_RUN = 6  # tokens in a name joined again
 _MAX_DOTTED_RUN = 10  # ... and in a name the Chinese writes in parts
 _MAX_DOTTED = 2 * MAX_UNIT  # characters of such a name
+_THE = re.compile(r"^the\s+")
 _JOINERS = frozenset("和与及同跟")  # conjunctions: "and", "with"
 # Zipf above which a character or a two-character word is a word of its own, no part of a
 # name (说 6.6, 许多 "many"; 申 3.9)
@@ -313,9 +315,11 @@ def _names_side_by_side(run: Sequence[Unit], english: str) -> bool:
 
 
 def _dictionary_name(text: str, english: str) -> bool:
-    """Whether ``text`` is a CC-CEDICT proper name that is all of ``english`` ("Damascus")."""
+    """Whether ``text`` is a CC-CEDICT proper name that is all of ``english`` ("Damascus";
+    "Philippines" for its "the Philippines")."""
     info = dictionary.word_info(text) if len(text) >= 2 and dictionary.is_han(text) else None
-    return bool(info and info.proper) and english.lower() in {gloss_head(g).strip().lower() for g in info.english}
+    return bool(info and info.proper) and _THE.sub("", english.lower()) in {
+        _THE.sub("", gloss_head(g).strip().lower()) for g in info.english}
 
 
 def article_names(per_sentence: Sequence[Sequence[Unit]]) -> frozenset[str]:
