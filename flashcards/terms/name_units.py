@@ -111,8 +111,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 and len(run[0].text) == len(run[1].text) == 1 and run[2].text in NAME_DOTS and dictionary.is_han(run[0].text)
             if not (ends and all(inside)) and not unusual and not lead and not _spelt_chinese_name(run, syllables, sentence_en):
                 continue
-            found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
-                "".join(u.text for u in run), syllables, sentence_en)
+            found = _name_found("".join(u.text for u in run), syllables, sentence_en)
             score = found[2] if found else 0.0
             if unusual and (score < _CLOSE or (not last_piece and score <= best_score)):
                 continue
@@ -138,8 +137,7 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
                 # the next word's (not 美 of 沙特阿美 "Saudi Aramco": 沙特阿 sounds like "Saudi")
                 run = units[i:best]
                 syllables = tuple(x for u in run for x in u.syllables)[:-1]
-                again = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
-                    "".join(u.text for u in run)[:-1], syllables, sentence_en)
+                again = _name_found("".join(u.text for u in run)[:-1], syllables, sentence_en)
                 if again and again[:2] == best_span and again[2] >= best_score:
                     if len(last.text) >= 2:
                         units = [*units[:best - 1], *units_of([last.text[:-1], last.text[-1]], last.syllables, last.start),
@@ -155,12 +153,15 @@ def join_names(units: list[Unit], sentence_en: str) -> list[Unit]:
     return out
 
 
+def _name_found(text: str, syllables: Sequence[str], sentence_en: str) -> tuple[int, int, float] | None:
+    """Where and how closely ``sentence_en`` writes ``text`` (read ``syllables``) as a name:
+    whole, or part by part for a name the Chinese writes in parts."""
+    return name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(text, syllables, sentence_en)
+
+
 def _sound_without_first(run: Sequence[Unit], sentence_en: str) -> float:
     """How closely ``run`` without its first unit sounds like a name of ``sentence_en``."""
-    rest = run[1:]
-    syllables = tuple(x for u in rest for x in u.syllables)
-    found = name_sounds.written_name(sentence_en, syllables) or name_sounds.parts_named(
-        "".join(u.text for u in rest), syllables, sentence_en)
+    found = _name_found("".join(u.text for u in run[1:]), tuple(x for u in run[1:] for x in u.syllables), sentence_en)
     return found[2] if found else 0.0
 
 
