@@ -122,6 +122,7 @@ def test_a_dateline_in_a_sentence():
         ("湖南日报", "hú nán rì bào", "organisation", "Hunan Daily", "Húnán Rìbào"),
         # a name the English writes as two words, the first a dictionary's name
         ("沙特阿美", "shā tè ā měi", "name", "Saudi Aramco", "Shātè Āměi"),
+        ("伊斯兰马格里布", "yī sī lán mǎ gé lǐ bù", "name", "Islamic Maghreb", "Yīsīlán Mǎgélǐbù"),
         # a phrase CC-CEDICT explains in lowercase English capitalises only its names
         ("美国人民", "měi guó rén mín", "name", "the American people", "Měiguó rénmín"),
         ("领导人", "lǐng dǎo rén", "", "leader", "lǐngdǎorén"),

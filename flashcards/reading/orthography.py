@@ -354,9 +354,9 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> l
     pieces = _runs(ev.split(word), lambda a, b: ev.pos_tag(a) == ev.pos_tag(b) == "m")  # a number: 第四十八
     first = pieces[0]
     if kind and len(english.split()) >= 2 and len(first) >= 2 and len(word) - len(first) >= 2 and any(
-            ev.gloss_head(g).lower() == english.split()[0].lower() for e in ev.lookup(first) if ev.is_name((e,))
-            for g in e.glosses):  # a name the English writes as two, the first a dictionary's: 沙特阿美 Shātè Āměi "Saudi Aramco"
-        return _parts(first, syl[:len(first)]) + [((syl[len(first):],), True)]
+            _names_word(ev.gloss_head(g).lower(), english.split()[0].lower()) for e in ev.lookup(first) if ev.is_name((e,))
+            for g in e.glosses):  # a name the English writes as two, the first a dictionary's: 沙特阿美 Shātè Āměi
+        return _parts(first, syl[:len(first)]) + [((syl[len(first):],), True)]  # "Saudi Aramco", 伊斯兰 "Islamic" Maghreb
     if len(pieces) == 1 and len(word) > 1:  # 第四十八: one number
         return [((syl,), False)]
     common = [p for p in pieces if len(p) >= 2 and not ev.is_name(ev.lookup(p))]
@@ -416,6 +416,12 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> l
         out.extend(sub)
     out += [((lead,), False)] if lead else []
     return [(groups, True) for groups, _ in out] if named else out
+
+
+def _names_word(name: str, word: str) -> bool:
+    """Whether an English ``word`` is the dictionary's ``name`` or a form of it ("Islamic" of
+    "Islam", "Saudi" of "Saudi")."""
+    return word == name or (len(name) >= 4 and " " not in name and word.startswith(name))
 
 
 def _runs(pieces: tuple[str, ...], together) -> tuple[str, ...]:
