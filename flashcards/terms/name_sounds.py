@@ -132,6 +132,8 @@ def sound_match(syllables: Sequence[str], english: str) -> float:
     ours = _pinyin_consonants(syllables)
     if len(ours) < 2:
         return 0.0
+    if english[:1].lower() in "aeiou" and plain(syllables[0])[:1] not in "aeoyw":
+        return 0.0  # a name that begins with a vowel is written from one (阿德恩 Ardern; 德布 is no "Artb")
     best = 0.0
     for theirs in {_english_consonants(english), _english_consonants(english, rhotic=False)}:
         if not theirs or not _same_onset(ours[0], theirs[0]):
