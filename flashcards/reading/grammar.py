@@ -49,8 +49,8 @@ def adverbial_de(text: str, pos: int, token: str) -> int | None:
     particle de, read as :func:`_di` reads it alone: the last character of an X地 it keeps
     whole after a doubled or descriptive adverbial (默默地 | 坐在, 冷冷地 | 说道), or the first
     of a 地V it guessed (慢慢 | 地说, 高兴 | 地说); never in a CC-CEDICT word (基地, 当地)."""
-    if len(token) < 2 or cedict.readings(token):
-        return None
+    if len(token) < 2 or "地" not in (token[0], token[-1]) or cedict.readings(token):
+        return None  # (asked of every token read: the dictionary only where a 地 stands at an end)
     tags = segmenter.word_tags()
     stem = token[:-1]
     if token[-1] == "地" and len(stem) >= 2 and (stem[-1] == stem[-2] or tags.get(stem, "")[:1] in ("a", "d", "z")):
