@@ -178,7 +178,7 @@ def is_idiom(word: str, entries) -> bool:
     from flashcards.lexicon import dictionary
 
     halves = (word[:2], word[2:]) if len(word) == 4 else ()
-    return not (halves and all(dictionary.cedict.lookup(h) and dictionary.zipf(h) >= _EVERYDAY_WORD for h in halves))
+    return not (halves and all(lookup(h) and dictionary.zipf(h) >= _EVERYDAY_WORD for h in halves))
 
 
 @functools.lru_cache(maxsize=1 << 14)
