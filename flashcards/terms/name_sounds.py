@@ -71,6 +71,12 @@ _ENGLISH_CLASS = {"ph": "F", "sh": "S", "ch": "S", "th": _TH, "ck": "K", "gh": "
                   "n": "N", "l": "L", "r": "L", "f": "F", "v": "F", "h": "H"}
 
 
+def _initial(base: str) -> str:
+    """The initial consonant of a toneless pinyin syllable, "" for one that begins with a
+    vowel, y or w (阿 a, 伊 yi, 乌 wu)."""
+    return next((i for i in _PINYIN_INITIALS if base.startswith(i)), "")
+
+
 def _pinyin_consonants(syllables: Sequence[str]) -> str:
     out = []
     for k, syllable in enumerate(syllables):
@@ -78,7 +84,7 @@ def _pinyin_consonants(syllables: Sequence[str]) -> str:
         if base in ("er", "r"):
             out.append("L")  # 尔 renders an English r or l
             continue
-        initial = next((i for i in _PINYIN_INITIALS if base.startswith(i)), "")
+        initial = _initial(base)
         # a last syllable of a vowel and n renders a final n: 恩 of 阿德恩 "Ardern"
         last_n = not initial and base.endswith("n") and k == len(syllables) - 1 > 0
         out.append("N" if last_n else _INITIAL_CLASS.get(initial, ""))
@@ -132,7 +138,7 @@ def sound_match(syllables: Sequence[str], english: str) -> float:
     ours = _pinyin_consonants(syllables)
     if len(ours) < 2:
         return 0.0
-    if english[:1].lower() in "aeiou" and plain(syllables[0])[:1] not in "aeoyw":
+    if english[:1].lower() in "aeiou" and _initial(plain(syllables[0])):
         return 0.0  # a name that begins with a vowel is written from one (阿德恩 Ardern; 德布 is no "Artb")
     best = 0.0
     for theirs in {_english_consonants(english), _english_consonants(english, rhotic=False)}:
@@ -152,7 +158,7 @@ def starts_like(syllables: Sequence[str], english: str) -> int | None:
     sentence leaves no other name to take."""
     if not syllables:
         return None
-    initial = next((i for i in _PINYIN_INITIALS if plain(syllables[0]).startswith(i)), "")
+    initial = _initial(plain(syllables[0]))
     ours = _INITIAL_CLASS.get(initial, "")
     for word in _NAME_WORD.finditer(english):
         if common_english(word.group().lower()):
