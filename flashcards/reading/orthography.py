@@ -352,7 +352,7 @@ def _unknown(word: str, syl: tuple[str, ...], kind: str, english: str = "") -> l
         return [((syl,), True)]
     tag = ev.pos_tag(word)
     pieces = _runs(ev.split(word), lambda a, b: ev.pos_tag(a) == ev.pos_tag(b) == "m")  # a number: 第四十八
-    first = pieces[0]
+    first = pieces[0] if pieces else ""  # (no pieces where CC-CEDICT cuts no word out: 一澪)
     if kind and len(english.split()) >= 2 and len(first) >= 2 and len(word) - len(first) >= 2 and any(
             _names_word(ev.gloss_head(g).lower(), english.split()[0].lower()) for e in ev.lookup(first) if ev.is_name((e,))
             for g in e.glosses):  # a name the English writes as two, the first a dictionary's: 沙特阿美 Shātè Āměi
