@@ -354,3 +354,24 @@ def test_in_domain_accuracy_does_not_regress():
             total += 1
             right += to_numbers(row[pos]) == reading
     assert right / total >= 0.99
+
+
+def test_a_word_curated_terms_all_end_with_is_read_as_they_read_it_alone():
+    # 分子 is fēnzǐ "molecule" or fènzǐ "member of a group": the glossary's 恐怖分子, 极端分子 ...
+    # all say which one a policy text means, also in 分裂主义|分子
+    terms = {"恐怖分子": ["kǒng", "bù", "fèn", "zǐ"], "极端分子": ["jí", "duān", "fèn", "zǐ"]}
+    sentence = "政府军消灭了分裂主义分子"
+    assert PinyinConverter(phrases=terms).syllables(sentence)[-2:] == ["fèn", "zǐ"]
+    # terms that disagree say nothing, nor does one term alone
+    for phrases in ({**terms, "高分子": ["gāo", "fēn", "zǐ"]}, {"恐怖分子": terms["恐怖分子"]}):
+        assert PinyinConverter(phrases=phrases).syllables(sentence)[-2:] == PinyinConverter().syllables(sentence)[-2:]
+    # nor do terms where the word differs only by stress (地方 dìfāng "local", dìfang "place")
+    local = {"地方政府": ["dì", "fāng", "zhèng", "fǔ"], "地方官员": ["dì", "fāng", "guān", "yuán"]}
+    place = "这个地方很安静"
+    assert PinyinConverter(phrases=local).syllables(place)[2:4] == PinyinConverter().syllables(place)[2:4]
+
+
+def test_a_word_inside_a_longer_dictionary_word_does_not_outvote_it():
+    # CC-CEDICT reads 知识分子 zhīshi fènzǐ; its 分子 alone is also fēnzǐ, which is no reason
+    # to doubt pypinyin and CC-CEDICT agreeing on the whole word
+    assert reading_of("他是一位知识分子。", "分子") == "fen4 zi3"

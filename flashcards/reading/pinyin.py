@@ -2,11 +2,15 @@
 
 Which source reads a character, highest first:
 
-1. a curated phrase (the glossary's reading of a term) — never re-read;
+1. a curated phrase (the glossary's reading of a term) — never re-read; and a word that
+   CC-CEDICT reads with different full tones which curated terms (two at least) begin or
+   end with, all reading it alike: 分子 is fènzǐ in 恐怖分子, 极端分子 and the rest, so it is
+   fènzǐ "member of a group" standing alone in 恐怖主义|分子, not the model's fēnzǐ "molecule";
 2. pypinyin's phrase dictionary, for a phrase (two or more characters) found inside
    a jieba word, where CC-CEDICT's words within that phrase read the character the
    same way and no other: two dictionaries agreeing is the most reliable signal
-   there is (中将, 给予, 补给线 ...; CC-CEDICT's unstressed 模糊 mo2 hu5 agrees with
+   there is (中将, 给予, 补给线 ...; only the longest CC-CEDICT words covering a character
+   count: 知识分子 reads fèn, whatever 分子 alone may be; CC-CEDICT's unstressed 模糊 mo2 hu5 agrees with
    pypinyin's mó hú, read word by word), except that a noun suffix or particle
    (子, 头, 儿, 得, 着 ...) CC-CEDICT reads unstressed is (小伙子 xiǎohuǒzi, not zǐ).
    Where they disagree, pypinyin's phrase data is often wrong (率部 lǜ, 一场 cháng)
@@ -128,19 +132,22 @@ def _single(char: str) -> str | None:
 
 @functools.cache
 def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
-    """For each character of ``phrase``: how the CC-CEDICT words inside the phrase that
-    cover it (two characters or more, the phrase itself included) read it; empty when
+    """For each character of ``phrase``: how the longest CC-CEDICT words inside the phrase
+    that cover it (two characters or more, the phrase itself included) read it; empty when
     CC-CEDICT knows no such word (补给线: 补给 bǔjǐ reads 给 jǐ; 黄陂: the whole name
-    reads 陂)."""
+    reads 陂; 知识分子: the whole word reads 分 fèn, though 分子 alone is also fēnzǐ)."""
     seen: list[set[str]] = [set() for _ in phrase]
-    for a in range(len(phrase) - 1):
-        for b in range(a + 2, len(phrase) + 1):
-            word = phrase[a:b]
+    longest = [0] * len(phrase)  # the length of the longest such word covering each character
+    for length in range(len(phrase), 1, -1):
+        for a in range(len(phrase) - length + 1):
+            word = phrase[a:a + length]
             for numbered in cedict.readings(word):
                 parts = numbered.split()
                 if len(parts) == len(word):
                     for k, part in enumerate(parts):
-                        seen[a + k].add(from_numbers(part))
+                        if longest[a + k] <= length:  # a word inside a longer one says nothing more
+                            longest[a + k] = length
+                            seen[a + k].add(from_numbers(part))
     return tuple(frozenset(s) for s in seen)
 
 
@@ -229,6 +236,32 @@ def _unread_word(token: str) -> bool:
     )
 
 
+def _edge_readings(curated: Mapping[str, tuple[str | None, ...]]) -> dict[str, tuple[str, ...]]:
+    """Words CC-CEDICT reads more than one way as common words that curated terms begin or
+    end with, where every such term (two at least) reads the word alike: 分子 of 恐怖分子,
+    极端分子, 武装分子 ... is fènzǐ "member of a group", so standing alone in 恐怖主义|分子
+    it is not the model's fēnzǐ "molecule"."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    terms: dict[str, int] = {}
+    for term, reading in curated.items():
+        if len(term) < 3 or None in reading or len(reading) != len(term):
+            continue
+        for k in range(2, len(term)):
+            for piece, syllables in ((term[:k], reading[:k]), (term[-k:], reading[-k:])):
+                if _polyphonic_word(piece):
+                    seen.setdefault(piece, set()).add(tuple(syllables))
+                    terms[piece] = terms.get(piece, 0) + 1
+    return {piece: next(iter(found)) for piece, found in seen.items() if len(found) == 1 and terms[piece] >= 2}
+
+
+@functools.cache
+def _polyphonic_word(word: str) -> bool:
+    """CC-CEDICT reads ``word`` as a common word with different full tones (not only one
+    unstressed: 地方 dìfāng "local" and dìfang "place" are one word)."""
+    readings = {e.pinyin.lower() for e in cedict.lookup(word) if e.pinyin[:1].islower()}
+    return len({r.replace("5", "") for r in readings if "5" not in r}) > 1
+
+
 def _complement_de(token: str, at: int) -> bool:
     """得 inside a token right after a verb or adjective, in no CC-CEDICT word there: the
     complement particle (睡得 | 着, 吃得下), not dé of 获得 or děi of 总得."""
@@ -260,6 +293,7 @@ class PinyinConverter:
             curated[term] = tuple(next(queue) if is_han(ch) else None for ch in term)
         self._curated = curated
         self._curated_words = frozenset(curated)
+        self._edges = _edge_readings(curated)
 
     def syllables(self, text: str) -> list[str | None]:
         """One entry per character of ``text``: a tone-marked syllable for each Han character,
@@ -303,7 +337,7 @@ class PinyinConverter:
             pypinyin_tables.ask_ahead("\n".join(new))
         pos = 0
         for token in tokens:
-            curated = self._curated.get(token)
+            curated = self._curated.get(token) or self._edges.get(token)
             if curated is not None:
                 out[pos : pos + len(token)] = curated
             else:
