@@ -88,3 +88,29 @@ def test_split_known_cuts_compounds_into_headwords():
 def test_rarity_orders_everyday_words_below_domain_words():
     assert d.rarity("的") < d.rarity("国家") < d.rarity("同盟") < d.rarity("军备竞赛")
     assert 0 <= d.rarity("的") and d.rarity("战略伙伴关系协定") <= 6
+
+
+def test_every_news_sense_is_a_sense_the_dictionary_gives_and_now_leads():
+    from flashcards.lexicon import news_senses
+
+    lines = [line.split("\t") for line in news_senses._text().splitlines()[1:] if line.strip()]
+    assert len(lines) >= 100
+    words = [row[0] for row in lines]
+    assert len(words) == len(set(words)), "a word is listed twice"
+    for word, gloss, why in lines:
+        assert why.strip(), word
+        assert d.english(word)[0] == gloss, (word, gloss)
+        traditional = d.english(d.traditional(word))
+        if gloss in traditional:  # the same word in a Traditional text (OpenCC's 臺風 is another word)
+            assert traditional[0] == gloss, word
+
+
+def test_news_order_moves_only_a_listed_sense_of_the_word_forward():
+    from flashcards.lexicon import news_senses
+
+    word, lead = next(iter(news_senses.leads().items()))
+    glosses = ("something else", lead, "another")
+    assert news_senses.news_order([word], glosses) == (lead, "something else", "another")
+    assert news_senses.news_order(["没有这个词", word], glosses) == (lead, "something else", "another")
+    assert news_senses.news_order([word], ("something else",)) == ("something else",)  # another reading's senses
+    assert news_senses.news_order(["没有这个词"], glosses) == glosses

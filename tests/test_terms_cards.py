@@ -105,6 +105,18 @@ def test_the_sense_the_article_uses_comes_first():
                               name=True) == ("Central African Republic",)
 
 
+def test_where_the_english_chooses_no_sense_the_news_sense_leads():
+    # CC-CEDICT's first senses: 为期 "(to be done) by (a certain date)", 分别 "to part"
+    assert senses.card_senses(dictionary.english("为期"), ["The army ordered a one-year state of emergency."])[0] \
+        == "lasting (a certain time)"
+    assert senses.card_senses(dictionary.english("分别"), ["Both leaders met the envoys."])[0].startswith("separately")
+    # the English still decides where it uses a sense
+    assert senses.card_senses(dictionary.english("分别"), ["The two friends parted at the station."])[0] == "to part"
+    # 使得土耳其 "left Turkey (unsure)": "to make", not CC-CEDICT's first "usable"
+    card = cards_of("一场未遂兵变使得土耳其人民不确知由谁掌权。", "An attempted coup left Turks unsure of who was in charge.")
+    assert card["使得"].english[0] in ("to make", "to cause"), card["使得"].english
+
+
 @pytest.mark.parametrize("word, sentence, first", [
     ("问道", '"Who sent you?" he asked.', "to ask"),  # not "to ask the way": the sense with least else in it
     ("通信", "Satellite communication was cut for an hour.", "communication"),  # the word itself, not "to communicate"
@@ -1151,9 +1163,6 @@ def test_a_term_the_chinese_gives_an_aspect_particle_leads_with_a_verb_sense():
     ("两年前这座岛还根本不存在。", "Two years ago, the island did not exist.", "根本", "negation", ("absolutely (not)", "(not) at all")),
     # an adverb before an adjective: 相当成功 "pretty successful", not "equivalent to"
     ("看来他们在这方面相当成功。", "It seems they were pretty successful on that front.", "相当", "adverb", ("considerably", "fairly", "quite")),
-    # a name after a verb: 使得土耳其 "left Turkey (unsure)", not "usable"
-    ("一场未遂兵变使得土耳其人民不确知由谁掌权。", "An attempted coup left Turks unsure of who was in charge.", "使得", "verb",
-     ("to make", "to cause")),
 ])
 def test_a_use_the_chinese_marks_leads_with_its_senses(zh, en, word, use, first):
     """Of senses the English does not choose between, those of the use the Chinese marks
@@ -1204,10 +1213,10 @@ def test_a_sense_named_in_other_words_is_found_by_them():
 
 def test_a_sense_is_found_by_the_phrase_its_note_quotes():
     """行列 'ranks (as in "join the ranks of...")': "thousands joined them" uses that sense,
-    not "formation"; an article that speaks of neither keeps CC-CEDICT's order."""
+    not "formation"; one that marches in formation uses the other."""
     sentence = "Soldiers fired in the air, and thousands joined them to celebrate."
     assert senses.card_senses(dictionary.english("行列"), [sentence])[0].startswith("ranks")
-    assert senses.card_senses(dictionary.english("行列"), ["They stood there."])[0] == "formation"
+    assert senses.card_senses(dictionary.english("行列"), ["They marched past in formation."])[0] == "formation"
 
 
 def test_a_sense_of_an_unrelated_field_goes():
@@ -1287,9 +1296,10 @@ def test_a_two_letter_gloss_word_is_itself_not_a_pronoun():
 def test_a_sense_labelled_literal_follows_the_meaning():
     """青睐 "(lit.) to fix one's gaze on; (fig.) to show interest in; ...": the label goes,
     and the literal words come after what the word means, unless the English uses them."""
-    english = senses.card_senses(dictionary.english("青睐"), ["Doha is accused of embracing terrorism."])
+    glosses = ("(lit.) to fix one's gaze on", "(fig.) to show interest in", "(favorable) attention", "favor")  # CC-CEDICT's order
+    english = senses.card_senses(glosses, ["Doha is accused of embracing terrorism."])
     assert english[0] == "to show interest in" and "to fix one's gaze on" not in english
-    assert senses.card_senses(dictionary.english("青睐"), ["He fixed his gaze on her."])[0] == "to fix one's gaze on"
+    assert senses.card_senses(glosses, ["He fixed his gaze on her."])[0] == "to fix one's gaze on"
 
 
 def test_a_place_then_hao_is_a_ship_named_after_it():

