@@ -83,6 +83,20 @@ def test_a_place_is_described_up_to_its_cross_references(word, english):
     assert senses.card_senses(dictionary.english(word), name=True) == (english,)
 
 
+def test_a_note_that_says_what_the_only_sense_means_stays():
+    """重蹈's one sense is "(fig.) to follow (a path that has proved ill-advised)": without its
+    note it is a plain "to follow", judged wrong twice where the article repeats a mistake."""
+    assert senses.card_senses(dictionary.english("重蹈"), ["They must not repeat the failures of the past."]) \
+        == ("to follow (a path that has proved ill-advised)",)
+
+
+def test_another_bearer_of_a_name_is_no_sense_of_it():
+    """南昌 "Nanchang, prefecture-level city ...; also Nanchang county": the county is another
+    place of the name, never the card's English (it was, for the destroyer Nanchang)."""
+    assert senses.clean_sense("also Nanchang county", name=True) is None
+    assert senses.card_senses(dictionary.english("南昌"), ["The Nanchang sailed."], name=True) == ("Nanchang",)
+
+
 def test_a_name_s_description_ends_where_its_fame_begins():
     """CC-CEDICT's 新竹: "..., noted for high tech industries" is an encyclopaedia's aside."""
     assert senses.clean_sense("Xinzhu or Hsinchu city in northern Taiwan, noted for high tech industries",
@@ -1311,6 +1325,23 @@ def test_a_place_then_hao_is_a_ship_named_after_it():
     assert terms["岳阳号"].english == ("Yueyang",) and "海口" not in terms and "岳阳" not in terms, sorted(terms)
     terms = cards_of("福特号航空母舰抵达挪威。", "The U.S.S. Gerald R. Ford arrived in Norway.")
     assert terms["福特号"].english == ("Ford",), sorted(terms)
+
+
+def test_two_names_the_segmenter_glued_across_their_and_are_two_names():
+    """格里斯 | 特和莎 | 耶: jieba glued 和 ("and") between two names it does not know."""
+    terms = cards_of("安娜·格里斯特和莎耶·哈维尔昨天抵达基地。", "Anna Griest and Shaye Haver arrived at the base yesterday.")
+    assert terms["安娜·格里斯特"].english == ("Anna Griest",), sorted(terms)
+    assert terms["莎耶·哈维尔"].english == ("Shaye Haver",), sorted(terms)
+    assert not any("和" in t for t in terms), sorted(terms)
+
+
+def test_a_quoted_place_then_hao_or_jian_is_a_ship_named_after_it():
+    """“南昌”舰 is the destroyer Nanchang and “青岛”号 the ship Qingdao, not the cities; without
+    quotes, a place then 舰 is a ship of that place (日本舰 "Japanese warship")."""
+    terms = cards_of("“南昌”舰与“青岛”号一同驶离港口。", "The Nanchang and the Qingdao left port together.")
+    assert terms["南昌舰"].english == ("Nanchang",) and terms["南昌舰"].pinyin == "Nánchāng Jiàn", sorted(terms)
+    assert terms["青岛号"].english == ("Qingdao",) and "南昌" not in terms and "青岛" not in terms, sorted(terms)
+    assert "日本舰" not in cards_of("一艘日本舰在附近航行。", "A Japanese warship sailed nearby.")
 
 
 def test_a_negation_alone_is_no_evidence_for_a_sense():

@@ -67,7 +67,7 @@ _GENERIC_ENGLISH = {
     "县": {"county"}, "州": {"state", "prefecture"}, "区": {"district"}, "街": {"street"}, "路": {"road"},
 }
 _NUMERALS = frozenset("一二三四五六七八九十百千万零〇两")
-SHIP = frozenset("号號")  # after a name, the name of a ship named after it: 海口号, 辽宁号
+SHIP = frozenset("号號舰艦")  # after a name, the name of a ship named after it: 海口号, 辽宁号, 南昌舰
 _FIRST = "first"  # a Part capitalised on its first group only: Dì-èr
 
 Part = tuple[tuple[tuple[str, ...], ...], bool]  # groups of syllables (hyphen between), capitalised

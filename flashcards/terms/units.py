@@ -125,15 +125,26 @@ def _split_unknown(units: list[Unit]) -> list[Unit]:
 def _unglue_names(units: list[Unit]) -> list[Unit]:
     """A function word jieba glued to the last syllable of a name it does not know comes
     off before names are joined (奥尔德 | 森为 -> 奥尔德 | 森 | 为): two characters no
-    dictionary has, after a token no dictionary has either."""
+    dictionary has, after a token no dictionary has either; so does a conjunction jieba
+    glued between two names it does not know (格里斯 | 特和莎 | 耶 -> 格里斯 | 特 | 和 | 莎 | 耶,
+    "Griest and Shaye")."""
     out: list[Unit] = []
     for u in units:
-        if len(u.text) == 2 and out and len(out[-1].text) >= 2 and dictionary.is_han(out[-1].text) \
-                and not dictionary.cedict.lookup(out[-1].text) and dictionary.pos_tag(u.text[1]) in DROP_TAGS:
+        after_unknown = out and len(out[-1].text) >= 2 and dictionary.is_han(out[-1].text) \
+            and not dictionary.cedict.lookup(out[-1].text)
+        joined = next((k for k in range(1, len(u.text) - 1) if u.text[k] in _CONJUNCTIONS
+                       and not u.glossary and not dictionary.cedict.lookup(u.text[k - 1:k + 1])
+                       and not dictionary.cedict.lookup(u.text[k:k + 2])), None)  # 維和部隊 is no 維 | 和 | 部隊
+        if len(u.text) == 2 and after_unknown and dictionary.pos_tag(u.text[1]) in DROP_TAGS:
             out.extend(_split_unknown([u]))
+        elif joined and after_unknown and len(u.syllables) == len(u.text) and not dictionary.cedict.lookup(u.text):
+            out.extend(units_of([u.text[:joined], u.text[joined], u.text[joined + 1:]], u.syllables, u.start))
         else:
             out.append(u)
     return out
+
+
+_CONJUNCTIONS = frozenset("和与與及")
 
 
 def _name_and_particle(parts: Sequence[str]) -> bool:
@@ -153,17 +164,26 @@ def _ordinal_superlative(units: list[Unit]) -> list[Unit]:
 
 def _ship_names(units: list[Unit]) -> list[Unit]:
     """A place CC-CEDICT names, then 号: a ship named after it (海口 | 号 -> 海口号, the destroyer
-    Haikou, not the city), one name."""
+    Haikou, not the city), one name; a quoted place, then 号 or 舰, likewise (“辽宁”号, “南昌”舰:
+    the carrier Liaoning, the destroyer Nanchang, cards 辽宁号 and 南昌舰). Unquoted, a place
+    then 舰 is as often a ship of that country (日本 | 舰), so only quotes say so."""
     out: list[Unit] = []
     for u in units:
-        before = out[-1] if out else None
-        if u.text in SHIP and before is not None and len(before.text) >= 2 and not before.glossary \
-                and dictionary.is_han(before.text) \
-                and (dictionary.word_info(before.text).proper or dictionary.has_name_reading(before.text)):
-            out[-1] = join_units([before, u], named=True)
+        if u.text in SHIP and out and _place(out[-1]) and u.text in _NUMBER_SIGN:
+            out[-1] = join_units([out[-1], u], named=True)
+        elif u.text in SHIP and len(out) >= 3 and QUOTES.get(out[-3].text) == out[-1].text and _place(out[-2]):
+            out[-2] = join_units([out[-2], u], named=True)
         else:
             out.append(u)
     return out
+
+
+_NUMBER_SIGN = frozenset("号號")
+
+
+def _place(unit: Unit) -> bool:
+    return len(unit.text) >= 2 and not unit.glossary and dictionary.is_han(unit.text) \
+        and (dictionary.word_info(unit.text).proper or dictionary.has_name_reading(unit.text))
 
 
 def _uncut_dates(units: list[Unit]) -> list[Unit]:
