@@ -83,13 +83,6 @@ def test_a_place_is_described_up_to_its_cross_references(word, english):
     assert senses.card_senses(dictionary.english(word), name=True) == (english,)
 
 
-def test_a_note_that_says_what_the_only_sense_means_stays():
-    """重蹈's one sense is "(fig.) to follow (a path that has proved ill-advised)": without its
-    note it is a plain "to follow", judged wrong twice where the article repeats a mistake."""
-    assert senses.card_senses(dictionary.english("重蹈"), ["They must not repeat the failures of the past."]) \
-        == ("to follow (a path that has proved ill-advised)",)
-
-
 def test_another_bearer_of_a_name_is_no_sense_of_it():
     """南昌 "Nanchang, prefecture-level city ...; also Nanchang county": the county is another
     place of the name, never the card's English (it was, for the destroyer Nanchang)."""

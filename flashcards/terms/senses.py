@@ -103,9 +103,8 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
     central China"); notes in brackets that are labels or long asides go; "sb" and "sth"
     are written out. A sense of a specialist field goes, and so does one that needs its
     long note to be understood ("America (including North, Central and South
-    America)" is not "America"), unless ``lenient``: then only the label goes, and the note
-    stays (for a word whose every sense is such, 对冲 "(finance) to hedge" -> "to hedge",
-    重蹈 "(fig.) to follow (a path that has proved ill-advised)" keeps its note).
+    America)" is not "America"), unless ``lenient``: then only the label or note goes
+    (for a word whose every sense is such, 对冲 "(finance) to hedge").
     """
     text = _GRAMMAR_LABEL.sub("", _USE_LABEL.sub(r"\1", " ".join(gloss.split())))
     labelled = _LEADING_NOTE.match(text)
@@ -127,10 +126,7 @@ def clean_sense(gloss: str, *, name: bool = False, lenient: bool = False) -> str
         parts = _OUTSIDE_BRACKETS_COMMA.split(text)
         first = next((k for k, part in enumerate(parts) if k and (_HAN.search(part) or _FAME.match(part))), len(parts))
         text = ",".join(parts[:first])
-    # where it is lenient, a note that explains the meaning stays: 重蹈 "(fig.) to follow (a path
-    # that has proved ill-advised)" is no plain "to follow"
-    text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) and not (lenient and _explains(m.group(1))) else m.group(0),
-                      text)
+    text = _PAREN.sub(lambda m: "" if _drop_note(m.group(1)) else m.group(0), text)
     text = ";".join(filter(None, map(_without_references, text.split(";"))))
     for pattern, plain in _SB:
         text = pattern.sub(plain, text)
