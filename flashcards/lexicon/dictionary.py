@@ -231,7 +231,7 @@ def english(word: str, reading: str = "", as_name: bool = False) -> tuple[str, .
     :mod:`flashcards.lexicon.news_senses`); a pure cross-reference is followed once."""
     out: dict[str, None] = {}
     refs: list[str] = []
-    heads = {simplified(word): None}  # the table's key: 接著 is CC-CEDICT's 接着, which OpenCC keeps
+    heads = {word: None}  # and the entries' Simplified headwords: the table's keys (為期 is 为期)
     for e in choose_entries(word, reading, as_name):
         for g in _glosses(e):
             out.setdefault(g, None)

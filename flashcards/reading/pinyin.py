@@ -236,22 +236,23 @@ def _unread_word(token: str) -> bool:
     )
 
 
-def _edge_readings(curated: Mapping[str, tuple[str | None, ...]]) -> dict[str, tuple[str, ...]]:
-    """Words CC-CEDICT reads more than one way as common words that curated terms begin or
-    end with, where every such term (two at least) reads the word alike: 分子 of 恐怖分子,
-    极端分子, 武装分子 ... is fènzǐ "member of a group", so standing alone in 恐怖主义|分子
-    it is not the model's fēnzǐ "molecule"."""
-    seen: dict[str, set[tuple[str, ...]]] = {}
-    terms: dict[str, int] = {}
+def _edge_readings(curated: Mapping[str, tuple[str | None, ...]]) -> dict[str, tuple[set[tuple[str, ...]], int]]:
+    """What curated terms begin or end with (two characters or more, not the whole term):
+    each piece's readings there and how many terms have it. A piece CC-CEDICT reads with
+    different full tones as a common word, which every such term (two at least) reads
+    alike, is read so wherever it stands alone (see :meth:`PinyinConverter._edge_reading`):
+    分子 of 恐怖分子, 极端分子, 武装分子 ... is fènzǐ "member of a group", so in
+    恐怖主义|分子 it is not the model's fēnzǐ "molecule"."""
+    edges: dict[str, tuple[set[tuple[str, ...]], int]] = {}
     for term, reading in curated.items():
         if len(term) < 3 or None in reading or len(reading) != len(term):
             continue
         for k in range(2, len(term)):
             for piece, syllables in ((term[:k], reading[:k]), (term[-k:], reading[-k:])):
-                if _polyphonic_word(piece):
-                    seen.setdefault(piece, set()).add(tuple(syllables))
-                    terms[piece] = terms.get(piece, 0) + 1
-    return {piece: next(iter(found)) for piece, found in seen.items() if len(found) == 1 and terms[piece] >= 2}
+                seen, count = edges.get(piece, (set(), 0))
+                seen.add(tuple(syllables))  # type: ignore[arg-type]
+                edges[piece] = (seen, count + 1)
+    return edges
 
 
 @functools.cache
@@ -337,13 +338,19 @@ class PinyinConverter:
             pypinyin_tables.ask_ahead("\n".join(new))
         pos = 0
         for token in tokens:
-            curated = self._curated.get(token) or self._edges.get(token)
+            curated = self._curated.get(token) or self._edge_reading(token)
             if curated is not None:
                 out[pos : pos + len(token)] = curated
             else:
                 self._read_token(text, token, pos, out, ask)
             pos += len(token)
         return out, ask
+
+    def _edge_reading(self, token: str) -> tuple[str, ...] | None:
+        found = self._edges.get(token)
+        if found is None or len(found[0]) != 1 or found[1] < 2 or not _polyphonic_word(token):
+            return None
+        return next(iter(found[0]))
 
     @staticmethod
     def _read_token(text: str, token: str, pos: int, out: list[str | None], ask: dict[int, float]) -> None:
