@@ -1320,6 +1320,17 @@ def test_a_place_then_hao_is_a_ship_named_after_it():
     assert terms["福特号"].english == ("Ford",), sorted(terms)
 
 
+def test_a_name_another_name_of_the_sentence_claims_is_not_this_one_s():
+    """克里 (Kerry) sounds like "Cairo" as much as "Kerry"; "Cairo" is 开罗's."""
+    terms = cards_of("国务卿克里星期四在开罗继续推动停火。", "Secretary of State John Kerry is in Cairo to push for a cease-fire.")
+    assert terms["开罗"].english[0].startswith("Cairo"), sorted(terms)
+    assert "克里" not in terms or "Cairo" not in terms["克里"].english, terms["克里"].english
+    # a part of a name is not claimed by the whole: 莫迪 "Narendra Modi" leaves 纳伦德拉 "Narendra"
+    terms = cards_of("总理纳伦德拉·莫迪的批评者说，莫迪政府推动了一项议程。",
+                     "Critics of Prime Minister Narendra Modi say his government has pushed an agenda.")
+    assert terms["纳伦德拉"].english == ("Narendra",), sorted(terms)
+
+
 def test_two_names_the_segmenter_glued_across_their_and_are_two_names():
     """格里斯 | 特和莎 | 耶: jieba glued 和 ("and") between two names it does not know."""
     terms = cards_of("安娜·格里斯特和莎耶·哈维尔昨天抵达基地。", "Anna Griest and Shaye Haver arrived at the base yesterday.")

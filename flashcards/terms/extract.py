@@ -134,13 +134,14 @@ def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
 
 
 def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span,
-             curated: bool = False) -> bool:
+             curated: bool = False, names_only: bool = False) -> bool:
     """Another word of the sentence renders the same English: 攻击 "to attack" and
     打击 "to hit; to strike; to attack" both match "attacks", 创造 "to create" and 创意
     "creative" both match "creating". A dictionary word's English is then nobody's for
     sure, and none is shown (a guess teaches the wrong word). A ``curated`` glossary
     term keeps it unless the other word renders it by an earlier sense of its own and
-    stands nearer that English's place in the sentence."""
+    stands nearer that English's place in the sentence. For a name, only another name
+    counts: "Cairo" is 开罗's, so it is not 克里's (Kerry) for sounding alike."""
     en, zh = sentence.pair.en, sentence.pair.zh
     where = span[0] / max(1, len(en))
     mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
@@ -151,12 +152,14 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
+        if names_only and not info.proper:
+            continue
         # a name claims its name, not what its gloss says of it: 美国 claims "United States",
         # and so 联合 "unite" is not rendered by "United"
         other = names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
-        if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1]:
-            continue
+        if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1] or (names_only and hit[:2] != tuple(span[:2])):
+            continue  # (a name's part is not another's: 莫迪 "Narendra Modi" leaves 纳伦德拉 "Narendra")
         if not curated:
             return True
         index = _sense_index(en, glosses) if index is None else index
@@ -327,8 +330,8 @@ def extract_terms(
         found = [(m[2], -k, i, m) for k, i in enumerate(where[text])
                  if (m := rendered_at(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
                  and not _breaks_phrase(sentences[i].pair.en[m[0]:m[1]], entry.english if entry else info.english)
-                 and (kind or not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
-                                           curated=entry is not None))]
+                 and not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
+                                  curated=entry is not None, names_only=bool(kind))]
         if found:
             _, _, i, m = max(found)
             context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
