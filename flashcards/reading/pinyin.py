@@ -250,7 +250,7 @@ def _edge_readings(curated: Mapping[str, tuple[str | None, ...]]) -> dict[str, t
         for k in range(2, len(term)):
             for piece, syllables in ((term[:k], reading[:k]), (term[-k:], reading[-k:])):
                 seen, count = edges.get(piece, (set(), 0))
-                seen.add(tuple(syllables))  # type: ignore[arg-type]
+                seen.add(tuple(syllables))
                 edges[piece] = (seen, count + 1)
     return edges
 
@@ -347,6 +347,7 @@ class PinyinConverter:
         return out, ask
 
     def _edge_reading(self, token: str) -> tuple[str, ...] | None:
+        """The one reading curated terms that begin or end with ``token`` give it (see :func:`_edge_readings`)."""
         found = self._edges.get(token)
         if found is None or len(found[0]) != 1 or found[1] < 2 or not _polyphonic_word(token):
             return None

@@ -169,7 +169,7 @@ def _ship_names(units: list[Unit]) -> list[Unit]:
     then 舰 is as often a ship of that country (日本 | 舰), so only quotes say so."""
     out: list[Unit] = []
     for u in units:
-        if u.text in SHIP and out and _place(out[-1]) and u.text in _NUMBER_SIGN:
+        if u.text in _NUMBER_SIGN and out and _place(out[-1]):
             out[-1] = join_units([out[-1], u], named=True)
         elif u.text in SHIP and len(out) >= 3 and QUOTES.get(out[-3].text) == out[-1].text and _place(out[-2]):
             out[-2] = join_units([out[-2], u], named=True)
@@ -182,6 +182,7 @@ _NUMBER_SIGN = frozenset("号號")
 
 
 def _place(unit: Unit) -> bool:
+    """A place CC-CEDICT names (or a word it also reads as a name), no glossary term."""
     return len(unit.text) >= 2 and not unit.glossary and dictionary.is_han(unit.text) \
         and (dictionary.word_info(unit.text).proper or dictionary.has_name_reading(unit.text))
 
