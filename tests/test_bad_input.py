@@ -173,6 +173,9 @@ def test_other_encodings_work(run_cli, tmp_path, repo_glossary, encoding):
     ("pairs.json", '{"zh": "海军", "en": "navy"}', r"holds JSON but no sentence pairs; an article in JSON is a list of pairs"),
     ("pairs.json", '[{"zh": "海军举行演习。"}]', r"holds JSON but no sentence pairs"),
     ("pairs.json", '[{"zh": "海军举行演习。", "en": ', r"is not valid JSON; an article in JSON is a list of sentence pairs"),
+    # nested deeper than the parser goes (a property test found it as a .txt)
+    ("pairs.json", "[ " * 5000, r"is not valid JSON"),
+    ("pairs.txt", "[ " * 5000, r"no article text found"),
 ])
 def test_json_that_is_no_list_of_sentence_pairs(run_cli, tmp_path, out, repo_glossary, name, data, says):
     path = write(tmp_path / name, data)

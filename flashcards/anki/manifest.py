@@ -98,6 +98,8 @@ def load(path: str | os.PathLike) -> Manifest:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"build manifest is corrupt: {exc.msg}{fix}", path, exc.lineno) from exc
+    except RecursionError:
+        raise InputError(f"build manifest is corrupt: nested too deep{fix}", path) from None
     if not isinstance(data, dict) or not isinstance(data.get("format"), int):
         raise InputError(f"not a flashcards build manifest (no format number){fix}", path)
     if data["format"] > FORMAT:

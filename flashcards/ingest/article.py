@@ -87,7 +87,7 @@ def _pairs_as_text(path: Path, text: str) -> str:
         return text
     try:
         doc = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (nested too deep for the parser: no list of pairs either)
         if path.suffix.lower() == ".json":
             raise InputError("is not valid JSON; an article in JSON is a list of sentence pairs, "
                              '[{"zh": "...", "en": "..."}, ...]', path) from None
