@@ -134,6 +134,8 @@ def test_place_readings_come_from_the_dictionary_words():
         ("我的孩子", "wo3 de5 hai2 zi5"),
         ("看着地图", "kan4 zhe5 di4 tu2"),
         ("跑得很快", "pao3 de5 hen3 kuai4"),
+        # CC-CEDICT's common word, not its name: 孙子 "grandson" sūnzi, Sun Tzu Sūnzǐ
+        ("先知的孙子", "xian1 zhi1 de5 sun1 zi5"),
     ],
 )
 def test_neutral_tones(text, expected):

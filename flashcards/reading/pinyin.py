@@ -141,7 +141,7 @@ def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
     for length in range(len(phrase), 1, -1):
         for a in range(len(phrase) - length + 1):
             word = phrase[a:a + length]
-            for numbered in cedict.readings(word):
+            for numbered in cedict.word_readings(word):  # (孙子 sūnzi "grandson", not Sun Tzu's zǐ)
                 parts = numbered.split()
                 if len(parts) == len(word):
                     for k, part in enumerate(parts):
