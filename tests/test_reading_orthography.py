@@ -126,6 +126,10 @@ def test_a_dateline_in_a_sentence():
         # a phrase CC-CEDICT explains in lowercase English capitalises only its names
         ("美国人民", "měi guó rén mín", "name", "the American people", "Měiguó rénmín"),
         ("领导人", "lǐng dǎo rén", "", "leader", "lǐngdǎorén"),
+        # a name jieba hardly knows as one word is written as its words, each capitalised
+        # where the article names it (Rodong Sinmun), lowercase where it does not (a dateline)
+        ("劳动新闻", "láo dòng xīn wén", "name", "", "Láodòng Xīnwén"),
+        ("日电", "rì diàn", "", "", "rì diàn"),
     ],
 )
 def test_term_pinyin(word, reading, kind, english, written):

@@ -181,11 +181,13 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
         if name:
             return _name_parts(word, syl, entries, kind)
         return _dictionary_word(word, syl)
-    if entries:  # a weak name: its words apart (日电 -> rì diàn, 中国海 -> Zhōngguó hǎi)
+    if entries:  # a weak name: its words apart (日电 -> rì diàn, 中国海 -> Zhōngguó hǎi), each
+        # capitalised where the article names it (劳动新闻 "Rodong Sinmun": Láodòng Xīnwén)
         pieces, ends = ev.split(word) or tuple(word), []
         for piece in pieces:
             ends.append((ends[-1] if ends else 0) + len(piece))
-        return [p for piece, end in zip(pieces, ends) for p in _parts(piece, syl[end - len(piece):end])]
+        return [(groups, cap or bool(kind)) for piece, end in zip(pieces, ends)
+                for groups, cap in _parts(piece, syl[end - len(piece):end])]
     return _unknown(word, syl, kind, english)
 
 
