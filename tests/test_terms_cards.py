@@ -103,10 +103,17 @@ def test_a_name_s_description_ends_where_its_fame_begins():
 def test_the_sense_the_article_uses_comes_first():
     formation = senses.card_senses(dictionary.english("编队"), ["The two destroyers sailed in formation."])
     assert formation[0].startswith("formation")
-    # from the rest of the article when the term's own sentence says nothing
-    elsewhere = senses.card_senses(dictionary.english("编队"), ["The navy sent two ships."],
-                                   ["The ships kept a tight formation through the strait."])
+    # from the rest of the article when the term's own sentence says nothing: where two
+    # sentences of it use the sense, not one ("investments" once is no reason for 付出's
+    # "to invest (energy or time)" in 付出代价 "to pay a price")
+    rest = ["The ships kept a tight formation through the strait.", "The formation then turned north."]
+    elsewhere = senses.card_senses(dictionary.english("编队"), ["The navy sent two ships."], rest)
     assert elsewhere[0].startswith("formation")
+    once = senses.card_senses(dictionary.english("编队"), ["The navy sent two ships."], rest[:1])
+    assert not once[0].startswith("formation")
+    paid = senses.card_senses(dictionary.english("付出"), ["The crisis has come at great cost."],
+                              ["Foreign investments fell.", "The army took the city."])
+    assert paid[0] == "to pay"
     # the more specific of two matching senses wins
     assert senses.card_senses(dictionary.english("中非"), ["He thanked the Central African Republic."],
                               name=True) == ("Central African Republic",)
@@ -596,7 +603,8 @@ def test_a_sense_found_elsewhere_only_by_its_everyday_words_does_not_lead():
     article = ["Inflation expectations kept fluctuating.", "Teachers on strike return to work."]
     assert senses.card_senses(glosses, article[:1], article)[0] == "repeatedly"
     # a sense the rest of the article uses in words that are not everyday still leads
-    assert senses.card_senses(glosses, article[:1], ["Prices were unstable all year."])[0] == "unstable"
+    unstable = ["Prices were unstable all year.", "The currency remained unstable."]
+    assert senses.card_senses(glosses, article[:1], unstable)[0] == "unstable"
 
 
 def test_a_long_gloss_keeps_its_short_senses():

@@ -8,8 +8,8 @@ at most about :data:`MAX_CHARS` characters, with no Han character and no ``|``:
 
 - ``clean_sense`` makes one sense card-ready, or drops it (None);
 - ``card_senses`` ranks the clean senses: first those the term's own aligned English
-  sentences use; when they use none, the first sense the rest of the article's English
-  uses (the article's domain: 编队 in a naval report is "formation (of ships or
+  sentences use; when they use none, the first sense two sentences or more of the rest of
+  the article's English use (the article's domain: 编队 in a naval report is "formation (of ships or
   aircraft)", not "to organize into teams"), unless the words it is found by are
   everyday English only (any article says "process" somewhere, or "return" for 反复's
   "(of an illness) to return"); then the dictionary's order.
@@ -243,7 +243,7 @@ def card_senses(
         # is found by "return")
         domain = next((k for k in ranked if as_used[k] == as_used[ranked[0]]
                        and not context_gloss.common_words_only(" ".join(context_gloss.gloss_variants(clean[k])))
-                       and _used(clean[k], article_english, 1.0)[0]), None)
+                       and _recurring(clean[k], article_english)), None)
         if domain is not None:
             ranked.remove(domain)
             ranked.insert(0, domain)
@@ -303,6 +303,14 @@ def _used(sense: str, sentences: Sequence[str], least: float) -> tuple[float, in
             if (hit.coverage, hit.matched, hit.exact, agrees) > best:
                 best = (hit.coverage, hit.matched, hit.exact, agrees)
     return best if best[0] >= least else (0.0, 0, 0, 0)
+
+
+def _recurring(sense: str, sentences: Sequence[str]) -> bool:
+    """Whether two of ``sentences`` or more render ``sense`` whole: a word of the article's
+    domain, not one it happens to use once ("investments" in a report on a political crisis
+    says nothing of 付出 "to invest (energy or time)" in 付出代价 "to pay a price")."""
+    found = (k for k, sentence in enumerate(sentences) if _used(sense, (sentence,), 1.0)[0])
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def _scattered(sense: str, sentences: Sequence[str]) -> float:
