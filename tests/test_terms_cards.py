@@ -1407,3 +1407,40 @@ def test_a_number_of_hours_is_no_card():
                      "The talks lasted several hours, and the two sides will talk again in two weeks.")
     assert "数小时" not in terms and "两个星期" not in terms, sorted(terms)
     assert "谈判" in terms, sorted(terms)
+
+
+def test_a_name_in_capitals_keeps_the_part_before_its_dot():
+    """A transcript writes its speaker in capitals: 威尔·雷普利 is one name, "Ripley", not
+    威尔·雷 "RIPLEY" and a leftover 普利; "Will" starts the sentence, so it is no evidence."""
+    terms = cards_of("威尔·雷普利：美国总统唐纳德·特朗普和朝鲜领导人金正恩举行第二场会谈。",
+                     "WILL RIPLEY: U.S. President Donald Trump and North Korean Leader Kim Jong-Un are meeting for a second time.")
+    assert "威尔·雷" not in terms and "普利" not in terms, sorted(terms)
+    assert terms["威尔·雷普利"].context_english == "Ripley"
+    assert terms["威尔·雷普利"].pinyin == "Wēi'ěr Léipǔlì"
+
+
+def test_a_chinese_body_after_another_country_s_name_is_no_card():
+    """朝鲜中央电视台 is Korean Central Television: its 中央电视台 is no "China Central
+    Television (CCTV)"; China's own keeps its card."""
+    korean = cards_of("朝鲜中央电视台播出了他被抓捕的画面。", "Korean Central Television broadcast images of his arrest.")
+    assert "中央电视台" not in korean, sorted(korean)
+    chinese = cards_of("她在中央电视台工作了十年。", "She worked at China Central Television for ten years.")
+    assert "中央电视台" in chinese, sorted(chinese)
+
+
+def test_a_name_found_by_its_sound_holds_no_word_its_neighbours_translate():
+    """胡德堡陆军基地 "Fort Hood Army Base": "Army" is 陆军's and "Base" 基地's, so 胡德堡 is
+    no "Hood Army Base"."""
+    terms = cards_of("位于得克萨斯州基林的胡德堡陆军基地发生枪击事件。",
+                     "There were two shootings at Fort Hood Army Base in Killeen, Texas.")
+    assert terms["陆军"].context_english == "Army"
+    fort = terms.get("胡德堡")  # (no card at all, where nothing else in the sentence sounds like it)
+    assert fort is None or "Army" not in fort.context_english, fort
+
+
+def test_a_word_of_its_own_is_not_cut_for_a_glossary_word_after_it():
+    """也门 | 前总统: the glossary's 前总统 after Yemen leaves 也门 whole (no 也 | 门前 "in front
+    of the door" | 总统)."""
+    glossary = pipeline.load_glossary(None)
+    terms = cards_of("也门前总统萨利赫被杀身亡", "Yemen's Ex-President Saleh Killed", glossary)
+    assert "门前" not in terms and "也门" in terms, sorted(terms)

@@ -141,10 +141,12 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
     sure, and none is shown (a guess teaches the wrong word). A ``curated`` glossary
     term keeps it unless the other word renders it by an earlier sense of its own and
     stands nearer that English's place in the sentence. For a name, only another name
-    counts: "Cairo" is 开罗's, so it is not 克里's (Kerry) for sounding alike."""
+    counts: "Cairo" is 开罗's, so it is not 克里's (Kerry) for sounding alike; and for a
+    name no dictionary has, any word whose English lies inside the name's."""
     en, zh = sentence.pair.en, sentence.pair.zh
     where = span[0] / max(1, len(en))
     mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
+    sounded = names_only and not dictionary.word_info(text).in_cedict  # (美国's own "United States" holds 联合's "United")
     index = None
     for u in units:
         if len(u.text) < 2 or u.text in text or text in u.text or not dictionary.is_han(u.text):
@@ -152,12 +154,14 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
-        if names_only and not info.proper:
-            continue
         # a name claims its name, not what its gloss says of it: 美国 claims "United States",
         # and so 联合 "unite" is not rendered by "United"
         other = names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
+        if names_only and not info.proper:
+            if sounded and hit and hit[2] >= 0.5 and span[0] <= hit[0] and hit[1] <= span[1] and hit[:2] != tuple(span[:2]):
+                return True  # a name found by its sound holds no word another word translates: 胡德堡 陆军 基地 is no "Hood Army Base"
+            continue
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1] or (names_only and hit[:2] != tuple(span[:2])):
             continue  # (a name's part is not another's: 莫迪 "Narendra Modi" leaves 纳伦德拉 "Narendra")
         if not curated:
@@ -194,6 +198,32 @@ def _phrase(english: str) -> bool:
     if any(c in english for c in "\"“”()[]:;"):
         return False
     return not any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z']+", english.lower()))
+
+
+_CHINA = re.compile(r"\b(?:PRC|China|Chinese)\b")
+
+
+def _chinese_body_abroad(before: Unit, unit: Unit, glossary_words: Collection[str]) -> bool:
+    """A word CC-CEDICT has only as a Chinese body, after another country's name: 朝鲜 |
+    中央电视台 is Korean Central Television, not "China Central Television (CCTV)", and
+    瑞典 | 海事局 Sweden's maritime administration, no "PRC Maritime Safety Agency"."""
+    if unit.glossary or unit.text in glossary_words or not before.text or not dictionary.is_han(before.text):
+        return False
+    glosses = dictionary.word_info(unit.text).english
+    if not glosses or not all(_CHINA.search(g) for g in glosses):
+        return False
+    place = dictionary.word_info(before.text)
+    return place.proper and not any(_CHINA.search(g) for g in place.english)
+
+
+def _unshouted(english: str, syllables: Sequence[str] | None) -> str:
+    """A name as the card writes it where the English writes it in capitals (a transcript's
+    speaker, "WILL RIPLEY:"): "Ripley", when it is the sound of the name's ``syllables``
+    (an acronym, "OSCE", is no sound of a name, and stays). ``syllables`` is None for a
+    term that is no name, or a name a dictionary writes."""
+    if syllables and english.isupper() and name_sounds.sound_match(syllables, english):
+        return english.title()
+    return english
 
 
 def _zipf_limit(max_zipf: float, info: dictionary.WordInfo, kind: str) -> float:
@@ -280,7 +310,8 @@ def extract_terms(
     sequences: list[list[str]] = []
     uses: dict[str, str] = {}  # how the Chinese marks a term's use where it first does (senses.USES)
     for i, units in enumerate(per_sentence):
-        candidate = [is_candidate(u) for u in units]
+        candidate = [is_candidate(u) and not (k and _chinese_body_abroad(units[k - 1], u, glossary_words))
+                     for k, u in enumerate(units)]
         # what follows a word, past an opening quote: 使得 “叙利亚 ... is a verb before a name
         words = [(u, ok) for u, ok in zip(units, candidate) if u.text not in _OPENING_QUOTES]
         for k, ((u, ok), (after, _)) in enumerate(zip(words, words[1:])):
@@ -334,7 +365,7 @@ def extract_terms(
                                   curated=entry is not None, names_only=bool(kind))]
         if found:
             _, _, i, m = max(found)
-            context[text] = (sentences[i].pair.en[m[0]:m[1]], m[2])
+            context[text] = (_unshouted(sentences[i].pair.en[m[0]:m[1]], unit.syllables if kind and not info.in_cedict else None), m[2])
             where[text].remove(i)
             where[text].insert(0, i)  # the example that shows the English comes first
     parts_as_in_full(context, kept)

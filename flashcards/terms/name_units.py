@@ -286,6 +286,8 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
                                for k in range(1, len(run)) for part in (run[:k], run[k:]) for english in owners):
         return False  # one of two names a possessive joins: 柏林 | 查里特 "Berlin's Charité"
     for last_dropped, part in ((False, run[1:]), (True, run[:-1])):
+        if dotted and (part[0].text in NAME_DOTS or part[-1].text in NAME_DOTS):
+            continue  # a part the Chinese joins to the rest by its dot belongs to the name (威尔·雷普利 "Will Ripley")
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))

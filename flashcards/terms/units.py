@@ -229,8 +229,9 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
         for word, other, forward in ((before, after, True), (after, before, False)):
             if not (word.glossary and not other.glossary and len(other.text) <= (1 if forward else 2)
                     and dictionary.is_han(other.text) and len(word.syllables) == len(word.text)
-                    and len(other.syllables) == len(other.text)):
-                continue
+                    and len(other.syllables) == len(other.text)) \
+                    or (len(other.text) == 2 and dictionary.cedict.lookup(simplified(other.text))):
+                continue  # (a word of its own is not left over: 也门 | 前总统 "Yemen's former president")
             pieces = pieces or recut(before.text + after.text)  # once for the pair, either way
             if len(pieces) < 2:
                 continue
