@@ -712,6 +712,9 @@ def test_a_glossary_compound_gives_its_head_a_card_but_not_its_other_halves():
     shells = cards_of("巴基斯坦军队向印度村庄发射迫击炮弹。", "Pakistani troops fired mortar shells at Indian villages.", glossary)
     assert {"迫击炮弹", "迫击炮"} <= set(shells), sorted(shells)
     assert shells["迫击炮"].english[0].startswith("mortar")
+    # only where the English renders that term: "defense minister" is no 国防部 "Defense Department"
+    minister = cards_of("巴西总统解雇了国防部长。", "The president fired his defense minister.", glossary)
+    assert "国防部长" in minister and "国防部" not in minister, sorted(minister)
 
 
 def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():
@@ -1417,6 +1420,10 @@ def test_a_name_in_capitals_keeps_the_part_before_its_dot():
     assert "威尔·雷" not in terms and "普利" not in terms, sorted(terms)
     assert terms["威尔·雷普利"].context_english == "Ripley"
     assert terms["威尔·雷普利"].pinyin == "Wēi'ěr Léipǔlì"
+    # a first piece a dictionary has is still doubted: 沙特 is Saudi Arabia's, so 沙特·阿尔 is no name
+    saud = cards_of("沙特总检察长沙特·阿尔·莫吉在一份声明中说，这起谋杀是有计划的。",
+                    "The top government lawyer in Saudi Arabia, Saud al-Mojeb, said in a statement that the killing had been planned.")
+    assert "沙特·阿尔" not in saud and saud["阿尔·莫吉"].context_english == "al-Mojeb", sorted(saud)
 
 
 def test_a_chinese_body_after_another_country_s_name_is_no_card():
@@ -1426,6 +1433,9 @@ def test_a_chinese_body_after_another_country_s_name_is_no_card():
     assert "中央电视台" not in korean, sorted(korean)
     chinese = cards_of("她在中央电视台工作了十年。", "She worked at China Central Television for ten years.")
     assert "中央电视台" in chinese, sorted(chinese)
+    # a word that only says "in China" is no Chinese body: 美国驻华使馆 keeps 驻华
+    embassy = cards_of("中国政府向美国驻华使馆提出严正交涉。", "The Chinese government protested to the US Embassy in China.")
+    assert "驻华" in embassy, sorted(embassy)
 
 
 def test_a_name_found_by_its_sound_holds_no_word_its_neighbours_translate():

@@ -159,8 +159,9 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         other = names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
         if names_only and not info.proper:
+            # a name found by its sound holds no word another word translates: 胡德堡 陆军 基地 is no "Hood Army Base"
             if sounded and hit and hit[2] >= 0.5 and span[0] <= hit[0] and hit[1] <= span[1] and hit[:2] != tuple(span[:2]):
-                return True  # a name found by its sound holds no word another word translates: 胡德堡 陆军 基地 is no "Hood Army Base"
+                return True
             continue
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1] or (names_only and hit[:2] != tuple(span[:2])):
             continue  # (a name's part is not another's: 莫迪 "Narendra Modi" leaves 纳伦德拉 "Narendra")
@@ -200,7 +201,8 @@ def _phrase(english: str) -> bool:
     return not any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z']+", english.lower()))
 
 
-_CHINA = re.compile(r"\b(?:PRC|China|Chinese)\b")
+# a Chinese body: "PRC Maritime Safety Agency" (驻华 "stationed in China" is none)
+_CHINA = re.compile(r"^(?:PRC|China|Chinese)\b|\(PRC\)")
 
 
 def _chinese_body_abroad(before: Unit, unit: Unit, glossary_words: Collection[str]) -> bool:
@@ -365,7 +367,8 @@ def extract_terms(
                                   curated=entry is not None, names_only=bool(kind))]
         if found:
             _, _, i, m = max(found)
-            context[text] = (_unshouted(sentences[i].pair.en[m[0]:m[1]], unit.syllables if kind and not info.in_cedict else None), m[2])
+            english = sentences[i].pair.en[m[0]:m[1]]
+            context[text] = (_unshouted(english, unit.syllables if kind and not info.in_cedict else None), m[2])
             where[text].remove(i)
             where[text].insert(0, i)  # the example that shows the English comes first
     parts_as_in_full(context, kept)

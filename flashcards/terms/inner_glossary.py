@@ -52,8 +52,8 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
     formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
     lies inside another found. Of a glossary compound of four to six characters only
     the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队), or the term before
-    a head of one character (迫击炮 of 迫击炮弹): its other halves would crowd the list (军事
-    and 安全 of 军事安全合作). In a word jieba has whole that is
+    a head of one character where ``sentence_en`` renders it (迫击炮 of 迫击炮弹 "mortar
+    shells"): its other halves would crowd the list (军事 and 安全 of 军事安全合作). In a word jieba has whole that is
     a term and one character (火箭|弹, 安全|帽), the term counts where ``sentence_en``, the
     English of the unit's sentence, renders it: "rockets" for 火箭弹, but 安全帽 "helmets"
     is no 安全 "security"."""
@@ -70,10 +70,20 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
                and not _word_of_a_name(simple, a, b)
                and not (bound and not context_gloss.english_match(sentence_en, dictionary.english(simple[a:b])))]
     if unit.glossary and len(text) < _LONG_FORMULATION:  # a glossary compound's head alone, or where
-        # that is one character, the term before it: 迫击炮 of 迫击炮|弹, 种族灭绝 of 种族灭绝|罪
-        head = words[-1][0] if words[-1][1] - words[-1][0] == 1 else len(text)
-        longest = [(a, b) for a, b in longest if b == head]
+        # that is one character, the term before it where the English renders a gloss whole:
+        # 迫击炮 of 迫击炮|弹 "mortar shells", 种族灭绝 of 种族灭绝|罪 "genocide", not 国防部 of
+        # 国防部|长 "defense minister"
+        before_last = words[-1][0] if words[-1][1] - words[-1][0] == 1 else len(text)
+        longest = [(a, b) for a, b in longest
+                   if b == len(text) or (b == before_last and _rendered_whole(simple[a:b], sentence_en))]
     return [Unit(text[a:b], _syllables(unit, a, b), unit.start + a, glossary=True) for a, b in longest]
+
+
+def _rendered_whole(term: str, sentence_en: str) -> bool:
+    """Whether ``sentence_en`` renders a gloss of ``term`` whole ("mortar" of 迫击炮 "mortar
+    (weapon)"; "defense" is half of 国防部 "Defense Department")."""
+    hit = context_gloss.english_match(sentence_en, dictionary.english(term))
+    return bool(hit) and hit[2] > 0.5
 
 
 def _syllables(unit: Unit, start: int, end: int) -> tuple[str, ...]:

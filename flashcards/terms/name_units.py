@@ -281,13 +281,14 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
     run is such a name."""
     start, end, score = found
     whole = dotted and not dictionary.cedict.lookup(run[-1].text)
+    # and a first piece before its dot (威尔·雷普利 "Will Ripley", where "Will" starts the sentence
+    # and only "Ripley" sounds)
+    whole_first = dotted and run[1].text in NAME_DOTS and not dictionary.cedict.lookup(run[0].text)
     owners = name_sounds.POSSESSIVE.split(sentence_en[start:end])
     if len(owners) > 1 and any(_dictionary_name("".join(u.text for u in part), english)
                                for k in range(1, len(run)) for part in (run[:k], run[k:]) for english in owners):
         return False  # one of two names a possessive joins: 柏林 | 查里特 "Berlin's Charité"
     for last_dropped, part in ((False, run[1:]), (True, run[:-1])):
-        if dotted and (part[0].text in NAME_DOTS or part[-1].text in NAME_DOTS):
-            continue  # a part the Chinese joins to the rest by its dot belongs to the name (威尔·雷普利 "Will Ripley")
         if _dictionary_name("".join(u.text for u in part), sentence_en[start:end]):
             return False  # the whole English is a dictionary's name without the other end: 大马士革 | 时
         alone = name_sounds.written_name(sentence_en, tuple(x for u in part for x in u.syllables))
@@ -296,7 +297,7 @@ def _every_unit_counts(run: Sequence[Unit], found: tuple[int, int, float], sente
             # "Myre" of 格雷格·迈尔 "Greg Myre", which is no reason to doubt 玛丽·路易丝 "Mary Louise"
         inside = start <= alone[0] and alone[1] <= end
         if (not inside and alone[2] >= score) or (
-                not (whole and last_dropped) and (alone[0], alone[1]) == (start, end) and alone[2] > score):
+                not (whole if last_dropped else whole_first) and (alone[0], alone[1]) == (start, end) and alone[2] > score):
             return False  # (an end that alone sounds less like another word is no doubt: 博索 "Palace" of 博索纳罗)
     return True
 
