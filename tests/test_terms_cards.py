@@ -715,6 +715,9 @@ def test_a_glossary_compound_gives_its_head_a_card_but_not_its_other_halves():
     # only where the English renders that term: "defense minister" is no 国防部 "Defense Department"
     minister = cards_of("巴西总统解雇了国防部长。", "The president fired his defense minister.", glossary)
     assert "国防部长" in minister and "国防部" not in minister, sorted(minister)
+    # nor where the character ends a word: 国务委员|会 is a council, its 委员会 "committee"
+    council = cards_of("他向国家国务委员会提交报告。", "He presented a report to the National Council of State.", glossary)
+    assert "国务委员" not in council, sorted(council)
 
 
 def test_a_glossary_head_inside_a_word_jieba_has_whole_gets_its_card():

@@ -70,10 +70,11 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
                and not _word_of_a_name(simple, a, b)
                and not (bound and not context_gloss.english_match(sentence_en, dictionary.english(simple[a:b])))]
     if unit.glossary and len(text) < _LONG_FORMULATION:  # a glossary compound's head alone, or where
-        # that is one character, the term before it where the English renders a gloss whole:
-        # 迫击炮 of 迫击炮|弹 "mortar shells", 种族灭绝 of 种族灭绝|罪 "genocide", not 国防部 of
-        # 国防部|长 "defense minister"
-        before_last = words[-1][0] if words[-1][1] - words[-1][0] == 1 else len(text)
+        # that is one character after a term, that term where the English renders a gloss of it
+        # whole: 迫击炮 of 迫击炮|弹 "mortar shells", 种族灭绝 of 种族灭绝|罪 "genocide", not 国防部
+        # of 国防部|长 "defense minister" (nor 国务委员 of 国务委员|会, whose 会 ends a word)
+        before_last = words[0][1] if len(words) == 2 and words[1][1] - words[1][0] == 1 \
+            and not dictionary.cedict.lookup(simple[-3:]) else len(text)  # (委员|会: 委员会 "committee")
         longest = [(a, b) for a, b in longest
                    if b == len(text) or (b == before_last and _rendered_whole(simple[a:b], sentence_en))]
     return [Unit(text[a:b], _syllables(unit, a, b), unit.start + a, glossary=True) for a, b in longest]
