@@ -1416,12 +1416,13 @@ def test_a_number_of_hours_is_no_card():
 
 
 def test_a_name_in_capitals_keeps_the_part_before_its_dot():
-    """A transcript writes its speaker in capitals: 威尔·雷普利 is one name, "Ripley", not
-    威尔·雷 "RIPLEY" and a leftover 普利; "Will" starts the sentence, so it is no evidence."""
+    """A transcript writes its speaker in capitals: 威尔·雷普利 is one name, "Will Ripley", not
+    威尔·雷 "RIPLEY" and a leftover 普利: "Will" starts the sentence, so only the word before
+    "Ripley", starting as 威尔 does, can be its first part."""
     terms = cards_of("威尔·雷普利：美国总统唐纳德·特朗普和朝鲜领导人金正恩举行第二场会谈。",
                      "WILL RIPLEY: U.S. President Donald Trump and North Korean Leader Kim Jong-Un are meeting for a second time.")
     assert "威尔·雷" not in terms and "普利" not in terms, sorted(terms)
-    assert terms["威尔·雷普利"].context_english == "Ripley"
+    assert terms["威尔·雷普利"].context_english == "Will Ripley"
     assert terms["威尔·雷普利"].pinyin == "Wēi'ěr Léipǔlì"
     # a first piece a dictionary has is still doubted: 沙特 is Saudi Arabia's, so 沙特·阿尔 is no name
     saud = cards_of("沙特总检察长沙特·阿尔·莫吉在一份声明中说，这起谋杀是有计划的。",

@@ -397,8 +397,9 @@ def extract_terms(
             english = (rendering,)  # another bearer of a dictionary's name: 哈迪 "Hadi", not "Hardy or Hardie"
         if not english and in_glossary:
             english = entry.english
-        if not english and rendering and sureness >= SURE and _phrase(rendering):
-            english = (rendering,)  # a compound CEDICT lacks: the article's own rendering
+        if not english and rendering and sureness >= SURE and (kind or _phrase(rendering)):
+            english = (rendering,)  # a compound CEDICT lacks: the article's own rendering (a name's may hold
+            # a clause's word: "Will Ripley", Theresa "May")
         if sureness < (SHOWN if info.in_cedict or in_glossary else SURE):
             rendering = ""  # a word no dictionary has needs evidence, any other word half its gloss
         elif sureness < 1.0 and (not kind or in_glossary) and (info.english or entry) \

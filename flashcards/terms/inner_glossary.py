@@ -51,10 +51,10 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
     the head term a learner most needs gets its card too, also inside a long glossary
     formulation (党中央 in 以习近平同志为核心的党中央). Only the longest ones: none that
     lies inside another found. Of a glossary compound of four to six characters only
-    the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队), or the term before
-    a head of one character where ``sentence_en`` renders it (迫击炮 of 迫击炮弹 "mortar
-    shells"): its other halves would crowd the list (军事 and 安全 of 军事安全合作). In a word jieba has whole that is
-    a term and one character (火箭|弹, 安全|帽), the term counts where ``sentence_en``, the
+    the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队), or where it is a
+    term and one character, that term where ``sentence_en`` renders it (迫击炮 of 迫击炮弹
+    "mortar shells"): its other halves would crowd the list (军事 and 安全 of 军事安全合作).
+    In a word jieba has whole that is a term and one character (火箭|弹, 安全|帽), the term counts where ``sentence_en``, the
     English of the unit's sentence, renders it: "rockets" for 火箭弹, but 安全帽 "helmets"
     is no 安全 "security"."""
     if len(unit.text) < (_GLOSSARY_COMPOUND if unit.glossary else 3):

@@ -158,15 +158,26 @@ def starts_like(syllables: Sequence[str], english: str) -> int | None:
     sentence leaves no other name to take."""
     if not syllables:
         return None
-    initial = _initial(plain(syllables[0]))
-    ours = _INITIAL_CLASS.get(initial, "")
     for word in _NAME_WORD.finditer(english):
         if common_english(word.group().lower()):
             continue  # a title before the name
-        theirs = _english_consonants(word.group()[:3])[:1] if word.group()[:1].lower() not in "aeiouwy" else ""
-        same = (ours and theirs and _same_onset(ours, theirs)) or (not ours and not theirs)
-        return word.start() if same else None
+        return word.start() if _onset_agrees(syllables, word.group()) else None
     return None
+
+
+def _onset_agrees(syllables: Sequence[str], word: str) -> bool:
+    """Whether ``word`` starts as the name ``syllables`` transliterate does (see :func:`starts_like`)."""
+    ours = _INITIAL_CLASS.get(_initial(plain(syllables[0])), "")
+    theirs = _english_consonants(word[:3])[:1] if word[:1].lower() not in "aeiouwy" else ""
+    return bool(ours and theirs and _same_onset(ours, theirs)) or (not ours and not theirs)
+
+
+def _word_before(span: tuple[int, ...] | None, sentence: str) -> re.Match | None:
+    """The capitalised word right before ``span``, one space between (Will of "Will Ripley")."""
+    if span is None or span[0] < 2 or sentence[span[0] - 1] != " ":
+        return None
+    word = re.search(rf"[{LETTER}]+(?:['-][{LETTER}]+)*$", sentence[:span[0] - 1])
+    return word if word and word.group()[:1].isupper() else None
 
 
 def sounds_alike(syllables: Sequence[str], english: str) -> bool:
@@ -244,10 +255,20 @@ def parts_named(name: str, syllables: Sequence[str], sentence: str) -> tuple[int
         return None
     spans: list[tuple[int, int]] = []
     at = 0
+    first: tuple[str, ...] = ()  # the first part's syllables, where only the word before the second can be it
     for piece in pieces:
         piece_syllables = tuple(syllables[at:at + len(piece)])
         at += len(piece)
         span = named_as(piece, sentence, spans[-1][1] if spans else 0) or written_name(sentence, piece_syllables)
+        if span is None and not spans and not first:
+            first = piece_syllables  # "Will" starts the sentence, so it is no candidate name (威尔·雷普利 "Will Ripley")
+            continue
+        if first:
+            before = _word_before(span, sentence)
+            if before is None or not _onset_agrees(first, before.group()):
+                return None
+            spans.append(before.span())
+            first = ()
         if spans and not _next_to(span, spans[-1], sentence):
             # the next word, where it starts as the part does: Morawiecki of 莫拉维茨基
             word = _NAME_WORD.match(sentence, spans[-1][1] + 1) if sentence[spans[-1][1]:spans[-1][1] + 1] == " " else None

@@ -8,10 +8,10 @@ at most about :data:`MAX_CHARS` characters, with no Han character and no ``|``:
 
 - ``clean_sense`` makes one sense card-ready, or drops it (None);
 - ``card_senses`` ranks the clean senses: first those the term's own aligned English
-  sentences use; when they use none, the first sense two sentences or more of the rest of
-  the article's English use (the article's domain: 编队 in a naval report is "formation (of ships or
-  aircraft)", not "to organize into teams"), unless the words it is found by are
-  everyday English only (any article says "process" somewhere, or "return" for 反复's
+  sentences use; when they use none, the first sense two sentences or more of the rest
+  of the article's English use (the article's domain: 编队 in a naval report is
+  "formation (of ships or aircraft)", not "to organize into teams"), unless the words it
+  is found by are everyday English only (any article says "process" somewhere, or "return" for 反复's
   "(of an illness) to return"); then the dictionary's order.
 """
 
@@ -309,7 +309,7 @@ def _recurring(sense: str, sentences: Sequence[str]) -> bool:
     """Whether two of ``sentences`` or more render ``sense`` whole: a word of the article's
     domain, not one it happens to use once ("investments" in a report on a political crisis
     says nothing of 付出 "to invest (energy or time)" in 付出代价 "to pay a price")."""
-    found = (k for k, sentence in enumerate(sentences) if _used(sense, (sentence,), 1.0)[0])
+    found = (sentence for sentence in sentences if _used(sense, (sentence,), 1.0)[0])
     return next(found, None) is not None and next(found, None) is not None
 
 
