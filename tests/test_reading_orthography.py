@@ -129,6 +129,9 @@ def test_a_dateline_in_a_sentence():
         # a name jieba hardly knows as one word is written as its words, each capitalised
         # where the article names it (Rodong Sinmun), lowercase where it does not (a dateline)
         ("劳动新闻", "láo dòng xīn wén", "name", "", "Láodòng Xīnwén"),
+        # an abbreviation CC-CEDICT capitalises syllable by syllable after a word is a word of
+        # its own (教科文: 教育 科学 文化)
+        ("联合国教科文组织", "lián hé guó jiào kē wén zǔ zhī", "organisation", "UNESCO", "Liánhéguó Jiàokēwén Zǔzhī"),
         ("日电", "rì diàn", "", "", "rì diàn"),
     ],
 )

@@ -250,15 +250,20 @@ def _name_parts(word: str, syl: tuple[str, ...], entries, kind: str) -> list[Par
         breaks.update((ordinal, ordinal + 1))
     starts = [0] + [i for i in range(1, len(word)) if caps[i]]
     spans = [[a, b] for a, b in zip(starts, starts[1:] + [len(word)])]
-    # capitalised single syllables: a run of them is one abbreviation, one after a word joins it
+    # capitalised single syllables: a run of them is one abbreviation, one after a word joins it,
+    # but a run after a word is a word of its own (联合国 教科文 组织: Liánhéguó Jiàokēwén Zǔzhī)
     groups: list[list[int]] = []
-    for a, b in spans:
-        if groups and b - a == 1 and caps[a] and a not in breaks:
+    abbreviation = False  # the last group is a run of capitalised single syllables
+    for k, (a, b) in enumerate(spans):
+        single = b - a == 1 and caps[a] and a not in breaks
+        if groups and single:
             ga, gb = groups[-1]
-            if gb - ga >= 2 or caps[ga]:
+            run = k + 1 < len(spans) and spans[k + 1][1] - spans[k + 1][0] == 1 and caps[spans[k + 1][0]]
+            if abbreviation or (gb - ga == 1 and caps[ga]) or (gb - ga >= 2 and not run):
                 groups[-1][1] = b
                 continue
         groups.append([a, b])
+        abbreviation = single
     # a single syllable before a word: joins it, unless that word is a name of its own
     merged: list[list[int]] = []
     i = 0
