@@ -132,6 +132,8 @@ def test_a_dateline_in_a_sentence():
         # an abbreviation CC-CEDICT capitalises syllable by syllable after a word is a word of
         # its own (教科文: 教育 科学 文化)
         ("联合国教科文组织", "lián hé guó jiào kē wén zǔ zhī", "organisation", "UNESCO", "Liánhéguó Jiàokēwén Zǔzhī"),
+        # a name's part of one character is capitalised too
+        ("特雷莎·梅", "tè léi shā méi", "person", "Theresa May", "Tèléishā Méi"),
         ("日电", "rì diàn", "", "", "rì diàn"),
     ],
 )

@@ -159,7 +159,9 @@ def _parts(word: str, syl: tuple[str, ...], kind: str = "", english: str = "") -
             pieces = [(piece, piece_syl) for piece, piece_syl in _pieces(word, syl, _SEPARATORS) if piece_syl]
             words = english.split()
             own = words if len(words) == len(pieces) else [english] * len(pieces)
-            return [part for (piece, piece_syl), en in zip(pieces, own) for part in _parts(piece, piece_syl, kind, en)]
+            # every part of a name capitalised, one character too (特雷莎·梅 Tèléishā Méi "Theresa May")
+            return [(groups, cap or bool(kind)) for (piece, piece_syl), en in zip(pieces, own)
+                    for groups, cap in _parts(piece, piece_syl, kind, en)]
         return [((syl,), False)]
     if len(word) == 1:
         return [((syl,), ev.is_name(ev.entries(word, syl)))]
