@@ -535,6 +535,10 @@ def test_a_modifier_and_a_verb_are_two_cards_not_one():
                          "Relations between the two countries developed rapidly, and both sides agreed to handle differences correctly."))
     assert not {"迅速发展", "正确处理"} & terms, terms
     assert "分歧" in terms  # the article still gives its terms
+    # a noun and a localizer likewise (CC-CEDICT lists 两国之间 "between two countries"),
+    # not an adverb's phrase (长期以来 "for a long time")
+    terms = set(cards_of("长期以来，两国之间的分歧不断加深。", "For a long time, differences between the two countries have deepened."))
+    assert "两国之间" not in terms and "长期以来" in terms, terms
 
 
 def test_an_article_s_english_is_never_two_sentences_or_clauses():

@@ -72,14 +72,18 @@ def _two_words(word: str) -> bool:
     """Two words a learner learns apart, however the segmenter or CC-CEDICT happens to list
     them: a modifier and a verb (正确 处理 "to handle correctly", 迅速 发展 "to develop
     rapidly"), an adverb and an adjective or verb CC-CEDICT does not list together (最 长
-    "longest"), a pronoun and the copula (那 是 "that is", not the reply 那是 "of course")."""
+    "longest"), a pronoun and the copula (那 是 "that is", not the reply 那是 "of course"), a
+    noun and a localizer (两国 之间 "between the two countries", which CC-CEDICT lists; 长期
+    以来 "for a long time" is no noun's)."""
     if len(word) == 2:
         first, second = map(dictionary.pos_tag, word)
         return (first == "r" and word[1] == "是") or (
             first == "d" and second in ("a", "v") and not dictionary.cedict.lookup(word))
     parts = dictionary.split_known(word, len(word) - 1)
-    return (len(parts) == 2 and all(len(p) >= 2 for p in parts) and dictionary.pos_tag(word) != "i"
-            and dictionary.pos_tag(parts[0]) in ("d", "ad", "a") and dictionary.pos_tag(parts[1]) in ("v", "vn"))
+    if len(parts) != 2 or any(len(p) < 2 for p in parts) or dictionary.pos_tag(word) == "i":
+        return False
+    first, second = map(dictionary.pos_tag, parts)
+    return (first in ("d", "ad", "a") and second in ("v", "vn")) or (first.startswith("n") and second == "f")
 
 
 def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
