@@ -167,8 +167,7 @@ def readings(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def word_readings(word: str) -> tuple[str, ...]:
-    """:func:`readings` of ``word`` as a common word, or as a name where CC-CEDICT has it
-    only as one: 孙子 "grandson" is sun1 zi5, though Sun Tzu is Sun1 zi3."""
-    common = [e for e in lookup(word) if not e.pinyin[:1].isupper()]
-    return tuple(dict.fromkeys(e.pinyin.lower() for e in common)) if common else readings(word)
+def common_readings(word: str) -> tuple[str, ...]:
+    """:func:`readings` of ``word`` as a common word, its names' aside (孙子 "grandson" is
+    sun1 zi5, Sun Tzu Sun1 zi3)."""
+    return tuple(dict.fromkeys(e.pinyin.lower() for e in lookup(word) if not e.pinyin[:1].isupper()))

@@ -141,7 +141,7 @@ def _cedict_within(phrase: str) -> tuple[frozenset[str], ...]:
     for length in range(len(phrase), 1, -1):
         for a in range(len(phrase) - length + 1):
             word = phrase[a:a + length]
-            for numbered in cedict.word_readings(word):  # (孙子 sūnzi "grandson", not Sun Tzu's zǐ)
+            for numbered in cedict.common_readings(word) or cedict.readings(word):  # (孙子 "grandson" sūnzi)
                 parts = numbered.split()
                 if len(parts) == len(word):
                     for k, part in enumerate(parts):
@@ -259,8 +259,7 @@ def _edge_readings(curated: Mapping[str, tuple[str | None, ...]]) -> dict[str, t
 def _polyphonic_word(word: str) -> bool:
     """CC-CEDICT reads ``word`` as a common word with different full tones (not only one
     unstressed: 地方 dìfāng "local" and dìfang "place" are one word)."""
-    readings = {e.pinyin.lower() for e in cedict.lookup(word) if e.pinyin[:1].islower()}
-    return len({r.replace("5", "") for r in readings if "5" not in r}) > 1
+    return len({r for r in cedict.common_readings(word) if "5" not in r}) > 1
 
 
 def _complement_de(token: str, at: int) -> bool:
