@@ -158,13 +158,15 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
+        if names_only and not info.proper and not sounded:
+            continue
         # a name claims its name, not what its gloss says of it: 美国 claims "United States",
         # and so 联合 "unite" is not rendered by "United"
         other = names_of(info.english) if info.proper else info.english
         hit = context_gloss.english_match(en, other) if other else None
         if names_only and not info.proper:
             # a name found by its sound holds no word another word translates: 胡德堡 陆军 基地 is no "Hood Army Base"
-            if sounded and hit and hit[2] >= 0.5 and span[0] <= hit[0] and hit[1] <= span[1] and hit[:2] != tuple(span[:2]):
+            if hit and hit[2] >= 0.5 and span[0] <= hit[0] and hit[1] <= span[1] and hit[:2] != tuple(span[:2]):
                 return True
             continue
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1] or (names_only and hit[:2] != tuple(span[:2])):
