@@ -132,12 +132,9 @@ def _unglue_names(units: list[Unit]) -> list[Unit]:
     for u in units:
         after_unknown = out and len(out[-1].text) >= 2 and dictionary.is_han(out[-1].text) \
             and not dictionary.cedict.lookup(out[-1].text)
-        joined = next((k for k in range(1, len(u.text) - 1) if u.text[k] in _CONJUNCTIONS
-                       and not u.glossary and not dictionary.cedict.lookup(u.text[k - 1:k + 1])
-                       and not dictionary.cedict.lookup(u.text[k:k + 2])), None)  # 維和部隊 is no 維 | 和 | 部隊
         if len(u.text) == 2 and after_unknown and dictionary.pos_tag(u.text[1]) in DROP_TAGS:
             out.extend(_split_unknown([u]))
-        elif joined and after_unknown and len(u.syllables) == len(u.text) and not dictionary.cedict.lookup(u.text):
+        elif after_unknown and (joined := _glued_conjunction(u)):
             out.extend(units_of([u.text[:joined], u.text[joined], u.text[joined + 1:]], u.syllables, u.start))
         else:
             out.append(u)
@@ -145,6 +142,16 @@ def _unglue_names(units: list[Unit]) -> list[Unit]:
 
 
 _CONJUNCTIONS = frozenset("和与與及")
+
+
+def _glued_conjunction(unit: Unit) -> int | None:
+    """Where a conjunction stands inside ``unit``, a token no dictionary has, as no part of
+    a word of the dictionary's (維和部隊 is no 維 | 和 | 部隊); None where none does."""
+    text = unit.text
+    if unit.glossary or len(unit.syllables) != len(text) or dictionary.cedict.lookup(text):
+        return None
+    return next((k for k in range(1, len(text) - 1) if text[k] in _CONJUNCTIONS
+                 and not dictionary.cedict.lookup(text[k - 1:k + 1]) and not dictionary.cedict.lookup(text[k:k + 2])), None)
 
 
 def _name_and_particle(parts: Sequence[str]) -> bool:
