@@ -185,6 +185,17 @@ def test_non_words_are_cut_and_counters_dropped():
     assert is_candidate(Unit("周期", (), 0)) and is_candidate(Unit("战后", (), 0))
 
 
+def test_a_glossary_word_inside_a_token_no_dictionary_has_stays_whole():
+    zh = "被俄罗斯黑海舰队船只包围"
+    tokens = tuple(Token(p) for p in ["被", "俄罗斯黑海舰队", "船只", "包围"])
+    sentence = AnalysedSentence(SentencePair(zh, ""), tokens)
+    assert [u.text for u in sentence_units(sentence)][1:4] == ["俄罗斯", "黑海", "舰队"]  # CC-CEDICT's words
+    units = sentence_units(sentence, {"黑海舰队"})
+    assert [(u.text, u.glossary, u.start) for u in units][1:3] == [("俄罗斯", False, 1), ("黑海舰队", True, 4)]
+    traditional = AnalysedSentence(SentencePair("俄羅斯黑海艦隊", ""), (Token("俄羅斯黑海艦隊"),))
+    assert [u.text for u in sentence_units(traditional, {"黑海舰队"})] == ["俄羅斯", "黑海艦隊"]
+
+
 def test_textrank_prefers_the_connected_word():
     ranks = textrank([["a", "hub"], ["b", "hub"], ["c", "hub"], ["d", "e"]])
     assert ranks["hub"] == 1.0 and ranks["hub"] > ranks["a"] > 0

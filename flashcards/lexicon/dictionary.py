@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -318,8 +318,9 @@ def word_info(word: str, syllables: tuple[str, ...] = (), as_name: bool = False)
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def split_known(word: str, max_len: int = 8) -> tuple[str, ...]:
-    """``word`` cut into CEDICT headwords: fewest pieces, then the most common ones.
+def split_known(word: str, max_len: int = 8, also: Collection[str] = ()) -> tuple[str, ...]:
+    """``word`` cut into CEDICT headwords (or words ``also`` lists): fewest pieces, then
+    the most common ones.
 
     能战国家 -> 能 战 国家 (not 能 战国 家); () when some part is not in CEDICT.
     """
@@ -333,7 +334,7 @@ def split_known(word: str, max_len: int = 8) -> tuple[str, ...]:
             continue
         for j in range(i + 1, min(n, i + max_len) + 1):
             piece = word[i:j]
-            if piece in table:
+            if piece in table or piece in also:
                 count, cost, parts = best[i]
                 option = (count + 1, cost - zipf(piece), parts + (piece,))
                 if best[j] is None or option[:2] < best[j][:2]:

@@ -97,20 +97,29 @@ def _tagged_kind(text: str) -> str:
     return NAME_TAGS.get(dictionary.pos_tag(simplified(text)), "")
 
 
-def _split_unknown(units: list[Unit]) -> list[Unit]:
+def _split_unknown(units: list[Unit], glossary_words: Collection[str] = ()) -> list[Unit]:
     """Tokens that are neither words nor names, cut into CEDICT words.
 
     Three characters or more always (不断扩大 -> 不断 扩大); two only when one of
     them is a function word glued on by the segmenter (后美 -> 后 美), so that
     abbreviations like 演训 stay whole. A token the segmenter's guesswork tags as a
     name is cut only into words of two characters or more (殷切期望 -> 殷切 期望, but
-    not 马科斯 -> 马 科 斯): a name's characters are no words of their own.
+    not 马科斯 -> 马 科 斯): a name's characters are no words of their own. A glossary word
+    inside is one of the words where it makes fewer of them (俄罗斯黑海舰队 -> 俄罗斯
+    黑海舰队, not 俄罗斯 黑海 舰队).
     """
     out: list[Unit] = []
     for u in units:
         if len(u.text) >= 2 and not (u.glossary or u.quoted or u.named) and dictionary.is_han(u.text) \
                 and not dictionary.cedict.lookup(u.text):
             parts = dictionary.split_known(u.text)
+            curated = dictionary.split_known(simplified(u.text), also=glossary_words)
+            if len(curated) > 1 and (not parts or len(curated) < len(parts)):
+                ends = [sum(map(len, curated[:k + 1])) for k in range(len(curated))]
+                words = [u.text[a:b] for a, b in zip([0] + ends, ends)]  # the text's own script
+                out.extend(replace(w, glossary=piece in glossary_words)
+                           for w, piece in zip(units_of(words, u.syllables, u.start), curated))
+                continue
             if len(u.text) == 2 and not any(dictionary.pos_tag(c) in DROP_TAGS for c in u.text):
                 parts = ()
             if _tagged_kind(u.text) and any(len(p) < 2 for p in parts) and not _name_and_particle(parts):
@@ -268,7 +277,7 @@ def sentence_units(sentence: AnalysedSentence, glossary_words: Collection[str] =
                           sentence.pair.en)
     units = join_names(_join_dictionary_words(_join_quoted(borrow_surnames(units, sentence.pair.en))), sentence.pair.en)
     units = _ship_names(units)
-    return _mark_counted(_split_unknown(units))
+    return _mark_counted(_split_unknown(units, frozenset(glossary_words)))
 
 
 def _mark_counted(units: list[Unit]) -> list[Unit]:
