@@ -172,6 +172,14 @@ def test_quoted_phrases_and_dictionary_runs_are_kept_whole():
     assert "准" not in units and "生产总值" not in units
 
 
+def test_a_quoted_name_may_begin_with_a_compass_direction_not_with_a_function_word():
+    zh = "越过“北方分界线”和“在这里”"
+    pieces = ["越过", "“", "北方", "分界线", "”", "和", "“", "在", "这里", "”"]
+    units = [u.text for u in sentence_units(AnalysedSentence(SentencePair(zh, ""), tuple(Token(p) for p in pieces)))]
+    assert "北方分界线" in units and "北方" not in units
+    assert "在这里" not in units and "这里" in units
+
+
 def test_non_words_are_cut_and_counters_dropped():
     zh = "在5年内规模不断扩大"
     tokens = tuple(Token(p) for p in ["在", "5", "年内", "规模", "不断扩大"])

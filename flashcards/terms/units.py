@@ -45,7 +45,13 @@ _DEGREE = frozenset("最 更 很 太 极 非常 十分 极其 比较 相当 越�
 
 
 def _has_function_word(units: Sequence[Unit]) -> bool:
-    return any(dictionary.pos_tag(u.text) in DROP_TAGS for u in units)
+    """Whether a function word is among ``units``; a compass direction of two characters
+    is none (“北方 分界线” "Northern Limit Line", “东部 战区”)."""
+    return any(dictionary.pos_tag(u.text) in DROP_TAGS and not (len(u.text) >= 2 and u.text[0] in _COMPASS)
+               for u in units)
+
+
+_COMPASS = frozenset("东南西北東")
 
 
 def _join_quoted(units: list[Unit]) -> list[Unit]:
