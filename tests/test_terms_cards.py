@@ -527,6 +527,17 @@ def test_a_name_takes_no_adverb_glued_on():
     assert not any(t.hanzi.startswith("莫斯科") and t.hanzi != "莫斯科" for t in extract_terms(sentences, None, max_zipf=None))
     cards = cards_of("今天我们有马约卡斯部长出席。", "Today we have Secretary Mayorkas with us.")
     assert "马约卡斯" in cards and not any(h.startswith("有马") for h in cards), sorted(cards)  # 有 "have" is no name's
+    # 很快 "quickly", an adverb CC-CEDICT happens to lack, is no piece of the name before it
+    cards = cards_of("记者穆罕默德·阿里夫很快发表了声明。", "Reporter Mohammad Arif quickly issued a statement.")
+    assert cards["穆罕默德·阿里夫"].english == ("Mohammad Arif",), sorted(cards)
+    assert not any(h.endswith("很") for h in cards), sorted(cards)
+
+
+def test_a_name_the_next_character_may_go_on_gets_no_english_by_its_start():
+    """达尔 | 耶 "Dahiyeh": 达尔 starts as "Dahiyeh" does, but 耶 may be the name's next
+    syllable, so 达尔 is no person called "Dahiyeh" (nor any card with that English)."""
+    cards = cards_of("一些目击者和达尔耶的居民说，他们听到了枪声。", "Some witnesses and residents of Dahiyeh said they heard gunfire.")
+    assert not any(t.english == ("Dahiyeh",) and h != "达尔耶" for h, t in cards.items()), sorted(cards)
 
 
 def test_a_modifier_and_a_verb_are_two_cards_not_one():

@@ -46,9 +46,11 @@ def _name_like(unit: Unit) -> bool:
     if len(unit.text) == 1:  # an adverb, adjective or verb only where names use it: 特 of 特朗普, not 也, 低, 有
         return dictionary.pos_tag(unit.text) not in _MODIFIER_TAGS or _foreign_sound(unit)
     # nor a word of three characters the segmenter knows as a common noun that sounds Chinese
-    # (優勝者 "winner"; 路易丝 is a noun to jieba too, but sounds foreign)
+    # (優勝者 "winner"; 路易丝 is a noun to jieba too, but sounds foreign), nor an adverb it
+    # knows that CC-CEDICT happens to lack (比拉尔 | 很快 "Bilal was quickly")
+    tag = dictionary.pos_tag(unit.text)
     return not dictionary.cedict.lookup(unit.text) and not (
-        len(unit.text) >= 3 and dictionary.pos_tag(unit.text) == "n" and not sounds_foreign(unit.text))
+        (tag == "d" or (len(unit.text) >= 3 and tag == "n")) and not sounds_foreign(unit.text))
 
 
 def borrow_surnames(units: list[Unit], sentence_en: str) -> list[Unit]:
