@@ -111,12 +111,12 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
     weakly evidenced has three characters or more (a Chinese name of two is spelt out in
     pinyin; 较低 "relatively low" is no name), or two that sound foreign and begin as a
     word of the run does (巴育 "Prayuth Chan-Ocha", 英拉 "Yingluck Shinawatra" of "Minister
-    Yingluck Shinawatra").
+    Yingluck Shinawatra") and end there (达尔 | 耶 is no "Dahiyeh" of 达尔's).
     """
     en, zh = sentence.pair.en, sentence.pair.zh
     claimed: list[tuple[int, int]] = []
     todo: list[Unit] = []
-    for u in units:
+    for u, after in zip(units, [*units[1:], None]):
         if not dictionary.is_han(u.text) or len(u.text) < 2:
             continue
         info = dictionary.word_info(u.text, u.syllables, as_name=u.named)
@@ -125,7 +125,8 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         if span:
             claimed.append(span[:2])
         elif u.text in wanted and u.text not in found and kind == "person" and u.text[0] not in NUMERALS \
-                and (len(u.text) >= 3 or (len(u.text) == 2 and word_evidence.sounds_foreign(u.text))):
+                and (len(u.text) >= 3 or (len(u.text) == 2 and word_evidence.sounds_foreign(u.text)
+                                           and not _goes_on(after))):
             todo.append(u)
     runs = [
         r for r in name_sounds.capitalised_runs(en)
@@ -150,6 +151,13 @@ def assign_names(sentence: AnalysedSentence, units: Sequence[Unit], found: dict[
         if distance <= 0.25:
             found[u.text] = (en[runs[k][0] + starts[k]:runs[k][1]], SURE)
             last = k
+
+
+def _goes_on(after: Unit | None) -> bool:
+    """Whether ``after``, the unit after a name, may be its next syllable: one character of
+    a foreign sound (达尔 | 耶 "Dahiyeh"), where a two-character name's start is then no
+    evidence of the name."""
+    return after is not None and len(after.text) == 1 and word_evidence.sounds_foreign(after.text)
 
 
 def parts_as_in_full(context: dict[str, tuple[str, float]], kept) -> None:
