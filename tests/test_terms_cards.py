@@ -533,6 +533,18 @@ def test_a_name_takes_no_adverb_glued_on():
     assert not any(h.endswith("很") for h in cards), sorted(cards)
 
 
+def test_a_ship_named_for_a_place_is_not_that_place_where_the_place_is_named_beside_it():
+    """莫斯科 "Moscow" and the cruiser 莫斯科号 "Moskva" in one sentence: "Moscow" is the
+    city's, so the ship takes its name from a sentence that names it alone."""
+    pairs = [SentencePair("莫斯科表示，莫斯科号巡洋舰是因火灾沉没的。", "Moscow said the cruiser Moskva sank after a fire.", 0),
+             SentencePair("莫斯科号沉没后，黑海舰队失去了旗舰。", "After the Moskva sank, the Black Sea Fleet lost its flagship.", 1)]
+    sentences = pipeline.analyser(None).analyse(pairs)
+    terms = {t.hanzi: t for t in extract_terms(sentences, None, max_zipf=None)}
+    assert terms["莫斯科号"].english == ("Moskva",), terms["莫斯科号"].english
+    assert cards_of(pairs[0].zh, pairs[0].en).get("莫斯科号") is None or \
+        cards_of(pairs[0].zh, pairs[0].en)["莫斯科号"].english != ("Moscow",)
+
+
 def test_a_name_the_next_character_may_go_on_gets_no_english_by_its_start():
     """达尔 | 耶 "Dahiyeh": 达尔 starts as "Dahiyeh" does, but 耶 may be the name's next
     syllable, so 达尔 is no person called "Dahiyeh" (nor any card with that English)."""

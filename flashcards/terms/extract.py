@@ -150,11 +150,15 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
     en, zh = sentence.pair.en, sentence.pair.zh
     where = span[0] / max(1, len(en))
     mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
+    spans = [(u.start, u.start + len(u.text)) for u in units if u.text == text]
     sounded = names_only and not dictionary.word_info(text).in_cedict  # (美国's own "United States" holds 联合's "United")
     index = None
     for u in units:
-        if len(u.text) < 2 or u.text in text or text in u.text or not dictionary.is_han(u.text):
+        if len(u.text) < 2 or not dictionary.is_han(u.text):
             continue
+        if (u.text in text or text in u.text) and (not spans or any(
+                u.start < b and a < u.start + len(u.text) for a, b in spans)):
+            continue  # a piece of the term's own text; elsewhere, a word of its own (莫斯科 "Moscow" beside the cruiser 莫斯科号)
         if curated and mine and abs(u.start / max(1, len(zh)) - where) >= min(mine):
             continue
         info = dictionary.word_info(u.text, u.syllables)
