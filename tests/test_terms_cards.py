@@ -148,6 +148,13 @@ def test_of_senses_the_sentence_uses_alike_the_nearest_comes_first(word, sentenc
     assert senses.card_senses(dictionary.english(word), [sentence])[0] == first
 
 
+def test_of_senses_found_alike_the_one_more_of_the_term_s_sentences_use_comes_first():
+    # "service" is in one sentence (the English of another word there), "agent" in both
+    own = ["The court heard that a former KGB agent had met the two men in London.",
+           "Two retired agents carried out the killing for the federal security service."]
+    assert senses.card_senses(("secret service", "special service", "special agent"), own)[0] == "special agent"
+
+
 def test_a_function_word_in_the_english_is_no_evidence_for_a_sense():
     # 便是 "... precisely; exactly; even; if ...": the "as if" of its sentence says nothing about it
     own = ["Then one day he showed up at her door, as if to make an announcement."]

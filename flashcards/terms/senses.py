@@ -234,7 +234,11 @@ def card_senses(
     # something else there: "the most" is no "at most" (最多), so it follows the others
     astray = [not own[k][0] and bool(bare := context_gloss.unframed(sense)) and _used(bare, own_sentences, 1.0)[0] > 0
               for k, sense in enumerate(clean)]
-    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -own[k][3], astray[k], not as_used[k],
+    # of senses found alike, the one more of the term's own sentences use: "agent" in two, of
+    # 特工 "special agent", not "service" in one, of "secret service" (another word's "security service")
+    widely = [sum(1 for sentence in own_sentences if _used(sense, (sentence,), 0.5)[:3] == own[k][:3]) if own[k][0] else 0
+              for k, sense in enumerate(clean)]
+    ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -widely[k], -own[k][3], astray[k], not as_used[k],
                                                       bool(_LITERAL.match(clean[k])) or clean[k] in literal, -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
     if ranked and not own[ranked[0]][0]:
