@@ -29,7 +29,7 @@ from flashcards.terms.rendering import SURE, assign_names, name_senses, names_of
 from flashcards.terms.textrank import textrank
 from flashcards.terms.unit import Unit, join_units
 from flashcards.terms.units import (
-    ASPECT, NEGATIONS, QUOTES, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
+    ASPECT, NEGATIONS, NOUN_SUFFIXES, QUOTES, is_candidate, name_kind, sentence_units, verb_with_aspect, with_reading,
 )
 
 DEFAULT_MAX_ZIPF = 5.0  # above this a word is everyday Chinese (能力 5.4, 日本 6.0)
@@ -104,7 +104,6 @@ def _keeps_head(rendering: str, glosses: Sequence[str]) -> bool:
 # what the words before a noun end with: a possessive (的, 之) or a demonstrative with its
 # measure word (这一, 这些, 该) -- not a bare 这, the subject of 这说明 "this shows"
 _NOUN_MARK = re.compile(r".*(?:[的之]|[这那此每][一个些种项次场]|该)")
-_NOUN_SUFFIXES = frozenset("者家员性化式")  # what makes a noun of the word before: 建国|者 "founder"
 
 
 def _marked_use(word: str, after: str, before: str = "") -> str:
@@ -116,7 +115,7 @@ def _marked_use(word: str, after: str, before: str = "") -> str:
     it a word of negative sentences (根本|不), a verb or an adjective an adverb (相当|成功)."""
     if after in ASPECT:
         return "verb"
-    if _NOUN_MARK.fullmatch(before) and after not in _NOUN_SUFFIXES:  # 的|建国|者: the noun is 建国者
+    if _NOUN_MARK.fullmatch(before) and after not in NOUN_SUFFIXES:  # 的|建国|者: the noun is 建国者
         return "noun"
     if after[:1] in NEGATIONS:
         return "negation"

@@ -38,6 +38,8 @@ _APPROXIMATE = frozenset("几幾多余餘")  # "some" or "odd" after tens or hun
 QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}  # opening quote -> closing quote
 ASPECT = frozenset("了着过著過")  # aspect particles: 成了, 穿着 (穿著), 来过 (來過)
 NEGATIONS = frozenset("不没沒未无無非别別勿")  # what begins a negation: 根本|不存在, 并|没有
+NOUN_SUFFIXES = frozenset("者家员員性化式")  # what makes a noun of the word before: 建国|者 "founder"
+_MEMBER = frozenset("员員者")  # what makes a member of the word before: 共和党|员, 圣战|者
 
 
 # adverbs of degree: what they begin is a phrase (最重要, 更强大, 非常成功)
@@ -243,7 +245,7 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
     over: 互利共赢中共享 came out 中共 | 享 because 中共 is a glossary word, where jieba's own
     dictionary cuts 中 | 共享; 以回应对 came out 以回 | 应对 for the glossary's 应对, where it
     cuts 以 | 回应 | 对; 应对此负责 came out 应对 | 此, where it cuts 应 | 对此 "should ... for this".
-    Cut so again."""
+    Cut so again; but a suffix after the word is its (共和党 | 员 "Republican Party member")."""
     out = list(units)
     for i in range(len(out) - 1, 0, -1):  # from the end: a recut may give three units for two
         before, after = out[i - 1], out[i]
@@ -252,8 +254,11 @@ def _unglue_glossary_words(units: list[Unit]) -> list[Unit]:
             if not (word.glossary and not other.glossary and len(other.text) <= (1 if forward else 2)
                     and dictionary.is_han(other.text) and len(word.syllables) == len(word.text)
                     and len(other.syllables) == len(other.text)) \
-                    or (len(other.text) == 2 and dictionary.cedict.lookup(simplified(other.text))):
-                continue  # (a word of its own is not left over: 也门 | 前总统 "Yemen's former president")
+                    or (len(other.text) == 2 and dictionary.cedict.lookup(simplified(other.text))) \
+                    or (forward and other.text in _MEMBER):
+                continue  # (a word of its own is not left over: 也门 | 前总统 "Yemen's former president";
+                # nor is a suffix of its members: 共和党 | 员 "Republican Party members", no 共和 |
+                # 党员; 伊斯兰国 | 家 is 伊斯兰 | 国家 "Islamic country")
             pieces = pieces or recut(before.text + after.text)  # once for the pair, either way
             if len(pieces) < 2:
                 continue
