@@ -540,6 +540,15 @@ def test_a_name_takes_no_adverb_glued_on():
     assert not any(h.endswith("很") for h in cards), sorted(cards)
 
 
+def test_a_curated_name_no_dictionary_has_is_a_part_of_the_name_in_parts_it_ends():
+    """布林肯 is a glossary name CC-CEDICT lacks: 安东尼·布林肯 is one name, "Antony
+    Blinken", not CC-CEDICT's 安东尼 "Anthony" beside it."""
+    cards = cards_of("美国国务卿安东尼·布林肯周一抵达开罗。", "U.S. Secretary of State Antony Blinken arrived in Cairo on Monday.",
+                     pipeline.load_glossary(None))
+    assert cards["安东尼·布林肯"].english == ("Antony Blinken",), sorted(cards)
+    assert "安东尼" not in cards
+
+
 def test_a_ship_named_for_a_place_is_not_that_place_where_the_place_is_named_beside_it():
     """莫斯科 "Moscow" and the cruiser 莫斯科号 "Moskva" in one sentence: "Moscow" is the
     city's, so the ship takes its name from a sentence that names it alone."""

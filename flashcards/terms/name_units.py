@@ -177,9 +177,10 @@ def _next_word_s(char: str) -> bool:
 def _name_piece(unit: Unit, dotted: bool) -> bool:
     """A unit that may be a piece of a name (:func:`_name_like`, :func:`_foreign_sound`), or,
     in a name the Chinese writes in parts, a glossary word that is a name (弗拉基米尔·普京
-    "Vladimir Putin", whose 普京 is curated)."""
+    "Vladimir Putin", whose 普京 is curated), in CC-CEDICT or not (安东尼·布林肯 "Antony Blinken")."""
     return _name_like(unit) or _foreign_sound(unit) or (
-        dotted and unit.glossary and len(unit.text) >= 2 and dictionary.word_info(unit.text).proper)
+        dotted and unit.glossary and len(unit.text) >= 2
+        and (dictionary.word_info(unit.text).proper or not dictionary.word_info(unit.text).in_cedict))
 
 
 def _plain_character(unit: Unit) -> bool:
