@@ -751,6 +751,9 @@ def test_a_glossary_compound_gives_its_head_a_card_but_not_its_other_halves():
     assert {"实施制裁", "制裁", "航母编队", "编队", "军事安全合作", "安全合作"} <= set(terms), sorted(terms)
     assert terms["制裁"].context_english == "sanctions"
     assert not {"航母", "军事安全", "军事"} & set(terms), sorted(terms)
+    # but a term of three characters or more that is one word of its own is a card wherever it stands
+    drones = cards_of("叛军发动无人机袭击。", "The rebels launched drone attacks.", glossary)
+    assert {"无人机袭击", "无人机", "袭击"} <= set(drones), sorted(drones)
     # a head of one character is no term: the term before it gets the card (迫击炮 of 迫击炮弹)
     shells = cards_of("巴基斯坦军队向印度村庄发射迫击炮弹。", "Pakistani troops fired mortar shells at Indian villages.", glossary)
     assert {"迫击炮弹", "迫击炮"} <= set(shells), sorted(shells)

@@ -21,6 +21,8 @@ from flashcards.terms.units import name_kind
 
 _LONG_FORMULATION = 7  # a glossary term this long is a formulation whose terms get cards too
 _GLOSSARY_COMPOUND = 4  # a glossary term this long is a compound whose head gets a card too
+_SPECIALIST = 3  # a glossary term this long inside such a compound, one word to jieba, gets one wherever it
+# stands (无人机 of 无人机|袭击, 人道主义 of 人道主义|危机; no 军事安全 of 军事|安全|合作, nor 国防部 of 国防部|长)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,7 +55,8 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
     lies inside another found. Of a glossary compound of four to six characters only
     the head, the term it ends with (制裁 of 实施制裁, 编队 of 航母编队), or where it is a
     term and one character, that term where ``sentence_en`` renders it (迫击炮 of 迫击炮弹
-    "mortar shells"): its other halves would crowd the list (军事 and 安全 of 军事安全合作).
+    "mortar shells"), and a term of three characters or more that jieba has as one word
+    (无人机 of 无人机袭击): its other halves would crowd the list (军事 and 安全 of 军事安全合作).
     In a word jieba has whole that is a term and one character (火箭|弹, 安全|帽), the term counts where ``sentence_en``, the
     English of the unit's sentence, renders it: "rockets" for 火箭弹, but 安全帽 "helmets"
     is no 安全 "security"."""
@@ -76,7 +79,8 @@ def inner_glossary(unit: Unit, glossary_words: Collection[str], sentence_en: str
         before_last = words[0][1] if len(words) == 2 and words[1][1] - words[1][0] == 1 \
             and not dictionary.cedict.lookup(simple[-3:]) else len(text)  # (委员|会: 委员会 "committee")
         longest = [(a, b) for a, b in longest
-                   if b == len(text) or (b == before_last and _rendered_whole(simple[a:b], sentence_en))]
+                   if b == len(text) or (b == before_last and _rendered_whole(simple[a:b], sentence_en))
+                   or (b - a >= _SPECIALIST and len(text) - b >= 2 and segmenter.in_dictionary(simple[a:b]))]
     return [Unit(text[a:b], _syllables(unit, a, b), unit.start + a, glossary=True) for a, b in longest]
 
 
