@@ -561,6 +561,15 @@ def test_a_ship_named_for_a_place_is_not_that_place_where_the_place_is_named_bes
         cards_of(pairs[0].zh, pairs[0].en)["莫斯科号"].english != ("Moscow",)
 
 
+def test_a_name_found_by_its_sound_lies_in_no_english_a_glossary_word_renders():
+    """台岛 sounds a little like "Theater", which is the glossary's 东部战区's "Eastern
+    Theater Command": no card teaches 台岛 "Theater"."""
+    cards = cards_of("解放军东部战区在台岛周边举行演习。", "The PLA's Eastern Theater Command held drills around the island.",
+                     pipeline.load_glossary(None))
+    assert cards["东部战区"].english == ("Eastern Theater Command",)
+    assert not any("Theater" in " ".join(t.english) for h, t in cards.items() if h not in ("东部战区", "战区")), sorted(cards)
+
+
 def test_a_name_the_next_character_may_go_on_gets_no_english_by_its_start():
     """达尔 | 耶 "Dahiyeh": 达尔 starts as "Dahiyeh" does, but 耶 may be the name's next
     syllable, so 达尔 is no person called "Dahiyeh" (nor any card with that English)."""

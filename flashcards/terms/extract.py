@@ -137,7 +137,7 @@ def _sense_index(sentence_en: str, glosses: Sequence[str]) -> int:
 
 
 def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, glosses: Sequence[str], span,
-             curated: bool = False, names_only: bool = False) -> bool:
+             curated: bool = False, names_only: bool = False, glossary=None) -> bool:
     """Another word of the sentence renders the same English: 攻击 "to attack" and
     打击 "to hit; to strike; to attack" both match "attacks", 创造 "to create" and 创意
     "creative" both match "creating". A dictionary word's English is then nobody's for
@@ -166,12 +166,16 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
         # a name claims its name, not what its gloss says of it: 美国 claims "United States",
         # and so 联合 "unite" is not rendered by "United"
         other = names_of(info.english) if info.proper else info.english
-        hit = context_gloss.english_match(en, other) if other else None
         if names_only and not info.proper:
-            # a name found by its sound holds no word another word translates: 胡德堡 陆军 基地 is no "Hood Army Base"
-            if hit and hit[2] >= 0.5 and span[0] <= hit[0] and hit[1] <= span[1] and hit[:2] != tuple(span[:2]):
+            # a name found by its sound holds no word another word translates, nor lies in one: 胡德堡 陆军
+            # 基地 is no "Hood Army Base", 台岛 no "Theater" of the glossary's 东部战区 "Eastern Theater Command"
+            entry = glossary.get(u.text) if glossary is not None and u.glossary else None
+            hit = context_gloss.english_match(en, entry.english if entry else other) if entry or other else None
+            if hit and hit[2] >= 0.5 and hit[:2] != tuple(span[:2]) and (
+                    span[0] <= hit[0] and hit[1] <= span[1] or hit[0] <= span[0] and span[1] <= hit[1]):
                 return True
             continue
+        hit = context_gloss.english_match(en, other) if other else None
         if not hit or hit[2] < 0.5 or span[0] < hit[0] or hit[1] < span[1] or (names_only and hit[:2] != tuple(span[:2])):
             continue  # (a name's part is not another's: 莫迪 "Narendra Modi" leaves 纳伦德拉 "Narendra")
         if not curated:
@@ -373,7 +377,7 @@ def extract_terms(
                  if (m := rendered_at(sentences[i].pair.en, text, info, entry.english if entry else (), unit.syllables, kind))
                  and not _breaks_phrase(sentences[i].pair.en[m[0]:m[1]], entry.english if entry else info.english)
                  and not _claimed(sentences[i], per_sentence[i], text, entry.english if entry else info.english, m,
-                                  curated=entry is not None, names_only=bool(kind))]
+                                  curated=entry is not None, names_only=bool(kind), glossary=glossary)]
         if found:
             _, _, i, m = max(found)
             english = sentences[i].pair.en[m[0]:m[1]]
