@@ -172,6 +172,19 @@ def test_quoted_phrases_and_dictionary_runs_are_kept_whole():
     assert "准" not in units and "生产总值" not in units
 
 
+def test_a_member_s_suffix_after_a_glossary_word_stays_its():
+    """共和党 | 员 "Republican Party members": no 共和 "republicanism" | 党员; but 伊斯兰国 | 家
+    is 伊斯兰 | 国家 "Islamic country", whose 家 is no member."""
+    def read(*pieces):  # tokens with a syllable per character, as the reader gives them
+        from pypinyin import Style, pinyin
+        return tuple(Token(p, tuple(s[0] for s in pinyin(p, style=Style.TONE))) for p in pieces)
+
+    members = AnalysedSentence(SentencePair("一些共和党员反对", ""), read("一些", "共和党", "员", "反对"))
+    assert [u.text for u in sentence_units(members, {"共和党"})] == ["一些", "共和党", "员", "反对"]
+    country = AnalysedSentence(SentencePair("成为一个伊斯兰国家", ""), read("成为", "一个", "伊斯兰国", "家"))
+    assert [u.text for u in sentence_units(country, {"伊斯兰国"})][-2:] == ["伊斯兰", "国家"]
+
+
 def test_a_quoted_name_may_begin_with_a_compass_direction_not_with_a_function_word():
     zh = "越过“北方分界线”和“在这里”"
     pieces = ["越过", "“", "北方", "分界线", "”", "和", "“", "在", "这里", "”"]
