@@ -212,12 +212,17 @@ def _cut(text: str, words: frozenset[str]) -> tuple[str, ...]:
     simple = simplified(text)
     if simple == text:
         return _cut_as_is(text, words)
-    pieces = _cut_as_is(simple, _simplified_words(words))
-    out, pos = [], 0
-    for piece in pieces:  # the same places in the original text (one character for one)
-        out.append(text[pos : pos + len(piece)])
-        pos += len(piece)
-    return tuple(out)
+    return tuple(cut_like(text, _cut_as_is(simple, _simplified_words(words))))
+
+
+def cut_like(text: str, pieces: Iterable[str]) -> list[str]:
+    """``text`` cut where ``pieces`` of its :func:`simplified` form end: the same places in
+    the text's own script (one character for one)."""
+    out, at = [], 0
+    for piece in pieces:
+        out.append(text[at : at + len(piece)])
+        at += len(piece)
+    return out
 
 
 def _cut_as_is(text: str, words: frozenset[str]) -> tuple[str, ...]:

@@ -68,8 +68,4 @@ def recut(text: str) -> list[str]:
     words; Traditional text where its Simplified form is cut (jieba's dictionary is Simplified)."""
     from flashcards.reading import segmenter
 
-    pieces, at = [], 0
-    for piece in segmenter.base().cut(simplified(text), HMM=False):
-        pieces.append(text[at:at + len(piece)])
-        at += len(piece)
-    return pieces
+    return segmenter.cut_like(text, segmenter.base().cut(simplified(text), HMM=False))

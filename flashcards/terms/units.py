@@ -123,10 +123,8 @@ def _split_unknown(units: list[Unit], glossary_words: Collection[str] = ()) -> l
             parts = dictionary.split_known(u.text)
             curated = dictionary.split_known(simplified(u.text), also=glossary_words)
             if len(curated) > 1 and (not parts or len(curated) < len(parts)):
-                ends = [sum(map(len, curated[:k + 1])) for k in range(len(curated))]
-                words = [u.text[a:b] for a, b in zip([0] + ends, ends)]  # the text's own script
                 out.extend(replace(w, glossary=piece in glossary_words)
-                           for w, piece in zip(units_of(words, u.syllables, u.start), curated))
+                           for w, piece in zip(units_of(segmenter.cut_like(u.text, curated), u.syllables, u.start), curated))
                 continue
             if len(u.text) == 2 and not any(dictionary.pos_tag(c) in DROP_TAGS for c in u.text):
                 parts = ()
