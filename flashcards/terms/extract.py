@@ -148,8 +148,8 @@ def _claimed(sentence: AnalysedSentence, units: Sequence[Unit], text: str, gloss
     name no dictionary has, any word whose English lies inside the name's."""
     en, zh = sentence.pair.en, sentence.pair.zh
     where = span[0] / max(1, len(en))
-    mine = [abs(u.start / max(1, len(zh)) - where) for u in units if u.text == text]
-    spans = [(u.start, u.start + len(u.text)) for u in units if u.text == text]
+    spans = [(u.start, u.start + len(u.text)) for u in units if u.text == text]  # the term's own places
+    mine = [abs(a / max(1, len(zh)) - where) for a, _ in spans]
     sounded = names_only and not dictionary.word_info(text).in_cedict  # (美国's own "United States" holds 联合's "United")
     index = None
     for u in units:
