@@ -222,7 +222,8 @@ def card_senses(
                     literal.add(sense)
     if _YEAR.search(" ".join(clean[1:])):  # encyclopaedic senses go when others remain
         clean = [c for k, c in enumerate(clean) if k == 0 or not _YEAR.search(c)]
-    own = [_used(sense, own_sentences, 0.5) for sense in clean]
+    each = [[_used(sense, (sentence,), 0.5) for sentence in own_sentences] for sense in clean]  # sentence by sentence
+    own = [max(found, default=(0.0, 0, 0, 0)) for found in each]
     if use == "noun":  # a verb sense the English, too, uses as a noun: 这一行动 "the move" is no "to move about"
         own = [(0.0, 0, 0, 0) if USES["verb"].match(clean[k]) and found[3] < 0 else found for k, found in enumerate(own)]
     # an idiom's literal words ("lit. a notch on the side of a boat ...") after what it means
@@ -236,8 +237,7 @@ def card_senses(
               for k, sense in enumerate(clean)]
     # of senses found alike, the one more of the term's own sentences use: "agent" in two, of
     # 特工 "special agent", not "service" in one, of "secret service" (another word's "security service")
-    widely = [sum(1 for sentence in own_sentences if _used(sense, (sentence,), 0.5)[:3] == own[k][:3]) if own[k][0] else 0
-              for k, sense in enumerate(clean)]
+    widely = [sum(1 for found in each[k] if found[:3] == own[k][:3]) if own[k][0] else 0 for k in range(len(clean))]
     ranked = sorted(range(len(clean)), key=lambda k: (-own[k][0], -own[k][1], -own[k][2], -widely[k], -own[k][3], astray[k], not as_used[k],
                                                       bool(_LITERAL.match(clean[k])) or clean[k] in literal, -scattered[k],
                                                       context_gloss.phrase_length(_PAREN.sub("", clean[k])) if own[k][0] == 1.0 else 0, k))
